@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Builds the real Debian images the tests and benchmarks read, once, into OUT (default target/test-images).
+#
+#   debian       one layer: mmdebstrap minbase bookworm, plus less and an older tzdata
+#   debian-next  debian plus a second layer made by real dpkg: less purged (whiteouts), tzdata upgraded
+#   distroless   packages unpacked with dpkg-deb -x, their control data in var/lib/dpkg/status.d/
+#
+# Each exists as OCI layout (OUT/oci:TAG), docker-archive (OUT/TAG.tar) and oci-archive (OUT/TAG.oci.tar).
+# Needs root and the Debian packages mmdebstrap, umoci and skopeo; packages come from the host's apt sources.
+set -euo pipefail
+
+OUT=${1:-target/test-images}
+mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
+[ -f "$OUT/.complete" ] && exit 0
+
+work=$(mktemp -d "$OUT/work.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+sources=
+for candidate in /etc/apt/sources.list.d/*.sources /etc/apt/sources.list; do
+  [ -f "$candidate" ] && { sources=$candidate; break; }
+done
+[ -n "$sources" ] || { echo "no apt sources found on this machine" >&2; exit 1; }
+
+# The version the base layer gets is the oldest tzdata the archive offers, so that the upper layer upgrades it.
+versions=$(apt-cache madison tzdata | awk '{print $3}' | sort -u)
+old_tzdata=$(printf '%s\n' "$versions" | sort -V | head -n 1)
+new_tzdata=$(printf '%s\n' "$versions" | sort -V | tail -n 1)
+[ "$old_tzdata" != "$new_tzdata" ] || { echo "only one tzdata version in the archive; cannot build an upgrade layer" >&2; exit 1; }
+
+echo "== base root filesystem (mmdebstrap, tzdata $old_tzdata)"
+mmdebstrap --quiet --variant=minbase --include=less bookworm "$work/rootfs.tar" "$sources"
+
+oci="$OUT/oci"
+rm -rf "$oci"
+umoci init --layout "$oci"
+umoci new --image "$oci:empty"
+umoci unpack --image "$oci:empty" "$work/bundle"
+tar -xf "$work/rootfs.tar" -C "$work/bundle/rootfs"
+(cd "$work" && apt-get download -q "tzdata=$old_tzdata" >/dev/null && mv tzdata_*.deb "$work/bundle/rootfs/tmp/tzdata.deb")
+chroot "$work/bundle/rootfs" dpkg -i /tmp/tzdata.deb >/dev/null
+rm "$work/bundle/rootfs/tmp/tzdata.deb"
+umoci repack --image "$oci:debian" --history.created_by "mmdebstrap --variant=minbase --include=less bookworm && dpkg -i tzdata_$old_tzdata.deb" "$work/bundle"
+umoci config --image "$oci:debian" --config.cmd /bin/bash --config.env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+
+echo "== upper layer: purge less, upgrade tzdata to $new_tzdata"
+rm -rf "$work/bundle"
+umoci unpack --image "$oci:debian" "$work/bundle"
+(cd "$work" && apt-get download -q "tzdata=$new_tzdata" >/dev/null && mv tzdata_*.deb "$work/bundle/rootfs/tmp/tzdata.deb")
+chroot "$work/bundle/rootfs" dpkg --purge less >/dev/null
+chroot "$work/bundle/rootfs" dpkg -i /tmp/tzdata.deb >/dev/null
+rm "$work/bundle/rootfs/tmp/tzdata.deb"
+umoci repack --image "$oci:debian-next" --history.created_by "RUN dpkg --purge less && dpkg -i tzdata.deb" "$work/bundle"
+
+echo "== distroless-style image"
+mkdir -p "$work/debs" "$work/distroless/var/lib/dpkg/status.d"
+(cd "$work/debs" && apt-get download -q base-files netbase tzdata libc6 libssl3 ca-certificates >/dev/null)
+for deb in "$work"/debs/*.deb; do
+  pkg=$(dpkg-deb -f "$deb" Package)
+  dpkg-deb -x "$deb" "$work/distroless"
+  dpkg-deb -f "$deb" > "$work/distroless/var/lib/dpkg/status.d/$pkg"
+  (cd "$work/distroless" && dpkg-deb -c "$deb" | awk '{print $6}' | sed 's|^\./|/|' | grep -v '/$' \
+    | while read -r f; do [ -f ".$f" ] && md5sum ".$f" | sed 's| \./| |'; done) > "$work/distroless/var/lib/dpkg/status.d/$pkg.md5sums" || true
+done
+cat > "$work/distroless/etc/os-release" <<'OSR'
+PRETTY_NAME="Distroless"
+NAME="Debian GNU/Linux"
+ID="debian"
+VERSION_ID="12"
+VERSION="Debian GNU/Linux 12 (bookworm)"
+HOME_URL="https://github.com/GoogleContainerTools/distroless"
+OSR
+tar -C "$work/distroless" --numeric-owner -cf "$work/distroless.tar" .
+umoci new --image "$oci:distroless"
+umoci raw add-layer --image "$oci:distroless" --history.created_by "dpkg-deb -x (distroless style)" "$work/distroless.tar"
+
+for tag in debian debian-next distroless; do
+  skopeo --insecure-policy copy -q "oci:$oci:$tag" "docker-archive:$OUT/$tag.tar:portcullis-test/$tag:12"
+  skopeo --insecure-policy copy -q "oci:$oci:$tag" "oci-archive:$OUT/$tag.oci.tar:$tag"
+done
+printf '%s\n%s\n' "$old_tzdata" "$new_tzdata" > "$OUT/tzdata-versions"
+touch "$OUT/.complete"
+echo "== images in $OUT"

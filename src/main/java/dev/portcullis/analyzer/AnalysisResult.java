@@ -1,0 +1,51 @@
+package dev.portcullis.analyzer;
+
+import dev.portcullis.inventory.OsRelease;
+import dev.portcullis.inventory.Package;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one analyzer found in one file. Results are kept per path so that an upper layer's version
+ * of the file, or its whiteout, replaces them.
+ *
+ * @param os operating system facts, or null
+ * @param packages packages the file lists
+ * @param packageFiles installed files per package name, from package file lists
+ * @param warnings problems the analyzer met but could not resolve
+ */
+public record AnalysisResult(
+    String analyzer,
+    String path,
+    OsRelease os,
+    List<Package> packages,
+    Map<String, List<String>> packageFiles,
+    List<String> warnings) {
+
+  public AnalysisResult {
+    packages = packages == null ? List.of() : List.copyOf(packages);
+    packageFiles = packageFiles == null ? Map.of() : Map.copyOf(packageFiles);
+    warnings = warnings == null ? List.of() : List.copyOf(warnings);
+  }
+
+  public static AnalysisResult ofOs(String analyzer, String path, OsRelease os) {
+    return new AnalysisResult(analyzer, path, os, List.of(), Map.of(), List.of());
+  }
+
+  public static AnalysisResult ofPackages(String analyzer, String path, List<Package> packages) {
+    return new AnalysisResult(analyzer, path, null, packages, Map.of(), List.of());
+  }
+
+  public static AnalysisResult ofFiles(String analyzer, String path, String packageName, List<String> files) {
+    return new AnalysisResult(analyzer, path, null, List.of(), Map.of(packageName, files), List.of());
+  }
+
+  public static AnalysisResult ofWarning(String analyzer, String path, String warning) {
+    return new AnalysisResult(analyzer, path, null, List.of(), Map.of(), List.of(warning));
+  }
+
+  /** The same findings attributed to another path (a hard link to the analysed file). */
+  public AnalysisResult atPath(String otherPath) {
+    return new AnalysisResult(analyzer, otherPath, os, packages, packageFiles, warnings);
+  }
+}

@@ -1,0 +1,22 @@
+package dev.portcullis.analyzer;
+
+import java.io.IOException;
+
+/**
+ * Understands one kind of file. The engine walks each layer once and offers every regular file to
+ * the analyzers whose {@link #required} accepts it, decided from path and size alone.
+ */
+public interface Analyzer {
+
+  /** A stable name, part of the layer cache key. */
+  String type();
+
+  /** Bumped whenever the analyzer's output changes, so cached results of older versions are not used. */
+  int version();
+
+  /** Whether this analyzer wants the file; must not read anything. */
+  boolean required(String path, long size);
+
+  /** Reads the file and reports what it found. */
+  AnalysisResult analyze(AnalysisInput input) throws IOException;
+}

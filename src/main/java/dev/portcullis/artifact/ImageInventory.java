@@ -1,0 +1,163 @@
+package dev.portcullis.artifact;
+
+import dev.portcullis.analyzer.AnalysisResult;
+import dev.portcullis.analyzer.Analyzer;
+import dev.portcullis.analyzer.os.OsReleaseAnalyzer;
+import dev.portcullis.image.ImageSource;
+import dev.portcullis.image.InputException;
+import dev.portcullis.image.LayerRef;
+import dev.portcullis.image.LayeredFilesystem;
+import dev.portcullis.image.Limits;
+import dev.portcullis.image.PathOverlay;
+import dev.portcullis.image.ResolvedImage;
+import dev.portcullis.inventory.ImageInfo;
+import dev.portcullis.inventory.Inventory;
+import dev.portcullis.inventory.LayerInfo;
+import dev.portcullis.inventory.OsRelease;
+import dev.portcullis.inventory.Package;
+import dev.portcullis.inventory.Purls;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * From an image source to its {@link Inventory}: each layer is analysed once (or taken from the
+ * cache), then the layers are stacked and the surviving results become the package list.
+ */
+public final class ImageInventory {
+
+  private final List<Analyzer> analyzers;
+  private final Limits limits;
+  private final LayerCache cache;
+
+  /** @param cache where layer analyses are kept; null for none */
+  public ImageInventory(List<Analyzer> analyzers, Limits limits, LayerCache cache) {
+    this.analyzers = List.copyOf(analyzers);
+    this.limits = limits;
+    this.cache = cache;
+  }
+
+  public Inventory build(ImageSource source) throws IOException {
+    ResolvedImage image = source.resolve();
+    LayerScanner scanner = new LayerScanner(analyzers, limits);
+    List<LayerAnalysis> analyses = new ArrayList<>();
+    for (LayerRef layer : image.layers()) {
+      analyses.add(analyse(source, scanner, layer));
+    }
+    return merge(image, analyses);
+  }
+
+  private LayerAnalysis analyse(ImageSource source, LayerScanner scanner, LayerRef layer) throws IOException {
+    if (cache == null || layer.diffId() == null) {
+      return scanner.scan(source, layer);
+    }
+    String key = LayerCache.key(layer.diffId().toString(), analyzers, limits.maxAnalyzedFileBytes());
+    Optional<LayerAnalysis> cached = cache.get(key);
+    if (cached.isPresent()) {
+      return cached.get();
+    }
+    LayerAnalysis analysis = scanner.scan(source, layer);
+    cache.put(key, analysis);
+    return analysis;
+  }
+
+  private Inventory merge(ResolvedImage image, List<LayerAnalysis> analyses) throws InputException {
+    LayeredFilesystem filesystem = new LayeredFilesystem();
+    PathOverlay<List<AnalysisResult>> results = new PathOverlay<>();
+    List<String> warnings = new ArrayList<>();
+    for (LayerAnalysis analysis : analyses) {
+      filesystem.applyLayer(analysis.opaqueDirectories(), analysis.whiteouts(), analysis.files());
+      analysis.opaqueDirectories().forEach(results::clearBelow);
+      analysis.whiteouts().forEach(results::whiteout);
+      Map<String, List<AnalysisResult>> byPath = new HashMap<>();
+      analysis.results().forEach(r -> byPath.computeIfAbsent(r.path(), p -> new ArrayList<>()).add(r));
+      byPath.forEach(results::put);
+      warnings.addAll(analysis.warnings());
+    }
+    List<AnalysisResult> surviving = results.values().stream().flatMap(List::stream).toList();
+    surviving.forEach(r -> warnings.addAll(r.warnings()));
+
+    OsRelease os = detectOs(filesystem, results);
+    List<LayerInfo> layers = image.layers().stream().map(ImageInventory::layerInfo).toList();
+    List<Package> packages = packages(surviving, analyses, layers, os);
+    ImageInfo info = new ImageInfo(
+        image.name(),
+        image.manifestDigest() == null ? null : image.manifestDigest().toString(),
+        image.configDigest() == null ? null : image.configDigest().toString(),
+        image.repoTags(),
+        image.config().os(),
+        image.config().architecture());
+    return new Inventory(info, os, layers, packages, warnings);
+  }
+
+  /** The most authoritative release file present, read through symlinks (etc/os-release usually is one). */
+  private static OsRelease detectOs(LayeredFilesystem filesystem, PathOverlay<List<AnalysisResult>> results)
+      throws InputException {
+    OsRelease found = null;
+    for (String path : OsReleaseAnalyzer.PRIORITY) {
+      if (filesystem.lookup(path).isEmpty()) {
+        continue;
+      }
+      OsRelease os = osAt(results, filesystem.resolve(path));
+      if (os != null && found == null) {
+        found = os;
+      } else if (os != null && found.version().isEmpty() && found.family().equals(os.family())) {
+        // Debian testing and sid leave VERSION_ID out; debian_version still names the release.
+        found = new OsRelease(found.family(), os.version(), found.prettyName(), found.foundIn());
+      }
+    }
+    return found;
+  }
+
+  private static OsRelease osAt(PathOverlay<List<AnalysisResult>> results, String path) {
+    List<AnalysisResult> atPath = results.get(path);
+    return atPath == null ? null : atPath.stream().map(AnalysisResult::os).filter(o -> o != null).findFirst().orElse(null);
+  }
+
+  private static List<Package> packages(List<AnalysisResult> surviving, List<LayerAnalysis> analyses,
+      List<LayerInfo> layers, OsRelease os) {
+    Map<String, List<String>> filesByPackage = new HashMap<>();
+    surviving.forEach(r -> r.packageFiles().forEach((name, files) ->
+        filesByPackage.computeIfAbsent(name, n -> new ArrayList<>()).addAll(files)));
+    List<Package> packages = new ArrayList<>();
+    for (AnalysisResult result : surviving) {
+      for (Package pkg : result.packages()) {
+        Package withFiles = pkg.files().isEmpty() && filesByPackage.containsKey(pkg.name())
+            ? pkg.withFiles(filesByPackage.get(pkg.name()))
+            : pkg;
+        packages.add(withFiles.withOrigin(originLayer(pkg, analyses, layers), Purls.of(pkg, os)));
+      }
+    }
+    packages.sort(Comparator.comparing(Package::name).thenComparing(Package::version)
+        .thenComparing(p -> p.arch() == null ? "" : p.arch()));
+    return packages;
+  }
+
+  /**
+   * The lowest layer whose package database already lists this exact version: the layer that
+   * installed or upgraded it, not the last one to rewrite the database.
+   */
+  private static LayerInfo originLayer(Package pkg, List<LayerAnalysis> analyses, List<LayerInfo> layers) {
+    for (int i = 0; i < analyses.size(); i++) {
+      boolean present = analyses.get(i).results().stream()
+          .flatMap(r -> r.packages().stream())
+          .anyMatch(pkg::sameInstalled);
+      if (present) {
+        return layers.get(i);
+      }
+    }
+    return null;
+  }
+
+  private static LayerInfo layerInfo(LayerRef layer) {
+    return new LayerInfo(
+        layer.index(),
+        layer.diffId() == null ? null : layer.diffId().toString(),
+        layer.blobDigest() == null ? null : layer.blobDigest().toString(),
+        layer.createdBy());
+  }
+}

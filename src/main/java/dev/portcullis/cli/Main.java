@@ -1,0 +1,67 @@
+package dev.portcullis.cli;
+
+import dev.portcullis.image.InputException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code portcullis} command line. */
+@Command(
+    name = "portcullis",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Container security gate: image inventory (SBOM), vulnerabilities, secrets, Dockerfile and Kubernetes checks.",
+    subcommands = {SbomCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success, nothing the gate forbids",
+      "1:the gate failed (configurable with --exit-code)",
+      "2:usage or input error",
+      "3:internal error"
+    })
+public final class Main {
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs one command line; the streams are parameters so that tests can run the CLI in-process. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(new Main());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> handle(exception, cmd, err));
+    commandLine.setParameterExceptionHandler((exception, args1) -> {
+      err.println("portcullis: " + exception.getMessage());
+      err.println("Try '" + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+      return ExitCodes.INPUT_ERROR;
+    });
+    return commandLine.execute(args);
+  }
+
+  private static int handle(Exception exception, CommandLine cmd, PrintWriter err) {
+    boolean debug = cmd.getParseResult() != null && isDebug(cmd);
+    if (exception instanceof InputException || exception instanceof IOException || exception instanceof UsageException) {
+      err.println("portcullis: " + exception.getMessage());
+      if (debug) {
+        exception.printStackTrace(err);
+      }
+      return ExitCodes.INPUT_ERROR;
+    }
+    err.println("portcullis: internal error: " + exception + (debug ? "" : " (run with --debug for details)"));
+    if (debug) {
+      exception.printStackTrace(err);
+    }
+    return ExitCodes.INTERNAL_ERROR;
+  }
+
+  private static boolean isDebug(CommandLine cmd) {
+    for (CommandLine current = cmd; current != null; current = current.getParent()) {
+      if (current.getParseResult() != null && current.getParseResult().hasMatchedOption("--debug")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,99 @@
+package dev.portcullis.cli;
+
+import dev.portcullis.analyzer.Analyzers;
+import dev.portcullis.artifact.ImageInventory;
+import dev.portcullis.artifact.ImageSources;
+import dev.portcullis.artifact.SourceOptions;
+import dev.portcullis.image.ImageSource;
+import dev.portcullis.image.LocalSources;
+import dev.portcullis.inventory.Inventory;
+import dev.portcullis.registry.Credentials;
+import dev.portcullis.report.InventoryWriter;
+import dev.portcullis.report.ReportFormat;
+import dev.portcullis.report.ToolInfo;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code portcullis sbom image|fs TARGET}: the inventory of an image or directory. */
+@Command(name = "sbom", description = "List what an image or directory contains (a software bill of materials).",
+    subcommands = {SbomCommand.Image.class, SbomCommand.Filesystem.class}, mixinStandardHelpOptions = true)
+final class SbomCommand {
+
+  /** Options of every sbom target kind. */
+  static final class OutputOptions {
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
+        description = "table, json, cyclonedx or spdx-json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+    Path output;
+
+    ReportFormat parsedFormat() {
+      try {
+        return ReportFormat.parse(format);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+    }
+  }
+
+  @Command(name = "image", mixinStandardHelpOptions = true,
+      description = {"Inventory of a container image.", "",
+          "SOURCE is docker-archive:PATH, oci:DIR[:TAG], oci-archive:PATH[:TAG], registry:HOST/REPO:TAG|@DIGEST,",
+          "rootfs:DIR or rootfs-tar:PATH; without a prefix the kind is detected."})
+  static final class Image implements Callable<Integer> {
+    @Parameters(paramLabel = "SOURCE", description = "The image.")
+    String source;
+
+    @Mixin OutputOptions output;
+    @Mixin ScanOptions scan;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      ReportFormat format = output.parsedFormat();
+            ScanOptions options = scan;
+      Credentials credentials = options.username == null ? null : new Credentials(options.username, options.effectivePassword());
+      SourceOptions sourceOptions = new SourceOptions(options.parsedPlatform(), options.limits(), credentials, options.insecureRegistry);
+      try (ImageSource image = ImageSources.open(source, sourceOptions)) {
+        return report(inventory(image, options), format, output.output, spec.commandLine().getOut());
+      }
+    }
+  }
+
+  @Command(name = "fs", mixinStandardHelpOptions = true, description = "Inventory of a directory (a project or an unpacked root filesystem).")
+  static final class Filesystem implements Callable<Integer> {
+    @Parameters(paramLabel = "DIR", description = "The directory.")
+    Path directory;
+
+    @Mixin OutputOptions output;
+    @Mixin ScanOptions scan;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      ReportFormat format = output.parsedFormat();
+      try (ImageSource tree = LocalSources.projectDirectory(directory)) {
+        return report(inventory(tree, scan), format, output.output, spec.commandLine().getOut());
+      }
+    }
+  }
+
+  private static Inventory inventory(ImageSource source, ScanOptions options) throws IOException {
+    return new ImageInventory(Analyzers.osPackages(), options.limits(), options.cache()).build(source);
+  }
+
+  private static int report(Inventory inventory, ReportFormat format, Path output, PrintWriter out) throws IOException {
+    ToolInfo tool = ToolInfo.current();
+    ReportOutput.write(output, out, stream -> InventoryWriter.forFormat(format).write(inventory, tool, stream));
+    return ExitCodes.OK;
+  }
+}

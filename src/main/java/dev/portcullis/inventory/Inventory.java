@@ -1,0 +1,19 @@
+package dev.portcullis.inventory;
+
+import java.util.List;
+
+/**
+ * The software bill of materials of one target: the only thing detectors and reports see.
+ *
+ * @param os the detected operating system, or null if none was found
+ * @param warnings things the scan could not do, which a reader of the report must know
+ */
+public record Inventory(
+    ImageInfo image, OsRelease os, List<LayerInfo> layers, List<Package> packages, List<String> warnings) {
+
+  public Inventory {
+    layers = List.copyOf(layers);
+    packages = List.copyOf(packages);
+    warnings = List.copyOf(warnings);
+  }
+}

@@ -1,0 +1,51 @@
+package dev.portcullis.inventory;
+
+import java.util.List;
+
+/**
+ * One installed package.
+ *
+ * @param type the purl type: {@code deb}, {@code apk}, {@code rpm}
+ * @param version the full version in the ecosystem's notation ({@code 1:2.36-9+deb12u7}, {@code
+ *     3.0.15-r0}, {@code 1:3.0.7-27.el9} for rpm with epoch)
+ * @param sourceName the source package (dpkg Source, apk origin, the source rpm's name)
+ * @param sourceVersion the source package's version, which may differ from the binary's
+ * @param foundIn the database file the package was read from
+ * @param layer the layer that installed this version; null until the layers are merged
+ * @param purl the Package URL; null until the operating system is known
+ * @param files installed files, where the package database lists them
+ */
+public record Package(
+    String type,
+    String name,
+    String version,
+    String arch,
+    String sourceName,
+    String sourceVersion,
+    String maintainer,
+    String license,
+    String foundIn,
+    LayerInfo layer,
+    String purl,
+    List<String> files) {
+
+  public Package {
+    files = files == null ? List.of() : List.copyOf(files);
+  }
+
+  /** Whether two records describe the same installed package version. */
+  public boolean sameInstalled(Package other) {
+    return type.equals(other.type)
+        && name.equals(other.name)
+        && version.equals(other.version)
+        && java.util.Objects.equals(arch, other.arch);
+  }
+
+  public Package withFiles(List<String> installedFiles) {
+    return new Package(type, name, version, arch, sourceName, sourceVersion, maintainer, license, foundIn, layer, purl, installedFiles);
+  }
+
+  public Package withOrigin(LayerInfo introducedBy, String packageUrl) {
+    return new Package(type, name, version, arch, sourceName, sourceVersion, maintainer, license, foundIn, introducedBy, packageUrl, files);
+  }
+}

@@ -1,0 +1,45 @@
+package dev.portcullis.inventory;
+
+import com.github.packageurl.MalformedPackageURLException;
+import com.github.packageurl.PackageURLBuilder;
+
+/** Package URLs for installed OS packages, as the purl specification defines each type. */
+public final class Purls {
+
+  private Purls() {}
+
+  /** The purl of a package on the given operating system (which may be unknown). */
+  public static String of(Package pkg, OsRelease os) {
+    PackageURLBuilder builder = PackageURLBuilder.aPackageURL().withType(pkg.type()).withName(pkg.name());
+    String version = pkg.version();
+    switch (pkg.type()) {
+      case "deb" -> builder.withNamespace(os != null ? os.family() : "debian");
+      case "apk" -> builder.withNamespace(os != null ? os.family() : "alpine");
+      case "rpm" -> {
+        builder.withNamespace(os != null ? rpmVendor(os.family()) : "redhat");
+        int colon = version.indexOf(':');
+        if (colon > 0) {
+          builder.withQualifier("epoch", version.substring(0, colon));
+          version = version.substring(colon + 1);
+        }
+      }
+      default -> throw new IllegalArgumentException("no purl rule for package type " + pkg.type());
+    }
+    builder.withVersion(version);
+    if (pkg.arch() != null && !pkg.arch().isEmpty()) {
+      builder.withQualifier("arch", pkg.arch());
+    }
+    if (os != null && os.family() != null) {
+      builder.withQualifier("distro", os.distroQualifier());
+    }
+    try {
+      return builder.build().canonicalize();
+    } catch (MalformedPackageURLException e) {
+      throw new IllegalArgumentException("cannot form a purl for " + pkg.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String rpmVendor(String family) {
+    return family.equals("rhel") ? "redhat" : family;
+  }
+}

@@ -1,0 +1,193 @@
+package dev.portcullis.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portcullis.image.InputException;
+import dev.portcullis.image.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Talks to one repository of one registry: the auth challenge (anonymous, Bearer token, Basic),
+ * redirects (never forwarding credentials to another host) and error answers, once for all endpoints.
+ */
+public final class RegistryClient {
+
+  private static final int MAX_REDIRECTS = 5;
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(10);
+
+  private final ImageReference reference;
+  private final String scheme;
+  private final Credentials credentials;
+  private final HttpClient http;
+  private String authorization;
+
+  /**
+   * @param insecure use plain HTTP
+   * @param credentials for this registry, or null for anonymous access
+   */
+  public RegistryClient(ImageReference reference, boolean insecure, Credentials credentials) {
+    this.reference = reference;
+    this.scheme = insecure ? "http" : "https";
+    this.credentials = credentials;
+    this.http = HttpClient.newBuilder()
+        .connectTimeout(CONNECT_TIMEOUT)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+  }
+
+  public ImageReference reference() {
+    return reference;
+  }
+
+  <T> T call(RegistryEndpoint<T> endpoint) throws IOException {
+    URI uri = URI.create(scheme + "://" + reference.apiHost() + "/v2/" + endpoint.route());
+    HttpResponse<InputStream> response = send(endpoint, uri, authorization);
+    if (response.statusCode() == 401) {
+      String challenge = response.headers().firstValue("WWW-Authenticate").orElse(null);
+      response.body().close();
+      if (challenge == null) {
+        throw new InputException(endpoint.action() + ": the registry answered 401 without an authentication challenge");
+      }
+      authorization = authorize(AuthChallenge.parse(challenge), endpoint);
+      response = send(endpoint, uri, authorization);
+    }
+    int status = response.statusCode();
+    if (status / 100 == 2) {
+      return endpoint.handle(response);
+    }
+    String detail = errorDetail(response);
+    throw new InputException(endpoint.action() + ": " + explain(status) + detail);
+  }
+
+  private HttpResponse<InputStream> send(RegistryEndpoint<?> endpoint, URI uri, String auth) throws IOException {
+    URI current = uri;
+    for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+      HttpRequest.Builder request = HttpRequest.newBuilder(current).timeout(REQUEST_TIMEOUT).GET();
+      if (!endpoint.accept().isEmpty()) {
+        request.header("Accept", String.join(", ", endpoint.accept()));
+      }
+      boolean sameHost = current.getHost().equalsIgnoreCase(uri.getHost()) && current.getPort() == uri.getPort();
+      if (auth != null && sameHost) {
+        request.header("Authorization", auth);
+      }
+      HttpResponse<InputStream> response = exchange(endpoint, request.build());
+      int status = response.statusCode();
+      if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308) {
+        return response;
+      }
+      response.body().close();
+      String location = response.headers().firstValue("Location")
+          .orElseThrow(() -> new InputException(endpoint.action() + ": redirect without a Location"));
+      current = current.resolve(location);
+    }
+    throw new InputException(endpoint.action() + ": more than " + MAX_REDIRECTS + " redirects");
+  }
+
+  private HttpResponse<InputStream> exchange(RegistryEndpoint<?> endpoint, HttpRequest request) throws IOException {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    } catch (ConnectException e) {
+      throw new InputException(endpoint.action() + ": cannot connect to " + request.uri().getHost() + ":" + port(request.uri())
+          + (scheme.equals("https") ? " (for a plain-HTTP registry add --insecure-registry)" : ""), e);
+    } catch (HttpTimeoutException e) {
+      throw new InputException(endpoint.action() + ": the registry did not answer in time", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InputException(endpoint.action() + ": interrupted", e);
+    } catch (IOException e) {
+      throw new InputException(endpoint.action() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+          + (scheme.equals("https") ? " (is it a plain-HTTP registry? add --insecure-registry)" : ""), e);
+    }
+  }
+
+  private static int port(URI uri) {
+    return uri.getPort() > 0 ? uri.getPort() : uri.getScheme().equals("https") ? 443 : 80;
+  }
+
+  private String authorize(AuthChallenge challenge, RegistryEndpoint<?> endpoint) throws IOException {
+    if (challenge.isBasic()) {
+      if (credentials == null) {
+        throw new InputException(endpoint.action() + ": the registry requires a login; give --username and --password or run docker login");
+      }
+      return credentials.basicHeader();
+    }
+    if (!challenge.isBearer() || challenge.parameters().get("realm") == null) {
+      throw new InputException(endpoint.action() + ": unsupported authentication challenge '" + challenge.scheme() + "'");
+    }
+    return "Bearer " + fetchToken(challenge, endpoint);
+  }
+
+  /** The token flow of the distribution spec: GET realm?service=…&scope=…, Basic-authenticated if we have credentials. */
+  private String fetchToken(AuthChallenge challenge, RegistryEndpoint<?> endpoint) throws IOException {
+    String scope = Optional.ofNullable(challenge.parameters().get("scope")).orElse("repository:" + reference.repository() + ":pull");
+    StringBuilder url = new StringBuilder(challenge.parameters().get("realm")).append("?scope=").append(encode(scope));
+    String service = challenge.parameters().get("service");
+    if (service != null) {
+      url.append("&service=").append(encode(service));
+    }
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.toString())).timeout(Duration.ofMinutes(1)).GET();
+    if (credentials != null) {
+      request.header("Authorization", credentials.basicHeader());
+    }
+    String action = endpoint.action() + ": fetch token from " + challenge.parameters().get("realm");
+    HttpResponse<InputStream> response;
+    try {
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InputException(action + ": interrupted", e);
+    } catch (IOException e) {
+      throw new InputException(action + ": " + e.getMessage(), e);
+    }
+    if (response.statusCode() != 200) {
+      response.body().close();
+      throw new InputException(action + ": " + explain(response.statusCode()));
+    }
+    JsonNode json = Json.tree(Json.readBounded(response.body(), 1024 * 1024, action), action);
+    String token = json.hasNonNull("token") ? json.get("token").asText() : json.path("access_token").asText(null);
+    if (token == null || token.isEmpty()) {
+      throw new InputException(action + ": the answer holds no token");
+    }
+    return token;
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  private static String explain(int status) {
+    return switch (status) {
+      case 401 -> "authentication failed (401); check --username/--password or the docker login for this registry";
+      case 403 -> "access denied (403)";
+      case 404 -> "not found (404)";
+      case 429 -> "rate limited by the registry (429); try again later or log in";
+      default -> status >= 500 ? "the registry failed with " + status : "unexpected answer " + status;
+    };
+  }
+
+  /** The first error message of a distribution-spec error body, if the body is one. */
+  private static String errorDetail(HttpResponse<InputStream> response) {
+    try (InputStream body = response.body()) {
+      byte[] bytes = body.readNBytes(16 * 1024);
+      JsonNode json = Json.mapper().readTree(bytes);
+      JsonNode first = json == null ? null : json.path("errors").path(0);
+      if (first != null && first.hasNonNull("message")) {
+        return ": " + first.path("code").asText("") + " " + first.get("message").asText();
+      }
+    } catch (IOException | RuntimeException e) {
+      // Not a JSON error body; the status alone says enough.
+    }
+    return "";
+  }
+}

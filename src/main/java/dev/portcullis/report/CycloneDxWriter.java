@@ -1,0 +1,127 @@
+package dev.portcullis.report;
+
+import dev.portcullis.inventory.Inventory;
+import dev.portcullis.inventory.LayerInfo;
+import dev.portcullis.inventory.Package;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.cyclonedx.Version;
+import org.cyclonedx.exception.GeneratorException;
+import org.cyclonedx.generators.BomGeneratorFactory;
+import org.cyclonedx.model.Bom;
+import org.cyclonedx.model.Component;
+import org.cyclonedx.model.Dependency;
+import org.cyclonedx.model.Metadata;
+import org.cyclonedx.model.Property;
+import org.cyclonedx.model.metadata.ToolInformation;
+
+/** CycloneDX 1.6 JSON, through cyclonedx-core-java. */
+final class CycloneDxWriter implements InventoryWriter {
+
+  static final Version VERSION = Version.VERSION_16;
+  private static final String PROPERTY_PREFIX = "portcullis:";
+
+  @Override
+  public void write(Inventory inventory, ToolInfo tool, OutputStream out) throws IOException {
+    Bom bom = new Bom();
+    bom.setSerialNumber("urn:uuid:" + UUID.randomUUID());
+    bom.setMetadata(metadata(inventory, tool));
+    Component image = bom.getMetadata().getComponent();
+    Dependency imageDependency = new Dependency(image.getBomRef());
+    List<Component> components = new ArrayList<>();
+    if (inventory.os() != null) {
+      Component os = new Component();
+      os.setType(Component.Type.OPERATING_SYSTEM);
+      os.setBomRef("os:" + inventory.os().family() + "@" + inventory.os().version());
+      os.setName(inventory.os().family());
+      os.setVersion(inventory.os().version());
+      os.setDescription(inventory.os().prettyName());
+      components.add(os);
+      imageDependency.addDependency(new Dependency(os.getBomRef()));
+    }
+    for (Package pkg : inventory.packages()) {
+      Component component = component(pkg);
+      components.add(component);
+      imageDependency.addDependency(new Dependency(component.getBomRef()));
+    }
+    bom.setComponents(components);
+    bom.setDependencies(new ArrayList<>(List.of(imageDependency)));
+    try {
+      out.write(BomGeneratorFactory.createJson(VERSION, bom).toJsonString().getBytes(StandardCharsets.UTF_8));
+      out.write('\n');
+    } catch (GeneratorException e) {
+      throw new IllegalStateException("CycloneDX generation failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static Metadata metadata(Inventory inventory, ToolInfo tool) {
+    Metadata metadata = new Metadata();
+    metadata.setTimestamp(Date.from(tool.created()));
+    Component toolComponent = new Component();
+    toolComponent.setType(Component.Type.APPLICATION);
+    toolComponent.setName(tool.name());
+    toolComponent.setVersion(tool.version());
+    ToolInformation tools = new ToolInformation();
+    tools.setComponents(List.of(toolComponent));
+    metadata.setToolChoice(tools);
+
+    Component image = new Component();
+    image.setType(Component.Type.CONTAINER);
+    image.setName(inventory.image().name());
+    String id = inventory.image().manifestDigest() != null ? inventory.image().manifestDigest() : inventory.image().configDigest();
+    if (id != null) {
+      image.setVersion(id);
+    }
+    image.setBomRef("image:" + (id != null ? id : inventory.image().name()));
+    List<Property> properties = new ArrayList<>();
+    inventory.image().repoTags().forEach(tag -> properties.add(property("image:repoTag", tag)));
+    if (inventory.image().configDigest() != null) {
+      properties.add(property("image:id", inventory.image().configDigest()));
+    }
+    for (LayerInfo layer : inventory.layers()) {
+      if (layer.diffId() != null) {
+        properties.add(property("image:diffId", layer.diffId()));
+      }
+    }
+    image.setProperties(properties);
+    metadata.setComponent(image);
+    return metadata;
+  }
+
+  private static Component component(Package pkg) {
+    Component component = new Component();
+    component.setType(Component.Type.LIBRARY);
+    component.setBomRef(pkg.purl());
+    component.setName(pkg.name());
+    component.setVersion(pkg.version());
+    component.setPurl(pkg.purl());
+    if (pkg.maintainer() != null) {
+      component.setPublisher(pkg.maintainer());
+    }
+    List<Property> properties = new ArrayList<>();
+    properties.add(property("package:type", pkg.type()));
+    properties.add(property("package:sourceName", pkg.sourceName()));
+    properties.add(property("package:sourceVersion", pkg.sourceVersion()));
+    properties.add(property("package:foundIn", "/" + pkg.foundIn()));
+    if (pkg.layer() != null) {
+      properties.add(property("layer:index", String.valueOf(pkg.layer().index())));
+      if (pkg.layer().diffId() != null) {
+        properties.add(property("layer:diffId", pkg.layer().diffId()));
+      }
+    }
+    component.setProperties(properties);
+    return component;
+  }
+
+  private static Property property(String name, String value) {
+    Property property = new Property();
+    property.setName(PROPERTY_PREFIX + name);
+    property.setValue(value);
+    return property;
+  }
+}

@@ -1,0 +1,20 @@
+package dev.portcullis.report;
+
+import dev.portcullis.inventory.Inventory;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** Writes an inventory in one format. */
+public interface InventoryWriter {
+
+  void write(Inventory inventory, ToolInfo tool, OutputStream out) throws IOException;
+
+  static InventoryWriter forFormat(ReportFormat format) {
+    return switch (format) {
+      case TABLE -> new TableWriter();
+      case JSON -> new JsonInventoryWriter();
+      case CYCLONEDX -> new CycloneDxWriter();
+      case SPDX_JSON -> new SpdxJsonWriter();
+    };
+  }
+}

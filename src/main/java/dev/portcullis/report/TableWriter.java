@@ -1,0 +1,80 @@
+package dev.portcullis.report;
+
+import dev.portcullis.inventory.Inventory;
+import dev.portcullis.inventory.LayerInfo;
+import dev.portcullis.inventory.Package;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A plain-text table for people: the image, its OS, its layers, then one row per package. */
+final class TableWriter implements InventoryWriter {
+
+  private static final int MAX_COMMAND = 60;
+
+  @Override
+  public void write(Inventory inventory, ToolInfo tool, OutputStream out) {
+    PrintWriter printer = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
+    printer.println(inventory.image().name()
+        + (inventory.os() == null ? " (operating system not detected)" : " (" + inventory.os().prettyName() + ")"));
+    printer.println();
+    List<String[]> layerRows = new ArrayList<>();
+    layerRows.add(new String[] {"LAYER", "DIFF ID", "CREATED BY"});
+    for (LayerInfo layer : inventory.layers()) {
+      layerRows.add(new String[] {String.valueOf(layer.index()), shortDigest(layer.diffId()), shorten(layer.createdBy())});
+    }
+    printTable(printer, layerRows);
+    printer.println();
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"NAME", "VERSION", "ARCH", "SOURCE", "TYPE", "LAYER"});
+    for (Package pkg : inventory.packages()) {
+      String source = pkg.sourceName().equals(pkg.name()) && pkg.sourceVersion().equals(pkg.version())
+          ? ""
+          : pkg.sourceName() + (pkg.sourceVersion().equals(pkg.version()) ? "" : " " + pkg.sourceVersion());
+      rows.add(new String[] {pkg.name(), pkg.version(), nullToEmpty(pkg.arch()), source, pkg.type(),
+          pkg.layer() == null ? "" : String.valueOf(pkg.layer().index())});
+    }
+    printTable(printer, rows);
+    printer.println();
+    printer.println("Total: " + inventory.packages().size() + " packages in " + inventory.layers().size() + " layers");
+    for (String warning : inventory.warnings()) {
+      printer.println("WARNING: " + warning);
+    }
+    printer.flush();
+  }
+
+  private static void printTable(PrintWriter printer, List<String[]> rows) {
+    int[] widths = new int[rows.get(0).length];
+    for (String[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        widths[i] = Math.max(widths[i], row[i].length());
+      }
+    }
+    for (String[] row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < row.length; i++) {
+        line.append(i == row.length - 1 ? row[i] : String.format("%-" + widths[i] + "s  ", row[i]));
+      }
+      printer.println(line.toString().stripTrailing());
+    }
+  }
+
+  private static String shortDigest(String digest) {
+    if (digest == null) {
+      return "-";
+    }
+    int colon = digest.indexOf(':');
+    return digest.substring(0, Math.min(digest.length(), colon + 13));
+  }
+
+  private static String shorten(String command) {
+    String flat = nullToEmpty(command).replaceAll("\\s+", " ").strip();
+    return flat.length() <= MAX_COMMAND ? flat : flat.substring(0, MAX_COMMAND - 1) + "…";
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+}
