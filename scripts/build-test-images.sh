@@ -9,6 +9,14 @@
 # Needs root and the Debian packages mmdebstrap, umoci and skopeo; packages come from the host's apt sources.
 set -euo pipefail
 
+# What real dpkg says is installed, one "name version arch source-name source-version" line per
+# package: the oracle the inventory tests compare with.
+installed_per_dpkg() {
+  dpkg-query --admindir="$1/var/lib/dpkg" -W \
+    -f='${db:Status-Status} ${Package} ${Version} ${Architecture} ${source:Package} ${source:Version}\n' \
+    | awk '$1 == "installed" {print $2, $3, $4, $5, $6}' | sort
+}
+
 OUT=${1:-target/test-images}
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
@@ -41,6 +49,7 @@ tar -xf "$work/rootfs.tar" -C "$work/bundle/rootfs"
 chroot "$work/bundle/rootfs" dpkg -i /tmp/tzdata.deb >/dev/null
 rm "$work/bundle/rootfs/tmp/tzdata.deb"
 umoci repack --image "$oci:debian" --history.created_by "mmdebstrap --variant=minbase --include=less bookworm && dpkg -i tzdata_$old_tzdata.deb" "$work/bundle"
+installed_per_dpkg "$work/bundle/rootfs" > "$OUT/debian.packages"
 umoci config --image "$oci:debian" --config.cmd /bin/bash --config.env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 
 echo "== upper layer: purge less, upgrade tzdata to $new_tzdata"
@@ -50,6 +59,7 @@ umoci unpack --image "$oci:debian" "$work/bundle"
 chroot "$work/bundle/rootfs" dpkg --purge less >/dev/null
 chroot "$work/bundle/rootfs" dpkg -i /tmp/tzdata.deb >/dev/null
 rm "$work/bundle/rootfs/tmp/tzdata.deb"
+installed_per_dpkg "$work/bundle/rootfs" > "$OUT/debian-next.packages"
 umoci repack --image "$oci:debian-next" --history.created_by "RUN dpkg --purge less && dpkg -i tzdata.deb" "$work/bundle"
 
 echo "== distroless-style image"
@@ -59,6 +69,7 @@ for deb in "$work"/debs/*.deb; do
   pkg=$(dpkg-deb -f "$deb" Package)
   dpkg-deb -x "$deb" "$work/distroless"
   dpkg-deb -f "$deb" > "$work/distroless/var/lib/dpkg/status.d/$pkg"
+  dpkg-deb --show --showformat='${Package} ${Version} ${Architecture} ${source:Package} ${source:Version}\n' "$deb" >> "$work/distroless.packages"
   (cd "$work/distroless" && dpkg-deb -c "$deb" | awk '{print $6}' | sed 's|^\./|/|' | grep -v '/$' \
     | while read -r f; do [ -f ".$f" ] && md5sum ".$f" | sed 's| \./| |'; done) > "$work/distroless/var/lib/dpkg/status.d/$pkg.md5sums" || true
 done
@@ -70,6 +81,7 @@ VERSION_ID="12"
 VERSION="Debian GNU/Linux 12 (bookworm)"
 HOME_URL="https://github.com/GoogleContainerTools/distroless"
 OSR
+sort "$work/distroless.packages" > "$OUT/distroless.packages"
 tar -C "$work/distroless" --numeric-owner -cf "$work/distroless.tar" .
 umoci new --image "$oci:distroless"
 umoci raw add-layer --image "$oci:distroless" --history.created_by "dpkg-deb -x (distroless style)" "$work/distroless.tar"
