@@ -36,8 +36,10 @@ public record AnalysisResult(
     return new AnalysisResult(analyzer, path, null, packages, Map.of(), List.of());
   }
 
-  public static AnalysisResult ofFiles(String analyzer, String path, String packageName, List<String> files) {
-    return new AnalysisResult(analyzer, path, null, List.of(), Map.of(packageName, files), List.of());
+  public static AnalysisResult ofFiles(
+      String analyzer, String path, String packageName, List<String> files) {
+    return new AnalysisResult(
+        analyzer, path, null, List.of(), Map.of(packageName, files), List.of());
   }
 
   public static AnalysisResult ofWarning(String analyzer, String path, String warning) {

@@ -11,7 +11,10 @@ public interface Analyzer {
   /** A stable name, part of the layer cache key. */
   String type();
 
-  /** Bumped whenever the analyzer's output changes, so cached results of older versions are not used. */
+  /**
+   * Bumped whenever the analyzer's output changes, so cached results of older versions are not
+   * used.
+   */
   int version();
 
   /** Whether this analyzer wants the file; must not read anything. */

@@ -13,6 +13,7 @@ public final class Analyzers {
 
   /** Operating system identification and OS package databases. */
   public static List<Analyzer> osPackages() {
-    return List.of(new OsReleaseAnalyzer(), new DpkgAnalyzer(), new ApkAnalyzer(), new RpmAnalyzer());
+    return List.of(
+        new OsReleaseAnalyzer(), new DpkgAnalyzer(), new ApkAnalyzer(), new RpmAnalyzer());
   }
 }

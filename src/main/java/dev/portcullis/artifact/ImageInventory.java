@@ -34,7 +34,9 @@ public final class ImageInventory {
   private final Limits limits;
   private final LayerCache cache;
 
-  /** @param cache where layer analyses are kept; null for none */
+  /**
+   * @param cache where layer analyses are kept; null for none
+   */
   public ImageInventory(List<Analyzer> analyzers, Limits limits, LayerCache cache) {
     this.analyzers = List.copyOf(analyzers);
     this.limits = limits;
@@ -51,11 +53,13 @@ public final class ImageInventory {
     return merge(image, analyses);
   }
 
-  private LayerAnalysis analyse(ImageSource source, LayerScanner scanner, LayerRef layer) throws IOException {
+  private LayerAnalysis analyse(ImageSource source, LayerScanner scanner, LayerRef layer)
+      throws IOException {
     if (cache == null || layer.diffId() == null) {
       return scanner.scan(source, layer);
     }
-    String key = LayerCache.key(layer.diffId().toString(), analyzers, limits.maxAnalyzedFileBytes());
+    String key =
+        LayerCache.key(layer.diffId().toString(), analyzers, limits.maxAnalyzedFileBytes());
     Optional<LayerAnalysis> cached = cache.get(key);
     if (cached.isPresent()) {
       return cached.get();
@@ -74,7 +78,9 @@ public final class ImageInventory {
       analysis.opaqueDirectories().forEach(results::clearBelow);
       analysis.whiteouts().forEach(results::whiteout);
       Map<String, List<AnalysisResult>> byPath = new HashMap<>();
-      analysis.results().forEach(r -> byPath.computeIfAbsent(r.path(), p -> new ArrayList<>()).add(r));
+      analysis
+          .results()
+          .forEach(r -> byPath.computeIfAbsent(r.path(), p -> new ArrayList<>()).add(r));
       byPath.forEach(results::put);
       warnings.addAll(analysis.warnings());
     }
@@ -84,18 +90,23 @@ public final class ImageInventory {
     OsRelease os = detectOs(filesystem, results);
     List<LayerInfo> layers = image.layers().stream().map(ImageInventory::layerInfo).toList();
     List<Package> packages = packages(surviving, analyses, layers, os);
-    ImageInfo info = new ImageInfo(
-        image.name(),
-        image.manifestDigest() == null ? null : image.manifestDigest().toString(),
-        image.configDigest() == null ? null : image.configDigest().toString(),
-        image.repoTags(),
-        image.config().os(),
-        image.config().architecture());
+    ImageInfo info =
+        new ImageInfo(
+            image.name(),
+            image.manifestDigest() == null ? null : image.manifestDigest().toString(),
+            image.configDigest() == null ? null : image.configDigest().toString(),
+            image.repoTags(),
+            image.config().os(),
+            image.config().architecture());
     return new Inventory(info, os, layers, packages, warnings);
   }
 
-  /** The most authoritative release file present, read through symlinks (etc/os-release usually is one). */
-  private static OsRelease detectOs(LayeredFilesystem filesystem, PathOverlay<List<AnalysisResult>> results)
+  /**
+   * The most authoritative release file present, read through symlinks (etc/os-release usually is
+   * one).
+   */
+  private static OsRelease detectOs(
+      LayeredFilesystem filesystem, PathOverlay<List<AnalysisResult>> results)
       throws InputException {
     OsRelease found = null;
     for (String path : OsReleaseAnalyzer.PRIORITY) {
@@ -115,25 +126,39 @@ public final class ImageInventory {
 
   private static OsRelease osAt(PathOverlay<List<AnalysisResult>> results, String path) {
     List<AnalysisResult> atPath = results.get(path);
-    return atPath == null ? null : atPath.stream().map(AnalysisResult::os).filter(o -> o != null).findFirst().orElse(null);
+    return atPath == null
+        ? null
+        : atPath.stream().map(AnalysisResult::os).filter(o -> o != null).findFirst().orElse(null);
   }
 
-  private static List<Package> packages(List<AnalysisResult> surviving, List<LayerAnalysis> analyses,
-      List<LayerInfo> layers, OsRelease os) {
+  private static List<Package> packages(
+      List<AnalysisResult> surviving,
+      List<LayerAnalysis> analyses,
+      List<LayerInfo> layers,
+      OsRelease os) {
     Map<String, List<String>> filesByPackage = new HashMap<>();
-    surviving.forEach(r -> r.packageFiles().forEach((name, files) ->
-        filesByPackage.computeIfAbsent(name, n -> new ArrayList<>()).addAll(files)));
+    surviving.forEach(
+        r ->
+            r.packageFiles()
+                .forEach(
+                    (name, files) ->
+                        filesByPackage
+                            .computeIfAbsent(name, n -> new ArrayList<>())
+                            .addAll(files)));
     List<Package> packages = new ArrayList<>();
     for (AnalysisResult result : surviving) {
       for (Package pkg : result.packages()) {
-        Package withFiles = pkg.files().isEmpty() && filesByPackage.containsKey(pkg.name())
-            ? pkg.withFiles(filesByPackage.get(pkg.name()))
-            : pkg;
+        Package withFiles =
+            pkg.files().isEmpty() && filesByPackage.containsKey(pkg.name())
+                ? pkg.withFiles(filesByPackage.get(pkg.name()))
+                : pkg;
         packages.add(withFiles.withOrigin(originLayer(pkg, analyses, layers), Purls.of(pkg, os)));
       }
     }
-    packages.sort(Comparator.comparing(Package::name).thenComparing(Package::version)
-        .thenComparing(p -> p.arch() == null ? "" : p.arch()));
+    packages.sort(
+        Comparator.comparing(Package::name)
+            .thenComparing(Package::version)
+            .thenComparing(p -> p.arch() == null ? "" : p.arch()));
     return packages;
   }
 
@@ -141,11 +166,13 @@ public final class ImageInventory {
    * The lowest layer whose package database already lists this exact version: the layer that
    * installed or upgraded it, not the last one to rewrite the database.
    */
-  private static LayerInfo originLayer(Package pkg, List<LayerAnalysis> analyses, List<LayerInfo> layers) {
+  private static LayerInfo originLayer(
+      Package pkg, List<LayerAnalysis> analyses, List<LayerInfo> layers) {
     for (int i = 0; i < analyses.size(); i++) {
-      boolean present = analyses.get(i).results().stream()
-          .flatMap(r -> r.packages().stream())
-          .anyMatch(pkg::sameInstalled);
+      boolean present =
+          analyses.get(i).results().stream()
+              .flatMap(r -> r.packages().stream())
+              .anyMatch(pkg::sameInstalled);
       if (present) {
         return layers.get(i);
       }

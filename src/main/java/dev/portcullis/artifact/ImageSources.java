@@ -14,13 +14,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Opens an image named the way skopeo names them: {@code docker-archive:PATH[:REF]},
- * {@code oci:DIR[:TAG]}, {@code oci-archive:PATH[:TAG]}, {@code registry:REF} (or {@code docker://REF}),
+ * Opens an image named the way skopeo names them: {@code docker-archive:PATH[:REF]}, {@code
+ * oci:DIR[:TAG]}, {@code oci-archive:PATH[:TAG]}, {@code registry:REF} (or {@code docker://REF}),
  * {@code rootfs:DIR}, {@code rootfs-tar:PATH}; without a prefix the kind is detected.
  */
 public final class ImageSources {
 
-  private static final List<String> TRANSPORTS = List.of("docker-archive", "oci-archive", "oci", "registry", "rootfs-tar", "rootfs");
+  private static final List<String> TRANSPORTS =
+      List.of("docker-archive", "oci-archive", "oci", "registry", "rootfs-tar", "rootfs");
 
   private ImageSources() {}
 
@@ -44,7 +45,8 @@ public final class ImageSources {
     return registry(spec, options);
   }
 
-  private static ImageSource open(String transport, String rest, SourceOptions options) throws IOException {
+  private static ImageSource open(String transport, String rest, SourceOptions options)
+      throws IOException {
     return switch (transport) {
       case "docker-archive" -> {
         PathAndReference p = PathAndReference.split(rest, Files::isRegularFile);
@@ -56,7 +58,8 @@ public final class ImageSources {
       }
       case "oci-archive" -> {
         PathAndReference p = PathAndReference.split(rest, Files::isRegularFile);
-        yield LocalSources.ociArchive(p.path(), p.reference(), options.platform(), options.limits());
+        yield LocalSources.ociArchive(
+            p.path(), p.reference(), options.platform(), options.limits());
       }
       case "rootfs" -> LocalSources.rootfsDirectory(Path.of(rest));
       case "rootfs-tar" -> LocalSources.rootfsTar(Path.of(rest));
@@ -70,17 +73,25 @@ public final class ImageSources {
     try {
       reference = ImageReference.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new InputException("registry:" + text + ": " + e.getMessage()
-          + " (for a local file give its path, or a prefix such as docker-archive:)");
+      throw new InputException(
+          "registry:"
+              + text
+              + ": "
+              + e.getMessage()
+              + " (for a local file give its path, or a prefix such as docker-archive:)");
     }
-    Credentials credentials = options.credentials() != null
-        ? options.credentials()
-        : DockerConfig.load().credentialsFor(reference.registry()).orElse(null);
+    Credentials credentials =
+        options.credentials() != null
+            ? options.credentials()
+            : DockerConfig.load().credentialsFor(reference.registry()).orElse(null);
     RegistryClient client = new RegistryClient(reference, options.insecureRegistry(), credentials);
     return new RegistrySource(client, options.platform(), options.limits());
   }
 
-  /** {@code PATH[:REF]}, where PATH itself may contain colons: the longest existing prefix is the path. */
+  /**
+   * {@code PATH[:REF]}, where PATH itself may contain colons: the longest existing prefix is the
+   * path.
+   */
   record PathAndReference(Path path, String reference) {
 
     static PathAndReference split(String text, java.util.function.Predicate<Path> exists) {

@@ -10,4 +10,5 @@ import dev.portcullis.registry.Credentials;
  * @param credentials registry credentials given on the command line; null to use Docker's config
  * @param insecureRegistry talk plain HTTP to registries
  */
-public record SourceOptions(Platform platform, Limits limits, Credentials credentials, boolean insecureRegistry) {}
+public record SourceOptions(
+    Platform platform, Limits limits, Credentials credentials, boolean insecureRegistry) {}

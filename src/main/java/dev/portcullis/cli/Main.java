@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     name = "portcullis",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Container security gate: image inventory (SBOM), vulnerabilities, secrets, Dockerfile and Kubernetes checks.",
+    description =
+        "Container security gate: image inventory (SBOM), vulnerabilities, secrets, Dockerfile and Kubernetes checks.",
     subcommands = {SbomCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -31,25 +32,33 @@ public final class Main {
     CommandLine commandLine = new CommandLine(new Main());
     commandLine.setOut(out);
     commandLine.setErr(err);
-    commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> handle(exception, cmd, err));
-    commandLine.setParameterExceptionHandler((exception, args1) -> {
-      err.println("portcullis: " + exception.getMessage());
-      err.println("Try '" + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
-      return ExitCodes.INPUT_ERROR;
-    });
+    commandLine.setExecutionExceptionHandler(
+        (exception, cmd, parseResult) -> handle(exception, cmd, err));
+    commandLine.setParameterExceptionHandler(
+        (exception, args1) -> {
+          err.println("portcullis: " + exception.getMessage());
+          err.println(
+              "Try '" + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+          return ExitCodes.INPUT_ERROR;
+        });
     return commandLine.execute(args);
   }
 
   private static int handle(Exception exception, CommandLine cmd, PrintWriter err) {
     boolean debug = cmd.getParseResult() != null && isDebug(cmd);
-    if (exception instanceof InputException || exception instanceof IOException || exception instanceof UsageException) {
+    if (exception instanceof InputException
+        || exception instanceof IOException
+        || exception instanceof UsageException) {
       err.println("portcullis: " + exception.getMessage());
       if (debug) {
         exception.printStackTrace(err);
       }
       return ExitCodes.INPUT_ERROR;
     }
-    err.println("portcullis: internal error: " + exception + (debug ? "" : " (run with --debug for details)"));
+    err.println(
+        "portcullis: internal error: "
+            + exception
+            + (debug ? "" : " (run with --debug for details)"));
     if (debug) {
       exception.printStackTrace(err);
     }
@@ -58,7 +67,8 @@ public final class Main {
 
   private static boolean isDebug(CommandLine cmd) {
     for (CommandLine current = cmd; current != null; current = current.getParent()) {
-      if (current.getParseResult() != null && current.getParseResult().hasMatchedOption("--debug")) {
+      if (current.getParseResult() != null
+          && current.getParseResult().hasMatchedOption("--debug")) {
         return true;
       }
     }

@@ -33,13 +33,18 @@ final class ReportOutput {
     Path absolute = file.toAbsolutePath();
     Path directory = absolute.getParent();
     if (directory == null || !Files.isDirectory(directory)) {
-      throw new UsageException("cannot write " + file + ": the directory " + directory + " does not exist");
+      throw new UsageException(
+          "cannot write " + file + ": the directory " + directory + " does not exist");
     }
     Path temporary = Files.createTempFile(directory, "." + absolute.getFileName(), ".partial");
     try {
       Files.write(temporary, buffer.toByteArray());
       try {
-        Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temporary,
+            absolute,
+            StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
       }

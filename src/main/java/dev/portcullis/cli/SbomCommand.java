@@ -17,23 +17,32 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code portcullis sbom image|fs TARGET}: the inventory of an image or directory. */
-@Command(name = "sbom", description = "List what an image or directory contains (a software bill of materials).",
-    subcommands = {SbomCommand.Image.class, SbomCommand.Filesystem.class}, mixinStandardHelpOptions = true)
+@Command(
+    name = "sbom",
+    description = "List what an image or directory contains (a software bill of materials).",
+    subcommands = {SbomCommand.Image.class, SbomCommand.Filesystem.class},
+    mixinStandardHelpOptions = true)
 final class SbomCommand {
 
   /** Options of every sbom target kind. */
   static final class OutputOptions {
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
+    @Option(
+        names = {"-f", "--format"},
+        paramLabel = "FORMAT",
+        defaultValue = "table",
         description = "table, json, cyclonedx or spdx-json (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+    @Option(
+        names = {"-o", "--output"},
+        paramLabel = "FILE",
+        description = "Write the report to FILE instead of standard output.")
     Path output;
 
     ReportFormat parsedFormat() {
@@ -45,10 +54,15 @@ final class SbomCommand {
     }
   }
 
-  @Command(name = "image", mixinStandardHelpOptions = true,
-      description = {"Inventory of a container image.", "",
-          "SOURCE is docker-archive:PATH, oci:DIR[:TAG], oci-archive:PATH[:TAG], registry:HOST/REPO:TAG|@DIGEST,",
-          "rootfs:DIR or rootfs-tar:PATH; without a prefix the kind is detected."})
+  @Command(
+      name = "image",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Inventory of a container image.",
+        "",
+        "SOURCE is docker-archive:PATH, oci:DIR[:TAG], oci-archive:PATH[:TAG], registry:HOST/REPO:TAG|@DIGEST,",
+        "rootfs:DIR or rootfs-tar:PATH; without a prefix the kind is detected."
+      })
   static final class Image implements Callable<Integer> {
     @Parameters(paramLabel = "SOURCE", description = "The image.")
     String source;
@@ -60,16 +74,25 @@ final class SbomCommand {
     @Override
     public Integer call() throws IOException {
       ReportFormat format = output.parsedFormat();
-            ScanOptions options = scan;
-      Credentials credentials = options.username == null ? null : new Credentials(options.username, options.effectivePassword());
-      SourceOptions sourceOptions = new SourceOptions(options.parsedPlatform(), options.limits(), credentials, options.insecureRegistry);
+      ScanOptions options = scan;
+      Credentials credentials =
+          options.username == null
+              ? null
+              : new Credentials(options.username, options.effectivePassword());
+      SourceOptions sourceOptions =
+          new SourceOptions(
+              options.parsedPlatform(), options.limits(), credentials, options.insecureRegistry);
       try (ImageSource image = ImageSources.open(source, sourceOptions)) {
-        return report(inventory(image, options), format, output.output, spec.commandLine().getOut());
+        return report(
+            inventory(image, options), format, output.output, spec.commandLine().getOut());
       }
     }
   }
 
-  @Command(name = "fs", mixinStandardHelpOptions = true, description = "Inventory of a directory (a project or an unpacked root filesystem).")
+  @Command(
+      name = "fs",
+      mixinStandardHelpOptions = true,
+      description = "Inventory of a directory (a project or an unpacked root filesystem).")
   static final class Filesystem implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "The directory.")
     Path directory;
@@ -88,12 +111,15 @@ final class SbomCommand {
   }
 
   private static Inventory inventory(ImageSource source, ScanOptions options) throws IOException {
-    return new ImageInventory(Analyzers.osPackages(), options.limits(), options.cache()).build(source);
+    return new ImageInventory(Analyzers.osPackages(), options.limits(), options.cache())
+        .build(source);
   }
 
-  private static int report(Inventory inventory, ReportFormat format, Path output, PrintWriter out) throws IOException {
+  private static int report(Inventory inventory, ReportFormat format, Path output, PrintWriter out)
+      throws IOException {
     ToolInfo tool = ToolInfo.current();
-    ReportOutput.write(output, out, stream -> InventoryWriter.forFormat(format).write(inventory, tool, stream));
+    ReportOutput.write(
+        output, out, stream -> InventoryWriter.forFormat(format).write(inventory, tool, stream));
     return ExitCodes.OK;
   }
 }

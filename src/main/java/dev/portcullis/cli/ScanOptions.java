@@ -12,29 +12,48 @@ final class ScanOptions {
   @Option(names = "--debug", description = "Print stack traces with errors.")
   boolean debug;
 
-  @Option(names = "--cache-dir", paramLabel = "DIR", description = "Layer cache directory (default: $XDG_CACHE_HOME/portcullis or ~/.cache/portcullis).")
+  @Option(
+      names = "--cache-dir",
+      paramLabel = "DIR",
+      description =
+          "Layer cache directory (default: $XDG_CACHE_HOME/portcullis or ~/.cache/portcullis).")
   Path cacheDir;
 
   @Option(names = "--no-cache", description = "Neither read nor write the layer cache.")
   boolean noCache;
 
-  @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]", description = "Platform to pick from a multi-platform image (default: ${DEFAULT-VALUE}).", defaultValue = "linux/amd64")
+  @Option(
+      names = "--platform",
+      paramLabel = "OS/ARCH[/VARIANT]",
+      description = "Platform to pick from a multi-platform image (default: ${DEFAULT-VALUE}).",
+      defaultValue = "linux/amd64")
   String platform;
 
-  @Option(names = "--insecure-registry", description = "Talk plain HTTP to the registry (for local test registries).")
+  @Option(
+      names = "--insecure-registry",
+      description = "Talk plain HTTP to the registry (for local test registries).")
   boolean insecureRegistry;
 
-  @Option(names = "--username", description = "Registry user name (else from ~/.docker/config.json).")
+  @Option(
+      names = "--username",
+      description = "Registry user name (else from ~/.docker/config.json).")
   String username;
 
-  @Option(names = "--password", description = "Registry password; prefer the PORTCULLIS_PASSWORD environment variable.")
+  @Option(
+      names = "--password",
+      description = "Registry password; prefer the PORTCULLIS_PASSWORD environment variable.")
   String password;
 
-  @Option(names = "--max-layer-size", paramLabel = "BYTES", description = "Largest uncompressed layer accepted (default: 32 GiB).")
+  @Option(
+      names = "--max-layer-size",
+      paramLabel = "BYTES",
+      description = "Largest uncompressed layer accepted (default: 32 GiB).")
   Long maxLayerSize;
 
   LayerCache cache() {
-    return noCache ? null : new LayerCache(cacheDir != null ? cacheDir : LayerCache.defaultDirectory());
+    return noCache
+        ? null
+        : new LayerCache(cacheDir != null ? cacheDir : LayerCache.defaultDirectory());
   }
 
   Limits limits() {

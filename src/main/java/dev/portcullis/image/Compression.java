@@ -39,10 +39,11 @@ enum Compression {
   InputStream decompress(InputStream in) throws IOException {
     return switch (this) {
       case NONE -> in;
-      case GZIP -> GzipCompressorInputStream.builder()
-          .setInputStream(in)
-          .setDecompressConcatenated(true)
-          .get();
+      case GZIP ->
+          GzipCompressorInputStream.builder()
+              .setInputStream(in)
+              .setDecompressConcatenated(true)
+              .get();
       case ZSTD -> new ZstdInputStream(in);
     };
   }

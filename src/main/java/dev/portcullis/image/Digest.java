@@ -26,7 +26,10 @@ public record Digest(String algorithm, String hex) {
     }
   }
 
-  /** Parses {@code algorithm:hex}; throws {@link IllegalArgumentException} naming the input otherwise. */
+  /**
+   * Parses {@code algorithm:hex}; throws {@link IllegalArgumentException} naming the input
+   * otherwise.
+   */
   @JsonCreator
   public static Digest parse(String text) {
     int colon = text == null ? -1 : text.indexOf(':');

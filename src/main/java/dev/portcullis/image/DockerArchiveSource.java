@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /** The tar that {@code docker save} and {@code skopeo copy … docker-archive:} write. */
 final class DockerArchiveSource implements ImageSource {
 
-  private static final Pattern HEX_NAMED = Pattern.compile("(?:.*/)?(?:sha256[:/])?([a-f0-9]{64})(?:\\.json)?");
+  private static final Pattern HEX_NAMED =
+      Pattern.compile("(?:.*/)?(?:sha256[:/])?([a-f0-9]{64})(?:\\.json)?");
 
   private final String name;
   private final TarArchiveIndex archive;
@@ -42,15 +43,25 @@ final class DockerArchiveSource implements ImageSource {
   @Override
   public ResolvedImage resolve() throws IOException {
     if (!archive.contains("manifest.json")) {
-      throw new InputException(name + ": no manifest.json; this is not a docker-archive (docker save) tar");
+      throw new InputException(
+          name + ": no manifest.json; this is not a docker-archive (docker save) tar");
     }
-    byte[] manifestBytes = Json.readBounded(archive.open("manifest.json", name), limits.maxMetadataBytes(), name + " manifest.json");
-    ManifestEntry[] manifest = Json.parse(manifestBytes, ManifestEntry[].class, name + " manifest.json");
+    byte[] manifestBytes =
+        Json.readBounded(
+            archive.open("manifest.json", name),
+            limits.maxMetadataBytes(),
+            name + " manifest.json");
+    ManifestEntry[] manifest =
+        Json.parse(manifestBytes, ManifestEntry[].class, name + " manifest.json");
     ManifestEntry entry = choose(Arrays.asList(manifest));
     if (entry.config() == null || entry.layers() == null) {
       throw new InputException(name + ": manifest.json entry lacks Config or Layers");
     }
-    byte[] configBytes = Json.readBounded(archive.open(entry.config(), name + " config"), limits.maxMetadataBytes(), name + " config");
+    byte[] configBytes =
+        Json.readBounded(
+            archive.open(entry.config(), name + " config"),
+            limits.maxMetadataBytes(),
+            name + " config");
     Digest configDigest = digestFromName(entry.config());
     if (configDigest != null) {
       ManifestResolver.verified(configBytes, configDigest, name + " config " + entry.config());
@@ -58,8 +69,13 @@ final class DockerArchiveSource implements ImageSource {
     ImageConfig config = Json.parse(configBytes, ImageConfig.class, name + " config");
     List<Digest> diffIds = ManifestResolver.diffIds(config);
     if (diffIds.size() != entry.layers().size()) {
-      throw new InputException(name + ": manifest.json lists " + entry.layers().size()
-          + " layers but the config has " + diffIds.size() + " diff_ids; the archive is inconsistent");
+      throw new InputException(
+          name
+              + ": manifest.json lists "
+              + entry.layers().size()
+              + " layers but the config has "
+              + diffIds.size()
+              + " diff_ids; the archive is inconsistent");
     }
     List<String> commands = config.layerCommands(diffIds.size());
     List<LayerRef> layers = new ArrayList<>();
@@ -80,7 +96,11 @@ final class DockerArchiveSource implements ImageSource {
     }
     if (reference == null) {
       if (entries.size() > 1) {
-        throw new InputException(name + ": holds " + entries.size() + " images; name one as docker-archive:PATH:REPO:TAG or :@INDEX");
+        throw new InputException(
+            name
+                + ": holds "
+                + entries.size()
+                + " images; name one as docker-archive:PATH:REPO:TAG or :@INDEX");
       }
       return entries.get(0);
     }
@@ -92,7 +112,11 @@ final class DockerArchiveSource implements ImageSource {
       }
     }
     return entries.stream()
-        .filter(e -> e.repoTags() != null && (e.repoTags().contains(reference) || e.repoTags().contains("docker.io/" + reference)))
+        .filter(
+            e ->
+                e.repoTags() != null
+                    && (e.repoTags().contains(reference)
+                        || e.repoTags().contains("docker.io/" + reference)))
         .findFirst()
         .orElseThrow(() -> new InputException(name + ": no image tagged '" + reference + "'"));
   }
@@ -103,8 +127,10 @@ final class DockerArchiveSource implements ImageSource {
   }
 
   @Override
-  public void walkLayer(LayerRef layer, Limits walkLimits, EntryVisitor visitor) throws IOException {
-    new TarLayerWalker(name, walkLimits).walk(archive.open(layer.location(), layer.describe()), layer, visitor);
+  public void walkLayer(LayerRef layer, Limits walkLimits, EntryVisitor visitor)
+      throws IOException {
+    new TarLayerWalker(name, walkLimits)
+        .walk(archive.open(layer.location(), layer.describe()), layer, visitor);
   }
 
   @Override

@@ -7,4 +7,5 @@ import dev.portcullis.image.LayerEntry.EntryType;
  *
  * @param layer the index of the layer that wrote it
  */
-public record FileNode(String path, EntryType type, long size, int mode, String linkTarget, int layer) {}
+public record FileNode(
+    String path, EntryType type, long size, int mode, String linkTarget, int layer) {}

@@ -3,7 +3,9 @@ package dev.portcullis.image;
 import java.io.Closeable;
 import java.io.IOException;
 
-/** Where an image's bytes come from: an archive, a layout directory, a registry, a root filesystem. */
+/**
+ * Where an image's bytes come from: an archive, a layout directory, a registry, a root filesystem.
+ */
 public interface ImageSource extends Closeable {
 
   /** The source as the user named it, for messages and reports. */
@@ -13,8 +15,8 @@ public interface ImageSource extends Closeable {
   ResolvedImage resolve() throws IOException;
 
   /**
-   * Streams one layer's entries to the visitor, once, checking every digest the source records.
-   * A mismatch or a malformed archive is an {@link InputException}.
+   * Streams one layer's entries to the visitor, once, checking every digest the source records. A
+   * mismatch or a malformed archive is an {@link InputException}.
    */
   void walkLayer(LayerRef layer, Limits limits, EntryVisitor visitor) throws IOException;
 

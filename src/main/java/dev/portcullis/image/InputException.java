@@ -3,8 +3,8 @@ package dev.portcullis.image;
 import java.io.IOException;
 
 /**
- * The input (an image, a file, a registry answer) is unusable. The message says what was being
- * done and what is wrong; the CLI prints it as one line and exits with 2.
+ * The input (an image, a file, a registry answer) is unusable. The message says what was being done
+ * and what is wrong; the CLI prints it as one line and exits with 2.
  */
 public class InputException extends IOException {
 

@@ -9,19 +9,23 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Reads the small JSON documents of image formats (manifests, indexes, configs) within a size bound. */
+/**
+ * Reads the small JSON documents of image formats (manifests, indexes, configs) within a size
+ * bound.
+ */
 public final class Json {
 
   private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .build();
+      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
   static {
     MAPPER
         .getFactory()
         .setStreamReadConstraints(
-            StreamReadConstraints.builder().maxNestingDepth(200).maxStringLength(8_000_000).build());
+            StreamReadConstraints.builder()
+                .maxNestingDepth(200)
+                .maxStringLength(8_000_000)
+                .build());
   }
 
   private Json() {}
@@ -36,7 +40,8 @@ public final class Json {
     try (in) {
       byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
       if (bytes.length > limit) {
-        throw new InputException(what + ": larger than " + limit + " bytes, the limit for metadata");
+        throw new InputException(
+            what + ": larger than " + limit + " bytes, the limit for metadata");
       }
       return bytes;
     }

@@ -3,8 +3,8 @@ package dev.portcullis.image;
 import java.io.InputStream;
 
 /**
- * One entry of a layer while it streams past. {@code content} is readable only during the visit
- * and only for regular files.
+ * One entry of a layer while it streams past. {@code content} is readable only during the visit and
+ * only for regular files.
  *
  * @param path normalised, relative to the image root, without leading slash
  */

@@ -17,7 +17,8 @@ public final class LayeredFilesystem {
   private final PathOverlay<FileNode> files = new PathOverlay<>();
 
   /** Applies one layer's changes over the layers below it. */
-  public void applyLayer(List<String> opaqueDirectories, List<String> whiteouts, List<FileNode> added) {
+  public void applyLayer(
+      List<String> opaqueDirectories, List<String> whiteouts, List<FileNode> added) {
     opaqueDirectories.forEach(files::clearBelow);
     whiteouts.forEach(files::whiteout);
     for (FileNode node : added) {

@@ -12,26 +12,48 @@ public final class LocalSources {
 
   private LocalSources() {}
 
-  public static ImageSource dockerArchive(Path path, String reference, Limits limits) throws IOException {
+  public static ImageSource dockerArchive(Path path, String reference, Limits limits)
+      throws IOException {
     return new DockerArchiveSource(path, "docker-archive:" + path, reference, limits);
   }
 
-  public static ImageSource ociLayout(Path dir, String tag, Platform platform, Limits limits) throws InputException {
+  public static ImageSource ociLayout(Path dir, String tag, Platform platform, Limits limits)
+      throws InputException {
     String name = "oci:" + dir;
-    if (!Files.isRegularFile(dir.resolve("oci-layout")) || !Files.isRegularFile(dir.resolve("index.json"))) {
+    if (!Files.isRegularFile(dir.resolve("oci-layout"))
+        || !Files.isRegularFile(dir.resolve("index.json"))) {
       throw new InputException(name + ": not an OCI image layout (no oci-layout or index.json)");
     }
-    return new OciLayoutSource(name, new DirectoryBlobStore(dir), () -> Json.readBounded(Files.newInputStream(dir.resolve("index.json")), limits.maxMetadataBytes(), name + " index.json"), tag, platform, limits);
+    return new OciLayoutSource(
+        name,
+        new DirectoryBlobStore(dir),
+        () ->
+            Json.readBounded(
+                Files.newInputStream(dir.resolve("index.json")),
+                limits.maxMetadataBytes(),
+                name + " index.json"),
+        tag,
+        platform,
+        limits);
   }
 
-  public static ImageSource ociArchive(Path path, String tag, Platform platform, Limits limits) throws IOException {
+  public static ImageSource ociArchive(Path path, String tag, Platform platform, Limits limits)
+      throws IOException {
     String name = "oci-archive:" + path;
     TarArchiveIndex archive = new TarArchiveIndex(path, name);
     if (!archive.contains("index.json")) {
       archive.close();
       throw new InputException(name + ": no index.json; this is not an OCI archive");
     }
-    return new OciLayoutSource(name, archive, () -> Json.readBounded(archive.open("index.json", name), limits.maxMetadataBytes(), name + " index.json"), tag, platform, limits);
+    return new OciLayoutSource(
+        name,
+        archive,
+        () ->
+            Json.readBounded(
+                archive.open("index.json", name), limits.maxMetadataBytes(), name + " index.json"),
+        tag,
+        platform,
+        limits);
   }
 
   public static ImageSource rootfsDirectory(Path dir) throws InputException {
@@ -59,7 +81,8 @@ public final class LocalSources {
       TarArchiveEntry entry;
       int seen = 0;
       while ((entry = tar.getNextEntry()) != null && seen++ < 10_000) {
-        String entryName = entry.getName().startsWith("./") ? entry.getName().substring(2) : entry.getName();
+        String entryName =
+            entry.getName().startsWith("./") ? entry.getName().substring(2) : entry.getName();
         if (entryName.equals("manifest.json")) {
           return "docker-archive";
         }

@@ -12,7 +12,10 @@ import java.util.stream.Collectors;
  */
 public final class ManifestResolver {
 
-  /** Fetches a manifest or config by descriptor; what it returns has been checked against the digest. */
+  /**
+   * Fetches a manifest or config by descriptor; what it returns has been checked against the
+   * digest.
+   */
   @FunctionalInterface
   public interface ContentFetcher {
     byte[] fetch(Descriptor descriptor, String what) throws IOException;
@@ -34,14 +37,16 @@ public final class ManifestResolver {
     ManifestDocument document = Json.parse(topBytes, ManifestDocument.class, name + " manifest");
     if (MediaTypes.isSchema1(document.mediaType()) || document.schemaVersion() == 1) {
       throw new InputException(
-          name + ": Docker schema 1 manifests are not supported; push the image again with a current client");
+          name
+              + ": Docker schema 1 manifests are not supported; push the image again with a current client");
     }
     Digest manifestDigest = topDigest;
     if (document.isIndex()) {
       Descriptor chosen = choosePlatform(document.manifests());
       manifestDigest = chosen.parsedDigest(name + " index");
       byte[] manifestBytes = fetcher.fetch(chosen, name + " manifest for " + platform);
-      document = Json.parse(manifestBytes, ManifestDocument.class, name + " manifest for " + platform);
+      document =
+          Json.parse(manifestBytes, ManifestDocument.class, name + " manifest for " + platform);
       if (document.isIndex()) {
         throw new InputException(name + ": an index that points at another index is not supported");
       }
@@ -61,7 +66,10 @@ public final class ManifestResolver {
       }
     }
     String offered =
-        images.stream().map(d -> d.platform().toString()).distinct().collect(Collectors.joining(", "));
+        images.stream()
+            .map(d -> d.platform().toString())
+            .distinct()
+            .collect(Collectors.joining(", "));
     throw new InputException(
         name
             + ": no image for platform "
@@ -71,8 +79,8 @@ public final class ManifestResolver {
             + "); choose one with --platform");
   }
 
-  private ResolvedImage fromManifest(ManifestDocument manifest, Digest manifestDigest, List<String> repoTags)
-      throws IOException {
+  private ResolvedImage fromManifest(
+      ManifestDocument manifest, Digest manifestDigest, List<String> repoTags) throws IOException {
     if (manifest.config() == null || manifest.layers() == null) {
       throw new InputException(name + ": manifest has no config or no layers");
     }
@@ -94,7 +102,8 @@ public final class ManifestResolver {
     for (int i = 0; i < diffIds.size(); i++) {
       Descriptor layer = manifest.layers().get(i);
       Digest blob = layer.parsedDigest(name + " layer " + i);
-      layers.add(new LayerRef(i, diffIds.get(i), blob, layer.size(), blob.toString(), commands.get(i)));
+      layers.add(
+          new LayerRef(i, diffIds.get(i), blob, layer.size(), blob.toString(), commands.get(i)));
     }
     return new ResolvedImage(name, manifestDigest, configDigest, repoTags, config, layers);
   }
@@ -108,7 +117,8 @@ public final class ManifestResolver {
   }
 
   /** Checks bytes read whole against their digest. */
-  public static byte[] verified(byte[] bytes, Digest expected, String what) throws DigestMismatchException {
+  public static byte[] verified(byte[] bytes, Digest expected, String what)
+      throws DigestMismatchException {
     java.security.MessageDigest hasher = expected.newHasher();
     byte[] actual = hasher.digest(bytes);
     if (!expected.matches(actual)) {

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** An OCI image layout, as a directory ({@code oci:DIR[:TAG]}) or a tar ({@code oci-archive:PATH[:TAG]}). */
+/**
+ * An OCI image layout, as a directory ({@code oci:DIR[:TAG]}) or a tar ({@code
+ * oci-archive:PATH[:TAG]}).
+ */
 final class OciLayoutSource implements ImageSource {
 
   private final String name;
@@ -20,7 +23,13 @@ final class OciLayoutSource implements ImageSource {
     byte[] read() throws IOException;
   }
 
-  OciLayoutSource(String name, BlobStore blobs, IndexReader indexReader, String tag, Platform platform, Limits limits) {
+  OciLayoutSource(
+      String name,
+      BlobStore blobs,
+      IndexReader indexReader,
+      String tag,
+      Platform platform,
+      Limits limits) {
     this.name = name;
     this.blobs = blobs;
     this.indexReader = indexReader;
@@ -36,7 +45,8 @@ final class OciLayoutSource implements ImageSource {
 
   @Override
   public ResolvedImage resolve() throws IOException {
-    ManifestDocument index = Json.parse(indexReader.read(), ManifestDocument.class, name + " index.json");
+    ManifestDocument index =
+        Json.parse(indexReader.read(), ManifestDocument.class, name + " index.json");
     if (index.manifests() == null || index.manifests().isEmpty()) {
       throw new InputException(name + ": index.json lists no images");
     }
@@ -53,17 +63,31 @@ final class OciLayoutSource implements ImageSource {
       return manifests.stream()
           .filter(d -> tag.equals(d.refName()))
           .findFirst()
-          .orElseThrow(() -> new InputException(name + ": no image tagged '" + tag + "' (tags: " + tags(manifests) + ")"));
+          .orElseThrow(
+              () ->
+                  new InputException(
+                      name + ": no image tagged '" + tag + "' (tags: " + tags(manifests) + ")"));
     }
     if (manifests.size() == 1) {
       return manifests.get(0);
     }
     throw new InputException(
-        name + ": holds " + manifests.size() + " images; name one as " + name + ":TAG (tags: " + tags(manifests) + ")");
+        name
+            + ": holds "
+            + manifests.size()
+            + " images; name one as "
+            + name
+            + ":TAG (tags: "
+            + tags(manifests)
+            + ")");
   }
 
   private static String tags(List<Descriptor> manifests) {
-    String tags = manifests.stream().map(Descriptor::refName).filter(t -> t != null).collect(Collectors.joining(", "));
+    String tags =
+        manifests.stream()
+            .map(Descriptor::refName)
+            .filter(t -> t != null)
+            .collect(Collectors.joining(", "));
     return tags.isEmpty() ? "none" : tags;
   }
 
@@ -74,8 +98,10 @@ final class OciLayoutSource implements ImageSource {
   }
 
   @Override
-  public void walkLayer(LayerRef layer, Limits walkLimits, EntryVisitor visitor) throws IOException {
-    new TarLayerWalker(name, walkLimits).walk(blobs.open(layer.blobDigest(), layer.describe()), layer, visitor);
+  public void walkLayer(LayerRef layer, Limits walkLimits, EntryVisitor visitor)
+      throws IOException {
+    new TarLayerWalker(name, walkLimits)
+        .walk(blobs.open(layer.blobDigest(), layer.describe()), layer, visitor);
   }
 
   @Override

@@ -3,7 +3,9 @@ package dev.portcullis.image;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** An image platform, {@code os/architecture[/variant]}, as in {@code --platform linux/arm64/v8}. */
+/**
+ * An image platform, {@code os/architecture[/variant]}, as in {@code --platform linux/arm64/v8}.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Platform(
     @JsonProperty("os") String os,

@@ -44,45 +44,59 @@ final class RootfsDirectorySource implements ImageSource {
 
   @Override
   public void walkLayer(LayerRef layer, Limits limits, EntryVisitor visitor) throws IOException {
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-        if (!dir.equals(root)) {
-          visitor.visit(entry(dir, EntryType.DIRECTORY, 0, null, InputStream.nullInputStream()));
-        }
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        if (attrs.isSymbolicLink()) {
-          visitor.visit(entry(file, EntryType.SYMLINK, 0, Files.readSymbolicLink(file).toString(), InputStream.nullInputStream()));
-        } else if (attrs.isRegularFile()) {
-          try (InputStream content = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            visitor.visit(entry(file, EntryType.FILE, attrs.size(), null, content));
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+              throws IOException {
+            if (!dir.equals(root)) {
+              visitor.visit(
+                  entry(dir, EntryType.DIRECTORY, 0, null, InputStream.nullInputStream()));
+            }
+            return FileVisitResult.CONTINUE;
           }
-        } else {
-          visitor.visit(entry(file, EntryType.OTHER, 0, null, InputStream.nullInputStream()));
-        }
-        return FileVisitResult.CONTINUE;
-      }
 
-      @Override
-      public FileVisitResult visitFileFailed(Path file, IOException e) {
-        // Unreadable files (sockets, permission-denied) are skipped, as a scanner of a live tree must.
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            if (attrs.isSymbolicLink()) {
+              visitor.visit(
+                  entry(
+                      file,
+                      EntryType.SYMLINK,
+                      0,
+                      Files.readSymbolicLink(file).toString(),
+                      InputStream.nullInputStream()));
+            } else if (attrs.isRegularFile()) {
+              try (InputStream content = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+                visitor.visit(entry(file, EntryType.FILE, attrs.size(), null, content));
+              }
+            } else {
+              visitor.visit(entry(file, EntryType.OTHER, 0, null, InputStream.nullInputStream()));
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) {
+            // Unreadable files (sockets, permission-denied) are skipped, as a scanner of a live
+            // tree must.
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 
-  private LayerEntry entry(Path path, EntryType type, long size, String link, InputStream content) throws IOException {
+  private LayerEntry entry(Path path, EntryType type, long size, String link, InputStream content)
+      throws IOException {
     String relative = root.relativize(path).toString().replace('\\', '/');
     return new LayerEntry(relative, type, size, mode(path), link, content);
   }
 
   private static int mode(Path path) throws IOException {
     try {
-      Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
+      Set<PosixFilePermission> permissions =
+          Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
       int mode = 0;
       for (PosixFilePermission p : permissions) {
         mode |= 1 << (8 - p.ordinal());

@@ -51,9 +51,10 @@ final class TarArchiveIndex implements Closeable, BlobStore {
         throw new InputException(what + ": '" + member + "' is missing from " + name);
       }
       if (entry.isSymbolicLink() || entry.isLink()) {
-        String target = entry.isSymbolicLink()
-            ? TarPaths.parent(current) + "/" + entry.getLinkName()
-            : entry.getLinkName();
+        String target =
+            entry.isSymbolicLink()
+                ? TarPaths.parent(current) + "/" + entry.getLinkName()
+                : entry.getLinkName();
         current = resolveDots(target, what);
         continue;
       }

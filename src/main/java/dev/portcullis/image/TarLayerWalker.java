@@ -10,8 +10,8 @@ import org.apache.commons.io.input.BoundedInputStream;
 import org.apache.commons.io.input.CloseShieldInputStream;
 
 /**
- * Streams a layer blob once: verifies the blob digest, detects and undoes compression, verifies
- * the diffID, enforces the limits, and hands each tar entry to a visitor.
+ * Streams a layer blob once: verifies the blob digest, detects and undoes compression, verifies the
+ * diffID, enforces the limits, and hands each tar entry to a visitor.
  */
 public final class TarLayerWalker {
 
@@ -35,8 +35,7 @@ public final class TarLayerWalker {
       BufferedInputStream buffered =
           new BufferedInputStream(blobCheck == null ? compressed : blobCheck, 64 * 1024);
       InputStream plain = Compression.detect(buffered).decompress(buffered);
-      InputStream bounded =
-          new ExpansionGuard(plain, where, limits, compressed::count);
+      InputStream bounded = new ExpansionGuard(plain, where, limits, compressed::count);
       VerifyingInputStream diffIdCheck =
           layer.diffId() == null
               ? null
@@ -85,7 +84,8 @@ public final class TarLayerWalker {
                   .setMaxCount(entry.getSize())
                   .get()
               : InputStream.nullInputStream();
-      visitor.visit(new LayerEntry(path, type, entry.getSize(), entry.getMode(), linkTarget, content));
+      visitor.visit(
+          new LayerEntry(path, type, entry.getSize(), entry.getMode(), linkTarget, content));
     }
   }
 

@@ -9,7 +9,11 @@ import java.util.List;
  * @param warnings things the scan could not do, which a reader of the report must know
  */
 public record Inventory(
-    ImageInfo image, OsRelease os, List<LayerInfo> layers, List<Package> packages, List<String> warnings) {
+    ImageInfo image,
+    OsRelease os,
+    List<LayerInfo> layers,
+    List<Package> packages,
+    List<String> warnings) {
 
   public Inventory {
     layers = List.copyOf(layers);

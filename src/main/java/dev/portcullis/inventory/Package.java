@@ -42,10 +42,34 @@ public record Package(
   }
 
   public Package withFiles(List<String> installedFiles) {
-    return new Package(type, name, version, arch, sourceName, sourceVersion, maintainer, license, foundIn, layer, purl, installedFiles);
+    return new Package(
+        type,
+        name,
+        version,
+        arch,
+        sourceName,
+        sourceVersion,
+        maintainer,
+        license,
+        foundIn,
+        layer,
+        purl,
+        installedFiles);
   }
 
   public Package withOrigin(LayerInfo introducedBy, String packageUrl) {
-    return new Package(type, name, version, arch, sourceName, sourceVersion, maintainer, license, foundIn, introducedBy, packageUrl, files);
+    return new Package(
+        type,
+        name,
+        version,
+        arch,
+        sourceName,
+        sourceVersion,
+        maintainer,
+        license,
+        foundIn,
+        introducedBy,
+        packageUrl,
+        files);
   }
 }

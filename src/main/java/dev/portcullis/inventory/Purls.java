@@ -10,7 +10,8 @@ public final class Purls {
 
   /** The purl of a package on the given operating system (which may be unknown). */
   public static String of(Package pkg, OsRelease os) {
-    PackageURLBuilder builder = PackageURLBuilder.aPackageURL().withType(pkg.type()).withName(pkg.name());
+    PackageURLBuilder builder =
+        PackageURLBuilder.aPackageURL().withType(pkg.type()).withName(pkg.name());
     String version = pkg.version();
     switch (pkg.type()) {
       case "deb" -> builder.withNamespace(os != null ? os.family() : "debian");
@@ -35,7 +36,8 @@ public final class Purls {
     try {
       return builder.build().canonicalize();
     } catch (MalformedPackageURLException e) {
-      throw new IllegalArgumentException("cannot form a purl for " + pkg.name() + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot form a purl for " + pkg.name() + ": " + e.getMessage(), e);
     }
   }
 

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  */
 record AuthChallenge(String scheme, Map<String, String> parameters) {
 
-  private static final Pattern PARAMETER = Pattern.compile("([A-Za-z]+)=(?:\"([^\"]*)\"|([^,\\s]*))");
+  private static final Pattern PARAMETER =
+      Pattern.compile("([A-Za-z]+)=(?:\"([^\"]*)\"|([^,\\s]*))");
 
   static AuthChallenge parse(String header) {
     String trimmed = header.strip();
@@ -22,7 +23,8 @@ record AuthChallenge(String scheme, Map<String, String> parameters) {
     if (space > 0) {
       Matcher m = PARAMETER.matcher(trimmed.substring(space + 1));
       while (m.find()) {
-        parameters.put(m.group(1).toLowerCase(Locale.ROOT), m.group(2) != null ? m.group(2) : m.group(3));
+        parameters.put(
+            m.group(1).toLowerCase(Locale.ROOT), m.group(2) != null ? m.group(2) : m.group(3));
       }
     }
     return new AuthChallenge(scheme, Map.copyOf(parameters));

@@ -10,7 +10,9 @@ import java.util.Base64;
 public record Credentials(String username, String password) {
 
   String basicHeader() {
-    return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

@@ -16,11 +16,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Credentials from Docker's {@code config.json}: {@code auths} entries (base64 {@code auth} or
- * username and password), and {@code credHelpers}/{@code credsStore} helpers, run as Docker runs them.
+ * username and password), and {@code credHelpers}/{@code credsStore} helpers, run as Docker runs
+ * them.
  */
 public final class DockerConfig {
 
-  private static final List<String> DOCKER_HUB_KEYS = List.of("https://index.docker.io/v1/", "index.docker.io", "docker.io", "registry-1.docker.io");
+  private static final List<String> DOCKER_HUB_KEYS =
+      List.of(
+          "https://index.docker.io/v1/", "index.docker.io", "docker.io", "registry-1.docker.io");
 
   private final JsonNode root;
   private final Path file;
@@ -33,7 +36,11 @@ public final class DockerConfig {
   /** {@code $DOCKER_CONFIG/config.json}, else {@code ~/.docker/config.json}; empty if absent. */
   public static DockerConfig load() throws IOException {
     String dir = System.getenv("DOCKER_CONFIG");
-    Path path = (dir != null && !dir.isBlank() ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".docker")).resolve("config.json");
+    Path path =
+        (dir != null && !dir.isBlank()
+                ? Path.of(dir)
+                : Path.of(System.getProperty("user.home"), ".docker"))
+            .resolve("config.json");
     return load(path);
   }
 
@@ -50,7 +57,10 @@ public final class DockerConfig {
     if (root == null) {
       return Optional.empty();
     }
-    List<String> keys = registry.equals(ImageReference.DOCKER_HUB) ? DOCKER_HUB_KEYS : List.of(registry, "https://" + registry, "http://" + registry);
+    List<String> keys =
+        registry.equals(ImageReference.DOCKER_HUB)
+            ? DOCKER_HUB_KEYS
+            : List.of(registry, "https://" + registry, "http://" + registry);
     JsonNode helpers = root.path("credHelpers");
     for (String key : keys) {
       if (helpers.hasNonNull(key)) {
@@ -77,7 +87,9 @@ public final class DockerConfig {
     if (entry.hasNonNull("auth") && !entry.get("auth").asText().isEmpty()) {
       String decoded;
       try {
-        decoded = new String(Base64.getDecoder().decode(entry.get("auth").asText()), StandardCharsets.UTF_8);
+        decoded =
+            new String(
+                Base64.getDecoder().decode(entry.get("auth").asText()), StandardCharsets.UTF_8);
       } catch (IllegalArgumentException e) {
         throw new InputException(file + ": the auth entry for " + key + " is not valid base64");
       }
@@ -85,13 +97,15 @@ public final class DockerConfig {
       if (colon < 0) {
         throw new InputException(file + ": the auth entry for " + key + " is not user:password");
       }
-      return Optional.of(new Credentials(decoded.substring(0, colon), decoded.substring(colon + 1)));
+      return Optional.of(
+          new Credentials(decoded.substring(0, colon), decoded.substring(colon + 1)));
     }
     if (entry.hasNonNull("identitytoken")) {
       return Optional.of(new Credentials("<token>", entry.get("identitytoken").asText()));
     }
     if (entry.hasNonNull("username") && entry.hasNonNull("password")) {
-      return Optional.of(new Credentials(entry.get("username").asText(), entry.get("password").asText()));
+      return Optional.of(
+          new Credentials(entry.get("username").asText(), entry.get("password").asText()));
     }
     return Optional.empty();
   }
@@ -101,9 +115,18 @@ public final class DockerConfig {
     String program = "docker-credential-" + helper;
     Process process;
     try {
-      process = new ProcessBuilder(program, "get").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      process =
+          new ProcessBuilder(program, "get").redirectError(ProcessBuilder.Redirect.DISCARD).start();
     } catch (IOException e) {
-      throw new InputException(file + " names credential helper '" + helper + "', but " + program + " cannot be run (" + e.getMessage() + ")");
+      throw new InputException(
+          file
+              + " names credential helper '"
+              + helper
+              + "', but "
+              + program
+              + " cannot be run ("
+              + e.getMessage()
+              + ")");
     }
     try (OutputStream in = process.getOutputStream()) {
       in.write(server.getBytes(StandardCharsets.UTF_8));
@@ -125,6 +148,7 @@ public final class DockerConfig {
       return Optional.empty();
     }
     JsonNode json = Json.tree(answer, program + " answer");
-    return Optional.of(new Credentials(json.path("Username").asText(), json.path("Secret").asText()));
+    return Optional.of(
+        new Credentials(json.path("Username").asText(), json.path("Secret").asText()));
   }
 }

@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 public record ImageReference(String registry, String repository, String tag, Digest digest) {
 
   public static final String DOCKER_HUB = "docker.io";
-  private static final Pattern REPOSITORY = Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*");
+  private static final Pattern REPOSITORY =
+      Pattern.compile(
+          "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*");
   private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
 
   /** Parses a reference; throws {@link IllegalArgumentException} saying what is wrong. */
@@ -49,7 +51,8 @@ public record ImageReference(String registry, String repository, String tag, Dig
       repository = "library/" + repository;
     }
     if (!REPOSITORY.matcher(repository).matches()) {
-      throw new IllegalArgumentException("'" + text + "': '" + repository + "' is not a valid repository name");
+      throw new IllegalArgumentException(
+          "'" + text + "': '" + repository + "' is not a valid repository name");
     }
     if (tag == null && digest == null) {
       tag = "latest";
@@ -69,6 +72,10 @@ public record ImageReference(String registry, String repository, String tag, Dig
 
   @Override
   public String toString() {
-    return registry + "/" + repository + (tag != null ? ":" + tag : "") + (digest != null ? "@" + digest : "");
+    return registry
+        + "/"
+        + repository
+        + (tag != null ? ":" + tag : "")
+        + (digest != null ? "@" + digest : "");
   }
 }

@@ -7,10 +7,14 @@ import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-/** GET /v2/REPO/manifests/REF: a manifest or index, with its media type and the registry's digest. */
+/**
+ * GET /v2/REPO/manifests/REF: a manifest or index, with its media type and the registry's digest.
+ */
 final class ManifestPuller implements RegistryEndpoint<ManifestPuller.Pulled> {
 
-  /** The manifest bytes, their declared media type and the Docker-Content-Digest header, if sent. */
+  /**
+   * The manifest bytes, their declared media type and the Docker-Content-Digest header, if sent.
+   */
   record Pulled(byte[] bytes, String mediaType, String contentDigest) {}
 
   private final ImageReference image;
@@ -41,7 +45,9 @@ final class ManifestPuller implements RegistryEndpoint<ManifestPuller.Pulled> {
   @Override
   public Pulled handle(HttpResponse<InputStream> response) throws IOException {
     byte[] bytes = Json.readBounded(response.body(), limit, action());
-    return new Pulled(bytes, response.headers().firstValue("Content-Type").orElse(null),
+    return new Pulled(
+        bytes,
+        response.headers().firstValue("Content-Type").orElse(null),
         response.headers().firstValue("Docker-Content-Digest").orElse(null));
   }
 }

@@ -18,7 +18,8 @@ import java.util.Optional;
 
 /**
  * Talks to one repository of one registry: the auth challenge (anonymous, Bearer token, Basic),
- * redirects (never forwarding credentials to another host) and error answers, once for all endpoints.
+ * redirects (never forwarding credentials to another host) and error answers, once for all
+ * endpoints.
  */
 public final class RegistryClient {
 
@@ -40,10 +41,11 @@ public final class RegistryClient {
     this.reference = reference;
     this.scheme = insecure ? "http" : "https";
     this.credentials = credentials;
-    this.http = HttpClient.newBuilder()
-        .connectTimeout(CONNECT_TIMEOUT)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(CONNECT_TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   public ImageReference reference() {
@@ -57,7 +59,8 @@ public final class RegistryClient {
       String challenge = response.headers().firstValue("WWW-Authenticate").orElse(null);
       response.body().close();
       if (challenge == null) {
-        throw new InputException(endpoint.action() + ": the registry answered 401 without an authentication challenge");
+        throw new InputException(
+            endpoint.action() + ": the registry answered 401 without an authentication challenge");
       }
       authorization = authorize(AuthChallenge.parse(challenge), endpoint);
       response = send(endpoint, uri, authorization);
@@ -70,14 +73,16 @@ public final class RegistryClient {
     throw new InputException(endpoint.action() + ": " + explain(status) + detail);
   }
 
-  private HttpResponse<InputStream> send(RegistryEndpoint<?> endpoint, URI uri, String auth) throws IOException {
+  private HttpResponse<InputStream> send(RegistryEndpoint<?> endpoint, URI uri, String auth)
+      throws IOException {
     URI current = uri;
     for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
       HttpRequest.Builder request = HttpRequest.newBuilder(current).timeout(REQUEST_TIMEOUT).GET();
       if (!endpoint.accept().isEmpty()) {
         request.header("Accept", String.join(", ", endpoint.accept()));
       }
-      boolean sameHost = current.getHost().equalsIgnoreCase(uri.getHost()) && current.getPort() == uri.getPort();
+      boolean sameHost =
+          current.getHost().equalsIgnoreCase(uri.getHost()) && current.getPort() == uri.getPort();
       if (auth != null && sameHost) {
         request.header("Authorization", auth);
       }
@@ -87,27 +92,46 @@ public final class RegistryClient {
         return response;
       }
       response.body().close();
-      String location = response.headers().firstValue("Location")
-          .orElseThrow(() -> new InputException(endpoint.action() + ": redirect without a Location"));
+      String location =
+          response
+              .headers()
+              .firstValue("Location")
+              .orElseThrow(
+                  () -> new InputException(endpoint.action() + ": redirect without a Location"));
       current = current.resolve(location);
     }
     throw new InputException(endpoint.action() + ": more than " + MAX_REDIRECTS + " redirects");
   }
 
-  private HttpResponse<InputStream> exchange(RegistryEndpoint<?> endpoint, HttpRequest request) throws IOException {
+  private HttpResponse<InputStream> exchange(RegistryEndpoint<?> endpoint, HttpRequest request)
+      throws IOException {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
     } catch (ConnectException e) {
-      throw new InputException(endpoint.action() + ": cannot connect to " + request.uri().getHost() + ":" + port(request.uri())
-          + (scheme.equals("https") ? " (for a plain-HTTP registry add --insecure-registry)" : ""), e);
+      throw new InputException(
+          endpoint.action()
+              + ": cannot connect to "
+              + request.uri().getHost()
+              + ":"
+              + port(request.uri())
+              + (scheme.equals("https")
+                  ? " (for a plain-HTTP registry add --insecure-registry)"
+                  : ""),
+          e);
     } catch (HttpTimeoutException e) {
       throw new InputException(endpoint.action() + ": the registry did not answer in time", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InputException(endpoint.action() + ": interrupted", e);
     } catch (IOException e) {
-      throw new InputException(endpoint.action() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
-          + (scheme.equals("https") ? " (is it a plain-HTTP registry? add --insecure-registry)" : ""), e);
+      throw new InputException(
+          endpoint.action()
+              + ": "
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+              + (scheme.equals("https")
+                  ? " (is it a plain-HTTP registry? add --insecure-registry)"
+                  : ""),
+          e);
     }
   }
 
@@ -115,28 +139,45 @@ public final class RegistryClient {
     return uri.getPort() > 0 ? uri.getPort() : uri.getScheme().equals("https") ? 443 : 80;
   }
 
-  private String authorize(AuthChallenge challenge, RegistryEndpoint<?> endpoint) throws IOException {
+  private String authorize(AuthChallenge challenge, RegistryEndpoint<?> endpoint)
+      throws IOException {
     if (challenge.isBasic()) {
       if (credentials == null) {
-        throw new InputException(endpoint.action() + ": the registry requires a login; give --username and --password or run docker login");
+        throw new InputException(
+            endpoint.action()
+                + ": the registry requires a login; give --username and --password or run docker login");
       }
       return credentials.basicHeader();
     }
     if (!challenge.isBearer() || challenge.parameters().get("realm") == null) {
-      throw new InputException(endpoint.action() + ": unsupported authentication challenge '" + challenge.scheme() + "'");
+      throw new InputException(
+          endpoint.action()
+              + ": unsupported authentication challenge '"
+              + challenge.scheme()
+              + "'");
     }
     return "Bearer " + fetchToken(challenge, endpoint);
   }
 
-  /** The token flow of the distribution spec: GET realm?service=…&scope=…, Basic-authenticated if we have credentials. */
-  private String fetchToken(AuthChallenge challenge, RegistryEndpoint<?> endpoint) throws IOException {
-    String scope = Optional.ofNullable(challenge.parameters().get("scope")).orElse("repository:" + reference.repository() + ":pull");
-    StringBuilder url = new StringBuilder(challenge.parameters().get("realm")).append("?scope=").append(encode(scope));
+  /**
+   * The token flow of the distribution spec: GET realm?service=…&scope=…, Basic-authenticated if we
+   * have credentials.
+   */
+  private String fetchToken(AuthChallenge challenge, RegistryEndpoint<?> endpoint)
+      throws IOException {
+    String scope =
+        Optional.ofNullable(challenge.parameters().get("scope"))
+            .orElse("repository:" + reference.repository() + ":pull");
+    StringBuilder url =
+        new StringBuilder(challenge.parameters().get("realm"))
+            .append("?scope=")
+            .append(encode(scope));
     String service = challenge.parameters().get("service");
     if (service != null) {
       url.append("&service=").append(encode(service));
     }
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.toString())).timeout(Duration.ofMinutes(1)).GET();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url.toString())).timeout(Duration.ofMinutes(1)).GET();
     if (credentials != null) {
       request.header("Authorization", credentials.basicHeader());
     }
@@ -155,7 +196,10 @@ public final class RegistryClient {
       throw new InputException(action + ": " + explain(response.statusCode()));
     }
     JsonNode json = Json.tree(Json.readBounded(response.body(), 1024 * 1024, action), action);
-    String token = json.hasNonNull("token") ? json.get("token").asText() : json.path("access_token").asText(null);
+    String token =
+        json.hasNonNull("token")
+            ? json.get("token").asText()
+            : json.path("access_token").asText(null);
     if (token == null || token.isEmpty()) {
       throw new InputException(action + ": the answer holds no token");
     }
@@ -168,11 +212,13 @@ public final class RegistryClient {
 
   private static String explain(int status) {
     return switch (status) {
-      case 401 -> "authentication failed (401); check --username/--password or the docker login for this registry";
+      case 401 ->
+          "authentication failed (401); check --username/--password or the docker login for this registry";
       case 403 -> "access denied (403)";
       case 404 -> "not found (404)";
       case 429 -> "rate limited by the registry (429); try again later or log in";
-      default -> status >= 500 ? "the registry failed with " + status : "unexpected answer " + status;
+      default ->
+          status >= 500 ? "the registry failed with " + status : "unexpected answer " + status;
     };
   }
 

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * One call of the OCI distribution API: what it is for, its method and route, what it accepts and
- * how it reads a successful answer. Authentication, redirects and errors live in {@link RegistryClient}.
+ * how it reads a successful answer. Authentication, redirects and errors live in {@link
+ * RegistryClient}.
  */
 interface RegistryEndpoint<T> {
 

@@ -36,14 +36,23 @@ public final class RegistrySource implements ImageSource {
   @Override
   public ResolvedImage resolve() throws IOException {
     ImageReference reference = client.reference();
-    ManifestPuller.Pulled top = client.call(new ManifestPuller(reference, reference.manifestReference(), limits.maxMetadataBytes()));
+    ManifestPuller.Pulled top =
+        client.call(
+            new ManifestPuller(
+                reference, reference.manifestReference(), limits.maxMetadataBytes()));
     Digest digest = topDigest(top);
     ManifestResolver resolver = new ManifestResolver(describe(), platform, this::fetch);
-    List<String> tags = reference.tag() == null ? List.of() : List.of(reference.registry() + "/" + reference.repository() + ":" + reference.tag());
+    List<String> tags =
+        reference.tag() == null
+            ? List.of()
+            : List.of(reference.registry() + "/" + reference.repository() + ":" + reference.tag());
     return resolver.resolve(top.bytes(), digest, tags);
   }
 
-  /** The digest the manifest must have: the one asked for, else the one the registry claims; checked either way. */
+  /**
+   * The digest the manifest must have: the one asked for, else the one the registry claims; checked
+   * either way.
+   */
   private Digest topDigest(ManifestPuller.Pulled top) throws InputException {
     Digest actual = Digest.sha256Of(top.bytes());
     Digest asked = client.reference().digest();
@@ -56,7 +65,10 @@ public final class RegistrySource implements ImageSource {
       try {
         claimed = Digest.parse(top.contentDigest());
       } catch (IllegalArgumentException e) {
-        throw new InputException(describe() + ": the registry sent a malformed Docker-Content-Digest: " + top.contentDigest());
+        throw new InputException(
+            describe()
+                + ": the registry sent a malformed Docker-Content-Digest: "
+                + top.contentDigest());
       }
       ManifestResolver.verified(top.bytes(), claimed, describe() + " manifest");
     }
@@ -66,16 +78,29 @@ public final class RegistrySource implements ImageSource {
   private byte[] fetch(Descriptor descriptor, String what) throws IOException {
     Digest digest = descriptor.parsedDigest(what);
     byte[] bytes;
-    if (descriptor.mediaType() != null && (descriptor.mediaType().contains("manifest") || descriptor.mediaType().contains("index"))) {
-      bytes = client.call(new ManifestPuller(client.reference(), digest.toString(), limits.maxMetadataBytes())).bytes();
+    if (descriptor.mediaType() != null
+        && (descriptor.mediaType().contains("manifest")
+            || descriptor.mediaType().contains("index"))) {
+      bytes =
+          client
+              .call(
+                  new ManifestPuller(
+                      client.reference(), digest.toString(), limits.maxMetadataBytes()))
+              .bytes();
     } else {
-      bytes = Json.readBounded(client.call(new BlobPuller(client.reference(), digest)), limits.maxMetadataBytes(), what);
+      bytes =
+          Json.readBounded(
+              client.call(new BlobPuller(client.reference(), digest)),
+              limits.maxMetadataBytes(),
+              what);
     }
     return ManifestResolver.verified(bytes, digest, what);
   }
 
   @Override
-  public void walkLayer(LayerRef layer, Limits walkLimits, EntryVisitor visitor) throws IOException {
-    new TarLayerWalker(describe(), walkLimits).walk(client.call(new BlobPuller(client.reference(), layer.blobDigest())), layer, visitor);
+  public void walkLayer(LayerRef layer, Limits walkLimits, EntryVisitor visitor)
+      throws IOException {
+    new TarLayerWalker(describe(), walkLimits)
+        .walk(client.call(new BlobPuller(client.reference(), layer.blobDigest())), layer, visitor);
   }
 }

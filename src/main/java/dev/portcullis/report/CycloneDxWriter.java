@@ -52,7 +52,10 @@ final class CycloneDxWriter implements InventoryWriter {
     bom.setComponents(components);
     bom.setDependencies(new ArrayList<>(List.of(imageDependency)));
     try {
-      out.write(BomGeneratorFactory.createJson(VERSION, bom).toJsonString().getBytes(StandardCharsets.UTF_8));
+      out.write(
+          BomGeneratorFactory.createJson(VERSION, bom)
+              .toJsonString()
+              .getBytes(StandardCharsets.UTF_8));
       out.write('\n');
     } catch (GeneratorException e) {
       throw new IllegalStateException("CycloneDX generation failed: " + e.getMessage(), e);
@@ -73,7 +76,10 @@ final class CycloneDxWriter implements InventoryWriter {
     Component image = new Component();
     image.setType(Component.Type.CONTAINER);
     image.setName(inventory.image().name());
-    String id = inventory.image().manifestDigest() != null ? inventory.image().manifestDigest() : inventory.image().configDigest();
+    String id =
+        inventory.image().manifestDigest() != null
+            ? inventory.image().manifestDigest()
+            : inventory.image().configDigest();
     if (id != null) {
       image.setVersion(id);
     }

@@ -20,20 +20,38 @@ final class JsonInventoryWriter implements InventoryWriter {
   /** Bumped on any incompatible change of the document's shape. */
   static final int SCHEMA_VERSION = 1;
 
-  private final ObjectMapper mapper = JsonMapper.builder()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-      .serializationInclusion(JsonInclude.Include.NON_NULL)
-      .build();
+  private final ObjectMapper mapper =
+      JsonMapper.builder()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+          .serializationInclusion(JsonInclude.Include.NON_NULL)
+          .build();
 
   /** The document's top level. */
-  record Document(int schemaVersion, String tool, String toolVersion, String createdAt, ImageInfo image,
-      OsRelease os, List<LayerInfo> layers, List<Package> packages, List<String> warnings) {}
+  record Document(
+      int schemaVersion,
+      String tool,
+      String toolVersion,
+      String createdAt,
+      ImageInfo image,
+      OsRelease os,
+      List<LayerInfo> layers,
+      List<Package> packages,
+      List<String> warnings) {}
 
   @Override
   public void write(Inventory inventory, ToolInfo tool, OutputStream out) throws IOException {
-    Document document = new Document(SCHEMA_VERSION, tool.name(), tool.version(), tool.created().toString(),
-        inventory.image(), inventory.os(), inventory.layers(), inventory.packages(), inventory.warnings());
+    Document document =
+        new Document(
+            SCHEMA_VERSION,
+            tool.name(),
+            tool.version(),
+            tool.created().toString(),
+            inventory.image(),
+            inventory.os(),
+            inventory.layers(),
+            inventory.packages(),
+            inventory.warnings());
     mapper.writeValue(out, document);
     out.write('\n');
   }

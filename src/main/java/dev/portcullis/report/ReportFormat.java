@@ -21,13 +21,23 @@ public enum ReportFormat {
     return cliName;
   }
 
-  /** Parses a name as the CLI spells it; throws {@link IllegalArgumentException} listing the valid ones. */
+  /**
+   * Parses a name as the CLI spells it; throws {@link IllegalArgumentException} listing the valid
+   * ones.
+   */
   public static ReportFormat parse(String name) {
     String wanted = name.toLowerCase(Locale.ROOT);
     return Arrays.stream(values())
         .filter(f -> f.cliName.equals(wanted))
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("unknown format '" + name + "'; use one of "
-            + Arrays.stream(values()).map(ReportFormat::cliName).collect(Collectors.joining(", "))));
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown format '"
+                        + name
+                        + "'; use one of "
+                        + Arrays.stream(values())
+                            .map(ReportFormat::cliName)
+                            .collect(Collectors.joining(", "))));
   }
 }

@@ -18,10 +18,11 @@ final class SpdxJsonWriter implements InventoryWriter {
   private static final String NOASSERTION = "NOASSERTION";
   private static final String IMAGE_ID = "SPDXRef-Image";
 
-  private final ObjectMapper mapper = JsonMapper.builder()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-      .build();
+  private final ObjectMapper mapper =
+      JsonMapper.builder()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+          .build();
 
   @Override
   public void write(Inventory inventory, ToolInfo tool, OutputStream out) throws IOException {
@@ -30,7 +31,12 @@ final class SpdxJsonWriter implements InventoryWriter {
     document.put("dataLicense", "CC0-1.0");
     document.put("SPDXID", "SPDXRef-DOCUMENT");
     document.put("name", inventory.image().name());
-    document.put("documentNamespace", "https://portcullis.dev/spdx/" + sanitize(inventory.image().name()) + "-" + UUID.randomUUID());
+    document.put(
+        "documentNamespace",
+        "https://portcullis.dev/spdx/"
+            + sanitize(inventory.image().name())
+            + "-"
+            + UUID.randomUUID());
     ObjectNode creation = document.putObject("creationInfo");
     creation.put("created", tool.created().toString());
     creation.putArray("creators").add("Tool: " + tool.name() + "-" + tool.version());
@@ -39,7 +45,10 @@ final class SpdxJsonWriter implements InventoryWriter {
     ObjectNode image = packages.addObject();
     image.put("SPDXID", IMAGE_ID);
     image.put("name", inventory.image().name());
-    String id = inventory.image().manifestDigest() != null ? inventory.image().manifestDigest() : inventory.image().configDigest();
+    String id =
+        inventory.image().manifestDigest() != null
+            ? inventory.image().manifestDigest()
+            : inventory.image().configDigest();
     if (id != null) {
       image.put("versionInfo", id);
     }
@@ -67,7 +76,8 @@ final class SpdxJsonWriter implements InventoryWriter {
     }
     int index = 0;
     for (Package pkg : inventory.packages()) {
-      String spdxId = "SPDXRef-Package-" + pkg.type() + "-" + sanitize(pkg.name()) + "-" + (index++);
+      String spdxId =
+          "SPDXRef-Package-" + pkg.type() + "-" + sanitize(pkg.name()) + "-" + (index++);
       ObjectNode node = packages.addObject();
       node.put("SPDXID", spdxId);
       node.put("name", pkg.name());
@@ -79,11 +89,18 @@ final class SpdxJsonWriter implements InventoryWriter {
       node.put("licenseDeclared", NOASSERTION);
       node.put("copyrightText", NOASSERTION);
       if (!pkg.sourceName().equals(pkg.name()) || !pkg.sourceVersion().equals(pkg.version())) {
-        node.put("sourceInfo", "built from source package " + pkg.sourceName() + " " + pkg.sourceVersion());
+        node.put(
+            "sourceInfo",
+            "built from source package " + pkg.sourceName() + " " + pkg.sourceVersion());
       }
       if (pkg.layer() != null) {
-        node.put("comment", "installed by layer " + pkg.layer().index()
-            + (pkg.layer().diffId() != null ? " (" + pkg.layer().diffId() + ")" : "") + ", listed in /" + pkg.foundIn());
+        node.put(
+            "comment",
+            "installed by layer "
+                + pkg.layer().index()
+                + (pkg.layer().diffId() != null ? " (" + pkg.layer().diffId() + ")" : "")
+                + ", listed in /"
+                + pkg.foundIn());
       }
       ObjectNode purl = node.putArray("externalRefs").addObject();
       purl.put("referenceCategory", "PACKAGE-MANAGER");

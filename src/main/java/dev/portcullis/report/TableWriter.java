@@ -16,29 +16,50 @@ final class TableWriter implements InventoryWriter {
 
   @Override
   public void write(Inventory inventory, ToolInfo tool, OutputStream out) {
-    PrintWriter printer = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
-    printer.println(inventory.image().name()
-        + (inventory.os() == null ? " (operating system not detected)" : " (" + inventory.os().prettyName() + ")"));
+    PrintWriter printer =
+        new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
+    printer.println(
+        inventory.image().name()
+            + (inventory.os() == null
+                ? " (operating system not detected)"
+                : " (" + inventory.os().prettyName() + ")"));
     printer.println();
     List<String[]> layerRows = new ArrayList<>();
     layerRows.add(new String[] {"LAYER", "DIFF ID", "CREATED BY"});
     for (LayerInfo layer : inventory.layers()) {
-      layerRows.add(new String[] {String.valueOf(layer.index()), shortDigest(layer.diffId()), shorten(layer.createdBy())});
+      layerRows.add(
+          new String[] {
+            String.valueOf(layer.index()), shortDigest(layer.diffId()), shorten(layer.createdBy())
+          });
     }
     printTable(printer, layerRows);
     printer.println();
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"NAME", "VERSION", "ARCH", "SOURCE", "TYPE", "LAYER"});
     for (Package pkg : inventory.packages()) {
-      String source = pkg.sourceName().equals(pkg.name()) && pkg.sourceVersion().equals(pkg.version())
-          ? ""
-          : pkg.sourceName() + (pkg.sourceVersion().equals(pkg.version()) ? "" : " " + pkg.sourceVersion());
-      rows.add(new String[] {pkg.name(), pkg.version(), nullToEmpty(pkg.arch()), source, pkg.type(),
-          pkg.layer() == null ? "" : String.valueOf(pkg.layer().index())});
+      String source =
+          pkg.sourceName().equals(pkg.name()) && pkg.sourceVersion().equals(pkg.version())
+              ? ""
+              : pkg.sourceName()
+                  + (pkg.sourceVersion().equals(pkg.version()) ? "" : " " + pkg.sourceVersion());
+      rows.add(
+          new String[] {
+            pkg.name(),
+            pkg.version(),
+            nullToEmpty(pkg.arch()),
+            source,
+            pkg.type(),
+            pkg.layer() == null ? "" : String.valueOf(pkg.layer().index())
+          });
     }
     printTable(printer, rows);
     printer.println();
-    printer.println("Total: " + inventory.packages().size() + " packages in " + inventory.layers().size() + " layers");
+    printer.println(
+        "Total: "
+            + inventory.packages().size()
+            + " packages in "
+            + inventory.layers().size()
+            + " layers");
     for (String warning : inventory.warnings()) {
       printer.println("WARNING: " + warning);
     }

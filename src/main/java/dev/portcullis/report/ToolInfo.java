@@ -14,7 +14,10 @@ public record ToolInfo(String name, String version, Instant created) {
 
   /** This build of Portcullis, now. */
   public static ToolInfo current() {
-    return new ToolInfo("portcullis", buildVersion(), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    return new ToolInfo(
+        "portcullis",
+        buildVersion(),
+        Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
   }
 
   /** The version Maven stamped into the jar, or "dev" when run from classes. */

@@ -33,7 +33,8 @@ public final class ApkAnalyzer implements Analyzer {
 
   @Override
   public AnalysisResult analyze(AnalysisInput input) throws IOException {
-    BufferedReader reader = new BufferedReader(new InputStreamReader(input.content(), StandardCharsets.UTF_8));
+    BufferedReader reader =
+        new BufferedReader(new InputStreamReader(input.content(), StandardCharsets.UTF_8));
     List<Package> packages = new ArrayList<>();
     Record record = new Record();
     String line;
@@ -81,7 +82,20 @@ public final class ApkAnalyzer implements Analyzer {
         return java.util.Optional.empty();
       }
       String source = origin == null || origin.isEmpty() ? name : origin;
-      return java.util.Optional.of(new Package("apk", name, version, arch, source, version, maintainer, license, path, null, null, files));
+      return java.util.Optional.of(
+          new Package(
+              "apk",
+              name,
+              version,
+              arch,
+              source,
+              version,
+              maintainer,
+              license,
+              path,
+              null,
+              null,
+              files));
     }
   }
 }

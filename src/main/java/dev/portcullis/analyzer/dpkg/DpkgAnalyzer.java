@@ -43,7 +43,9 @@ public final class DpkgAnalyzer implements Analyzer {
     if (path.startsWith(STATUS_DIR)) {
       return path.indexOf('/', STATUS_DIR.length()) < 0;
     }
-    return path.startsWith(INFO_DIR) && path.endsWith(".list") && path.indexOf('/', INFO_DIR.length()) < 0;
+    return path.startsWith(INFO_DIR)
+        && path.endsWith(".list")
+        && path.indexOf('/', INFO_DIR.length()) < 0;
   }
 
   @Override
@@ -71,7 +73,11 @@ public final class DpkgAnalyzer implements Analyzer {
   static Package toPackage(Map<String, String> fields, String path) {
     String name = fields.get("Package");
     String version = fields.get("Version");
-    if (name == null || name.isEmpty() || version == null || version.isEmpty() || !isInstalled(fields.get("Status"))) {
+    if (name == null
+        || name.isEmpty()
+        || version == null
+        || version.isEmpty()
+        || !isInstalled(fields.get("Status"))) {
       return null;
     }
     String sourceName = name;
@@ -86,8 +92,19 @@ public final class DpkgAnalyzer implements Analyzer {
         }
       }
     }
-    return new Package("deb", name, version, fields.get("Architecture"), sourceName, sourceVersion,
-        fields.get("Maintainer"), null, path, null, null, List.of());
+    return new Package(
+        "deb",
+        name,
+        version,
+        fields.get("Architecture"),
+        sourceName,
+        sourceVersion,
+        fields.get("Maintainer"),
+        null,
+        path,
+        null,
+        null,
+        List.of());
   }
 
   /**
@@ -112,8 +129,10 @@ public final class DpkgAnalyzer implements Analyzer {
    * Reads a file list. A {@code .list} names directories too; a line that the next line extends
    * ({@code /usr/bin} before {@code /usr/bin/tar}) is a directory and is left out.
    */
-  private static List<String> readFileList(AnalysisInput input, boolean md5sums) throws IOException {
-    BufferedReader reader = new BufferedReader(new InputStreamReader(input.content(), StandardCharsets.UTF_8));
+  private static List<String> readFileList(AnalysisInput input, boolean md5sums)
+      throws IOException {
+    BufferedReader reader =
+        new BufferedReader(new InputStreamReader(input.content(), StandardCharsets.UTF_8));
     List<String> files = new ArrayList<>();
     String previous = null;
     String line;

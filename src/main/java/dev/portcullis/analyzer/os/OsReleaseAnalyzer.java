@@ -35,7 +35,8 @@ public final class OsReleaseAnalyzer implements Analyzer {
 
   private static final long MAX_SIZE = 64 * 1024;
   private static final Pattern RELEASE_LINE =
-      Pattern.compile("^(.*?)\\s+(?:Linux\\s+)?release\\s+([0-9][0-9.]*)", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "^(.*?)\\s+(?:Linux\\s+)?release\\s+([0-9][0-9.]*)", Pattern.CASE_INSENSITIVE);
 
   @Override
   public String type() {
@@ -58,12 +59,17 @@ public final class OsReleaseAnalyzer implements Analyzer {
     OsRelease os =
         switch (input.path()) {
           case "etc/os-release", "usr/lib/os-release" -> fromOsRelease(text, input.path());
-          case "etc/alpine-release" -> new OsRelease("alpine", firstLine(text), "Alpine Linux " + firstLine(text), input.path());
-          case "etc/debian_version" -> new OsRelease("debian", firstLine(text), "Debian GNU/Linux " + firstLine(text), input.path());
+          case "etc/alpine-release" ->
+              new OsRelease(
+                  "alpine", firstLine(text), "Alpine Linux " + firstLine(text), input.path());
+          case "etc/debian_version" ->
+              new OsRelease(
+                  "debian", firstLine(text), "Debian GNU/Linux " + firstLine(text), input.path());
           default -> fromRedHatRelease(firstLine(text), input.path());
         };
     return os == null
-        ? AnalysisResult.ofWarning(type(), input.path(), "could not read an operating system from /" + input.path())
+        ? AnalysisResult.ofWarning(
+            type(), input.path(), "could not read an operating system from /" + input.path())
         : AnalysisResult.ofOs(type(), input.path(), os);
   }
 
@@ -79,7 +85,11 @@ public final class OsReleaseAnalyzer implements Analyzer {
     if (id == null || id.isEmpty()) {
       return null;
     }
-    return new OsRelease(id.toLowerCase(Locale.ROOT), fields.getOrDefault("VERSION_ID", ""), fields.getOrDefault("PRETTY_NAME", id), path);
+    return new OsRelease(
+        id.toLowerCase(Locale.ROOT),
+        fields.getOrDefault("VERSION_ID", ""),
+        fields.getOrDefault("PRETTY_NAME", id),
+        path);
   }
 
   static OsRelease fromRedHatRelease(String line, String path) {
@@ -116,7 +126,8 @@ public final class OsReleaseAnalyzer implements Analyzer {
 
   private static String unquote(String value) {
     if (value.length() >= 2
-        && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
+        && (value.startsWith("\"") && value.endsWith("\"")
+            || value.startsWith("'") && value.endsWith("'"))) {
       return value.substring(1, value.length() - 1).replace("\\\"", "\"");
     }
     return value;

@@ -18,14 +18,19 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Red Hat family packages from the SQLite rpm database (Fedora 33+, RHEL 9, Amazon Linux 2023).
- * The older Berkeley DB and NDB formats are recognised and reported as not supported.
+ * Red Hat family packages from the SQLite rpm database (Fedora 33+, RHEL 9, Amazon Linux 2023). The
+ * older Berkeley DB and NDB formats are recognised and reported as not supported.
  */
 public final class RpmAnalyzer implements Analyzer {
 
-  private static final Set<String> SQLITE = Set.of("var/lib/rpm/rpmdb.sqlite", "usr/lib/sysimage/rpm/rpmdb.sqlite");
-  private static final Set<String> UNSUPPORTED = Set.of(
-      "var/lib/rpm/Packages", "var/lib/rpm/Packages.db", "usr/lib/sysimage/rpm/Packages", "usr/lib/sysimage/rpm/Packages.db");
+  private static final Set<String> SQLITE =
+      Set.of("var/lib/rpm/rpmdb.sqlite", "usr/lib/sysimage/rpm/rpmdb.sqlite");
+  private static final Set<String> UNSUPPORTED =
+      Set.of(
+          "var/lib/rpm/Packages",
+          "var/lib/rpm/Packages.db",
+          "usr/lib/sysimage/rpm/Packages",
+          "usr/lib/sysimage/rpm/Packages.db");
 
   @Override
   public String type() {
@@ -46,8 +51,14 @@ public final class RpmAnalyzer implements Analyzer {
   public AnalysisResult analyze(AnalysisInput input) throws IOException {
     if (UNSUPPORTED.contains(input.path())) {
       String format = input.path().endsWith(".db") ? "NDB" : "Berkeley DB";
-      return AnalysisResult.ofWarning(type(), input.path(), "rpm database /" + input.path() + " is in the "
-          + format + " format, which Portcullis does not read yet; its packages are not listed");
+      return AnalysisResult.ofWarning(
+          type(),
+          input.path(),
+          "rpm database /"
+              + input.path()
+              + " is in the "
+              + format
+              + " format, which Portcullis does not read yet; its packages are not listed");
     }
     // SQLite needs a file; this one database file (not the layer) is copied to a private temp file.
     Path copy = Files.createTempFile("portcullis-rpmdb-", ".sqlite");
@@ -61,7 +72,8 @@ public final class RpmAnalyzer implements Analyzer {
 
   private List<Package> readPackages(Path database, String path) throws InputException {
     List<Package> packages = new ArrayList<>();
-    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:file:" + database + "?mode=ro");
+    try (Connection connection =
+            DriverManager.getConnection("jdbc:sqlite:file:" + database + "?mode=ro");
         Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery("SELECT blob FROM Packages")) {
       while (rows.next()) {
@@ -92,11 +104,26 @@ public final class RpmAnalyzer implements Analyzer {
       int versionDash = releaseDash < 0 ? -1 : stem.lastIndexOf('-', releaseDash - 1);
       if (versionDash > 0) {
         sourceName = stem.substring(0, versionDash);
-        sourceVersion = evr(epoch, stem.substring(versionDash + 1, releaseDash), stem.substring(releaseDash + 1));
+        sourceVersion =
+            evr(
+                epoch,
+                stem.substring(versionDash + 1, releaseDash),
+                stem.substring(releaseDash + 1));
       }
     }
-    return new Package("rpm", name, version, header.string(RpmHeader.ARCH), sourceName, sourceVersion,
-        header.string(RpmHeader.VENDOR), header.string(RpmHeader.LICENSE), path, null, null, files(header));
+    return new Package(
+        "rpm",
+        name,
+        version,
+        header.string(RpmHeader.ARCH),
+        sourceName,
+        sourceVersion,
+        header.string(RpmHeader.VENDOR),
+        header.string(RpmHeader.LICENSE),
+        path,
+        null,
+        null,
+        files(header));
   }
 
   private static String evr(Integer epoch, String version, String release) {

@@ -46,16 +46,20 @@ final class RpmHeader {
     require(blob.length >= 8, "header shorter than 8 bytes");
     int indexCount = buffer.getInt();
     int dataLength = buffer.getInt();
-    require(indexCount > 0 && indexCount <= MAX_ENTRIES, "implausible index entry count " + indexCount);
+    require(
+        indexCount > 0 && indexCount <= MAX_ENTRIES, "implausible index entry count " + indexCount);
     long dataStart = 8L + 16L * indexCount;
-    require(dataLength >= 0 && dataStart + dataLength <= blob.length, "header data runs past the blob");
+    require(
+        dataLength >= 0 && dataStart + dataLength <= blob.length, "header data runs past the blob");
     RpmHeader header = new RpmHeader(ByteBuffer.wrap(blob, (int) dataStart, dataLength).slice());
     for (int i = 0; i < indexCount; i++) {
       int tag = buffer.getInt();
       int type = buffer.getInt();
       int offset = buffer.getInt();
       int count = buffer.getInt();
-      require(offset >= 0 && offset < Math.max(dataLength, 1) && count >= 0, "index entry " + tag + " points outside the data");
+      require(
+          offset >= 0 && offset < Math.max(dataLength, 1) && count >= 0,
+          "index entry " + tag + " points outside the data");
       header.entries.put(tag, new Entry(type, offset, count));
     }
     return header;
@@ -63,7 +67,10 @@ final class RpmHeader {
 
   String string(int tag) {
     Entry entry = entries.get(tag);
-    if (entry == null || (entry.type != TYPE_STRING && entry.type != TYPE_I18NSTRING && entry.type != TYPE_STRING_ARRAY)) {
+    if (entry == null
+        || (entry.type != TYPE_STRING
+            && entry.type != TYPE_I18NSTRING
+            && entry.type != TYPE_STRING_ARRAY)) {
       return null;
     }
     return readStrings(entry.offset, 1).get(0);
@@ -83,7 +90,9 @@ final class RpmHeader {
     if (entry == null || entry.type != TYPE_INT32) {
       return new int[0];
     }
-    require((long) entry.offset + 4L * entry.count <= data.limit(), "int32 array tag " + tag + " runs past the data");
+    require(
+        (long) entry.offset + 4L * entry.count <= data.limit(),
+        "int32 array tag " + tag + " runs past the data");
     int[] values = new int[entry.count];
     for (int i = 0; i < entry.count; i++) {
       values[i] = data.getInt(entry.offset + 4 * i);

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs what the tests need (Debian packages, as root) and runs the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+needed=(mmdebstrap umoci skopeo docker-registry apache2-utils)
+missing=()
+for pkg in "${needed[@]}"; do
+  dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null | grep -q '^installed$' || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== installing ${missing[*]}"
+  SUDO=; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q "${missing[@]}"
+fi
+./mvnw -B verify "$@"

@@ -1,0 +1,69 @@
+package dev.portcullis.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The real Debian images of scripts/build-test-images.sh, built once per run (and kept) under
+ * target/test-images.
+ */
+public final class TestImages {
+
+  private static Path built;
+
+  private TestImages() {}
+
+  /** The image directory, building the images first if this run has not. */
+  public static synchronized Path directory() {
+    if (built == null) {
+      Path out = Path.of(System.getProperty("portcullis.testImages", "target/test-images"));
+      if (!Files.exists(out.resolve(".complete"))) {
+        run(List.of("bash", "scripts/build-test-images.sh", out.toString()));
+      }
+      built = out;
+    }
+    return built;
+  }
+
+  public static Path dockerArchive(String tag) {
+    return directory().resolve(tag + ".tar");
+  }
+
+  public static Path ociArchive(String tag) {
+    return directory().resolve(tag + ".oci.tar");
+  }
+
+  public static Path ociLayout() {
+    return directory().resolve("oci");
+  }
+
+  /**
+   * What real dpkg says the image has installed: "name version arch source source-version" lines.
+   */
+  public static List<String> dpkgOracle(String tag) throws IOException {
+    return Files.readAllLines(directory().resolve(tag + ".packages"));
+  }
+
+  /** The old and the new tzdata version of the upgrade layer. */
+  public static List<String> tzdataVersions() throws IOException {
+    return Files.readAllLines(directory().resolve("tzdata-versions"));
+  }
+
+  static void run(List<String> command) {
+    try {
+      Process process = new ProcessBuilder(command).inheritIO().start();
+      int exit = process.waitFor();
+      if (exit != 0) {
+        throw new IllegalStateException(
+            String.join(" ", command) + " failed with exit code " + exit);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot run " + command + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
