@@ -1,0 +1,197 @@
+package dev.portcullis.artifact;
+
+import static dev.portcullis.testing.OciLayoutBuilder.Entry.directory;
+import static dev.portcullis.testing.OciLayoutBuilder.Entry.file;
+import static dev.portcullis.testing.OciLayoutBuilder.Entry.hardlink;
+import static dev.portcullis.testing.OciLayoutBuilder.Entry.symlink;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portcullis.analyzer.Analyzers;
+import dev.portcullis.image.EntryVisitor;
+import dev.portcullis.image.ImageSource;
+import dev.portcullis.image.LayerRef;
+import dev.portcullis.image.Limits;
+import dev.portcullis.image.LocalSources;
+import dev.portcullis.image.Platform;
+import dev.portcullis.image.ResolvedImage;
+import dev.portcullis.inventory.Inventory;
+import dev.portcullis.inventory.Package;
+import dev.portcullis.testing.OciLayoutBuilder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The OCI layering rules, each shown on a small image written for it. */
+class LayeringRulesTest {
+
+  private static final String OS_RELEASE = "ID=debian\nVERSION_ID=\"12\"\nPRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\n";
+  private static final String APK_DB = """
+      C:Q1abc=
+      P:musl
+      V:1.2.5-r0
+      A:x86_64
+      L:MIT
+      o:musl
+      m:Natanael Copa <ncopa@alpinelinux.org>
+      F:lib
+      R:ld-musl-x86_64.so.1
+
+      C:Q1def=
+      P:libcrypto3
+      V:3.3.2-r0
+      A:x86_64
+      L:Apache-2.0
+      o:openssl
+      F:usr/lib
+      R:libcrypto.so.3
+
+      """;
+
+  @TempDir Path dir;
+
+  private static String status(String... packages) {
+    StringBuilder text = new StringBuilder();
+    for (String p : packages) {
+      String[] nameVersion = p.split("=");
+      text.append("Package: ").append(nameVersion[0]).append("\nStatus: install ok installed\nVersion: ")
+          .append(nameVersion[1]).append("\nArchitecture: amd64\n\n");
+    }
+    return text.toString();
+  }
+
+  private Inventory inventory(OciLayoutBuilder builder) throws IOException {
+    return inventory(builder, null);
+  }
+
+  private Inventory inventory(OciLayoutBuilder builder, LayerCache cache) throws IOException {
+    Path layout = dir.resolve("layout");
+    builder.writeTo(layout, "v1");
+    try (ImageSource source = LocalSources.ociLayout(layout, null, Platform.linuxAmd64(), Limits.defaults())) {
+      return new ImageInventory(Analyzers.osPackages(), Limits.defaults(), cache).build(source);
+    }
+  }
+
+  @Test
+  void opaqueDirectoryHidesWhatLowerLayersPutInIt() throws IOException {
+    Inventory inventory = inventory(new OciLayoutBuilder()
+        .layer("base", file("etc/os-release", OS_RELEASE), file("var/lib/dpkg/status.d/old", status("old=1.0").replace("Status: install ok installed\n", "")))
+        .layer("reset", directory("var/lib/dpkg/status.d/"), file("var/lib/dpkg/status.d/.wh..wh..opq", ""),
+            file("var/lib/dpkg/status.d/new", status("new=2.0"))));
+
+    assertThat(inventory.packages()).extracting(Package::name).containsExactly("new");
+  }
+
+  @Test
+  void whiteoutOfADirectoryRemovesEverythingBelowIt() throws IOException {
+    Inventory inventory = inventory(new OciLayoutBuilder()
+        .layer("base", file("etc/os-release", OS_RELEASE), file("var/lib/dpkg/status", status("bash=5.2")))
+        .layer("rm -rf /var/lib/dpkg", file("var/lib/.wh.dpkg", "")));
+
+    assertThat(inventory.packages()).isEmpty();
+    assertThat(inventory.os().family()).isEqualTo("debian");
+  }
+
+  @Test
+  void hardLinkToAPackageDatabaseIsRead() throws IOException {
+    Inventory inventory = inventory(new OciLayoutBuilder()
+        .layer("base", file("etc/os-release", OS_RELEASE), file("var/backups/dpkg.status", status("bash=5.2")),
+            hardlink("var/lib/dpkg/status", "var/backups/dpkg.status")));
+
+    assertThat(inventory.packages()).extracting(Package::name).containsExactly("bash");
+  }
+
+  @Test
+  void osReleaseIsReadThroughItsSymlink() throws IOException {
+    Inventory inventory = inventory(new OciLayoutBuilder()
+        .layer("base", file("usr/lib/os-release", OS_RELEASE.replace("debian", "ubuntu").replace("12", "24.04")),
+            symlink("etc/os-release", "../usr/lib/os-release"), file("etc/debian_version", "trixie/sid\n")));
+
+    assertThat(inventory.os().family()).isEqualTo("ubuntu");
+    assertThat(inventory.os().version()).isEqualTo("24.04");
+  }
+
+  @Test
+  void symlinkPointingOutOfTheImageStaysInside() throws IOException {
+    Inventory inventory = inventory(new OciLayoutBuilder()
+        .layer("base", symlink("etc/os-release", "../../../../usr/lib/os-release"), file("usr/lib/os-release", OS_RELEASE)));
+
+    assertThat(inventory.os().version()).isEqualTo("12");
+  }
+
+  @Test
+  void alpinePackagesCarryOriginLicenseAndFiles() throws IOException {
+    Inventory inventory = inventory(new OciLayoutBuilder()
+        .layer("base", file("etc/alpine-release", "3.20.3\n"), file("lib/apk/db/installed", APK_DB)));
+
+    Package libcrypto = inventory.packages().get(0);
+    assertThat(libcrypto.name()).isEqualTo("libcrypto3");
+    assertThat(libcrypto.sourceName()).isEqualTo("openssl");
+    assertThat(libcrypto.license()).isEqualTo("Apache-2.0");
+    assertThat(libcrypto.files()).containsExactly("/usr/lib/libcrypto.so.3");
+    assertThat(libcrypto.purl()).isEqualTo("pkg:apk/alpine/libcrypto3@3.3.2-r0?arch=x86_64&distro=alpine-3.20.3");
+  }
+
+  @Test
+  void removedButNotPurgedDebianPackagesAreNotListed() throws IOException {
+    String removed = "Package: gone\nStatus: deinstall ok config-files\nVersion: 1.0\nArchitecture: amd64\n\n";
+    Inventory inventory = inventory(new OciLayoutBuilder()
+        .layer("base", file("etc/os-release", OS_RELEASE), file("var/lib/dpkg/status", removed + status("kept=1.0"))));
+
+    assertThat(inventory.packages()).extracting(Package::name).containsExactly("kept");
+  }
+
+  @Test
+  void berkeleyRpmDatabaseIsReportedAsNotRead() throws IOException {
+    Inventory inventory = inventory(new OciLayoutBuilder()
+        .layer("base", file("etc/redhat-release", "Red Hat Enterprise Linux release 8.10 (Ootpa)\n"), file("var/lib/rpm/Packages", "\0\0\0\0")));
+
+    assertThat(inventory.os().family()).isEqualTo("rhel");
+    assertThat(inventory.os().version()).isEqualTo("8.10");
+    assertThat(inventory.warnings()).singleElement().asString().contains("Berkeley DB", "not");
+  }
+
+  @Test
+  void secondScanOfTheSameLayersReadsNoLayer() throws IOException {
+    OciLayoutBuilder image = new OciLayoutBuilder()
+        .layer("base", file("etc/os-release", OS_RELEASE), file("var/lib/dpkg/status", status("bash=5.2")))
+        .layer("upgrade", file("var/lib/dpkg/status", status("bash=5.3")));
+    Path layout = dir.resolve("cached");
+    image.writeTo(layout, "v1");
+    LayerCache cache = new LayerCache(dir.resolve("cache"));
+
+    AtomicInteger walks = new AtomicInteger();
+    Inventory first = scanCounting(layout, cache, walks);
+    int walksOfFirstScan = walks.getAndSet(0);
+    Inventory second = scanCounting(layout, cache, walks);
+
+    assertThat(walksOfFirstScan).isEqualTo(2);
+    assertThat(walks).hasValue(0);
+    assertThat(second.packages()).isEqualTo(first.packages());
+    assertThat(second.packages().get(0).layer().index()).isEqualTo(1);
+  }
+
+  private static Inventory scanCounting(Path layout, LayerCache cache, AtomicInteger walks) throws IOException {
+    try (ImageSource source = LocalSources.ociLayout(layout, null, Platform.linuxAmd64(), Limits.defaults())) {
+      ImageSource counting = new ImageSource() {
+        @Override
+        public String describe() {
+          return source.describe();
+        }
+
+        @Override
+        public ResolvedImage resolve() throws IOException {
+          return source.resolve();
+        }
+
+        @Override
+        public void walkLayer(LayerRef layer, Limits limits, EntryVisitor visitor) throws IOException {
+          walks.incrementAndGet();
+          source.walkLayer(layer, limits, visitor);
+        }
+      };
+      return new ImageInventory(Analyzers.osPackages(), Limits.defaults(), cache).build(counting);
+    }
+  }
+}
