@@ -68,7 +68,7 @@ final class SpdxJsonWriter implements InventoryWriter {
       os.put("versionInfo", inventory.os().version());
       os.put("downloadLocation", NOASSERTION);
       os.put("filesAnalyzed", false);
-      os.put("primaryPackagePurpose", "OPERATING-SYSTEM");
+      os.put("primaryPackagePurpose", "OPERATING_SYSTEM");
       os.put("licenseConcluded", NOASSERTION);
       os.put("licenseDeclared", NOASSERTION);
       os.put("copyrightText", NOASSERTION);
