@@ -79,35 +79,65 @@ final class LayerScanner {
    * backup name, say), the content has streamed past unread: this rare case costs a second walk of
    * the layer that reads only those targets.
    */
-  private void resolveHardLinks(ImageSource source, LayerRef layer, Map<String, String> hardLinks,
-      List<AnalysisResult> results, List<String> warnings) throws IOException {
+  private void resolveHardLinks(
+      ImageSource source,
+      LayerRef layer,
+      Map<String, String> hardLinks,
+      List<AnalysisResult> results,
+      List<String> warnings)
+      throws IOException {
     Map<String, List<String>> unread = new HashMap<>();
-    hardLinks.forEach((link, target) -> {
-      List<AnalysisResult> ofTarget = results.stream().filter(r -> r.path().equals(target)).toList();
-      ofTarget.stream().filter(r -> isRequired(r.analyzer(), link)).forEach(r -> results.add(r.atPath(link)));
-      if (ofTarget.isEmpty() && analyzers.stream().anyMatch(a -> a.required(link, 0))) {
-        unread.computeIfAbsent(target, t -> new ArrayList<>()).add(link);
-      }
-    });
+    hardLinks.forEach(
+        (link, target) -> {
+          List<AnalysisResult> ofTarget =
+              results.stream().filter(r -> r.path().equals(target)).toList();
+          ofTarget.stream()
+              .filter(r -> isRequired(r.analyzer(), link))
+              .forEach(r -> results.add(r.atPath(link)));
+          if (ofTarget.isEmpty() && analyzers.stream().anyMatch(a -> a.required(link, 0))) {
+            unread.computeIfAbsent(target, t -> new ArrayList<>()).add(link);
+          }
+        });
     if (unread.isEmpty()) {
       return;
     }
     java.util.Set<String> found = new java.util.HashSet<>();
-    source.walkLayer(layer, limits, entry -> {
-      List<String> links = unread.get(entry.path());
-      if (links != null && entry.type() == EntryType.FILE) {
-        found.add(entry.path());
-        byte[] content = entry.content().readNBytes((int) Math.min(entry.size(), limits.maxAnalyzedFileBytes()));
-        for (String link : links) {
-          analyze(new LayerEntry(link, EntryType.FILE, entry.size(), entry.mode(), null, new ByteArrayInputStream(content)), results, warnings);
-        }
-      }
-    });
-    unread.forEach((target, links) -> {
-      if (!found.contains(target)) {
-        warnings.add("hard links " + links + " point at /" + target + " of a lower layer; they were not analysed");
-      }
-    });
+    source.walkLayer(
+        layer,
+        limits,
+        entry -> {
+          List<String> links = unread.get(entry.path());
+          if (links != null && entry.type() == EntryType.FILE) {
+            found.add(entry.path());
+            byte[] content =
+                entry
+                    .content()
+                    .readNBytes((int) Math.min(entry.size(), limits.maxAnalyzedFileBytes()));
+            for (String link : links) {
+              analyze(
+                  new LayerEntry(
+                      link,
+                      EntryType.FILE,
+                      entry.size(),
+                      entry.mode(),
+                      null,
+                      new ByteArrayInputStream(content)),
+                  results,
+                  warnings);
+            }
+          }
+        });
+    unread.forEach(
+        (target, links) -> {
+          if (!found.contains(target)) {
+            warnings.add(
+                "hard links "
+                    + links
+                    + " point at /"
+                    + target
+                    + " of a lower layer; they were not analysed");
+          }
+        });
   }
 
   private void analyze(LayerEntry entry, List<AnalysisResult> results, List<String> warnings)

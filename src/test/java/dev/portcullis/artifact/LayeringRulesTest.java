@@ -26,8 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** The OCI layering rules, each shown on a small image written for it. */
 class LayeringRulesTest {
 
-  private static final String OS_RELEASE = "ID=debian\nVERSION_ID=\"12\"\nPRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\n";
-  private static final String APK_DB = """
+  private static final String OS_RELEASE =
+      "ID=debian\nVERSION_ID=\"12\"\nPRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\n";
+  private static final String APK_DB =
+      """
       C:Q1abc=
       P:musl
       V:1.2.5-r0
@@ -55,8 +57,11 @@ class LayeringRulesTest {
     StringBuilder text = new StringBuilder();
     for (String p : packages) {
       String[] nameVersion = p.split("=");
-      text.append("Package: ").append(nameVersion[0]).append("\nStatus: install ok installed\nVersion: ")
-          .append(nameVersion[1]).append("\nArchitecture: amd64\n\n");
+      text.append("Package: ")
+          .append(nameVersion[0])
+          .append("\nStatus: install ok installed\nVersion: ")
+          .append(nameVersion[1])
+          .append("\nArchitecture: amd64\n\n");
     }
     return text.toString();
   }
@@ -68,26 +73,42 @@ class LayeringRulesTest {
   private Inventory inventory(OciLayoutBuilder builder, LayerCache cache) throws IOException {
     Path layout = dir.resolve("layout");
     builder.writeTo(layout, "v1");
-    try (ImageSource source = LocalSources.ociLayout(layout, null, Platform.linuxAmd64(), Limits.defaults())) {
+    try (ImageSource source =
+        LocalSources.ociLayout(layout, null, Platform.linuxAmd64(), Limits.defaults())) {
       return new ImageInventory(Analyzers.osPackages(), Limits.defaults(), cache).build(source);
     }
   }
 
   @Test
   void opaqueDirectoryHidesWhatLowerLayersPutInIt() throws IOException {
-    Inventory inventory = inventory(new OciLayoutBuilder()
-        .layer("base", file("etc/os-release", OS_RELEASE), file("var/lib/dpkg/status.d/old", status("old=1.0").replace("Status: install ok installed\n", "")))
-        .layer("reset", directory("var/lib/dpkg/status.d/"), file("var/lib/dpkg/status.d/.wh..wh..opq", ""),
-            file("var/lib/dpkg/status.d/new", status("new=2.0"))));
+    Inventory inventory =
+        inventory(
+            new OciLayoutBuilder()
+                .layer(
+                    "base",
+                    file("etc/os-release", OS_RELEASE),
+                    file(
+                        "var/lib/dpkg/status.d/old",
+                        status("old=1.0").replace("Status: install ok installed\n", "")))
+                .layer(
+                    "reset",
+                    directory("var/lib/dpkg/status.d/"),
+                    file("var/lib/dpkg/status.d/.wh..wh..opq", ""),
+                    file("var/lib/dpkg/status.d/new", status("new=2.0"))));
 
     assertThat(inventory.packages()).extracting(Package::name).containsExactly("new");
   }
 
   @Test
   void whiteoutOfADirectoryRemovesEverythingBelowIt() throws IOException {
-    Inventory inventory = inventory(new OciLayoutBuilder()
-        .layer("base", file("etc/os-release", OS_RELEASE), file("var/lib/dpkg/status", status("bash=5.2")))
-        .layer("rm -rf /var/lib/dpkg", file("var/lib/.wh.dpkg", "")));
+    Inventory inventory =
+        inventory(
+            new OciLayoutBuilder()
+                .layer(
+                    "base",
+                    file("etc/os-release", OS_RELEASE),
+                    file("var/lib/dpkg/status", status("bash=5.2")))
+                .layer("rm -rf /var/lib/dpkg", file("var/lib/.wh.dpkg", "")));
 
     assertThat(inventory.packages()).isEmpty();
     assertThat(inventory.os().family()).isEqualTo("debian");
@@ -95,18 +116,30 @@ class LayeringRulesTest {
 
   @Test
   void hardLinkToAPackageDatabaseIsRead() throws IOException {
-    Inventory inventory = inventory(new OciLayoutBuilder()
-        .layer("base", file("etc/os-release", OS_RELEASE), file("var/backups/dpkg.status", status("bash=5.2")),
-            hardlink("var/lib/dpkg/status", "var/backups/dpkg.status")));
+    Inventory inventory =
+        inventory(
+            new OciLayoutBuilder()
+                .layer(
+                    "base",
+                    file("etc/os-release", OS_RELEASE),
+                    file("var/backups/dpkg.status", status("bash=5.2")),
+                    hardlink("var/lib/dpkg/status", "var/backups/dpkg.status")));
 
     assertThat(inventory.packages()).extracting(Package::name).containsExactly("bash");
   }
 
   @Test
   void osReleaseIsReadThroughItsSymlink() throws IOException {
-    Inventory inventory = inventory(new OciLayoutBuilder()
-        .layer("base", file("usr/lib/os-release", OS_RELEASE.replace("debian", "ubuntu").replace("12", "24.04")),
-            symlink("etc/os-release", "../usr/lib/os-release"), file("etc/debian_version", "trixie/sid\n")));
+    Inventory inventory =
+        inventory(
+            new OciLayoutBuilder()
+                .layer(
+                    "base",
+                    file(
+                        "usr/lib/os-release",
+                        OS_RELEASE.replace("debian", "ubuntu").replace("12", "24.04")),
+                    symlink("etc/os-release", "../usr/lib/os-release"),
+                    file("etc/debian_version", "trixie/sid\n")));
 
     assertThat(inventory.os().family()).isEqualTo("ubuntu");
     assertThat(inventory.os().version()).isEqualTo("24.04");
@@ -114,38 +147,60 @@ class LayeringRulesTest {
 
   @Test
   void symlinkPointingOutOfTheImageStaysInside() throws IOException {
-    Inventory inventory = inventory(new OciLayoutBuilder()
-        .layer("base", symlink("etc/os-release", "../../../../usr/lib/os-release"), file("usr/lib/os-release", OS_RELEASE)));
+    Inventory inventory =
+        inventory(
+            new OciLayoutBuilder()
+                .layer(
+                    "base",
+                    symlink("etc/os-release", "../../../../usr/lib/os-release"),
+                    file("usr/lib/os-release", OS_RELEASE)));
 
     assertThat(inventory.os().version()).isEqualTo("12");
   }
 
   @Test
   void alpinePackagesCarryOriginLicenseAndFiles() throws IOException {
-    Inventory inventory = inventory(new OciLayoutBuilder()
-        .layer("base", file("etc/alpine-release", "3.20.3\n"), file("lib/apk/db/installed", APK_DB)));
+    Inventory inventory =
+        inventory(
+            new OciLayoutBuilder()
+                .layer(
+                    "base",
+                    file("etc/alpine-release", "3.20.3\n"),
+                    file("lib/apk/db/installed", APK_DB)));
 
     Package libcrypto = inventory.packages().get(0);
     assertThat(libcrypto.name()).isEqualTo("libcrypto3");
     assertThat(libcrypto.sourceName()).isEqualTo("openssl");
     assertThat(libcrypto.license()).isEqualTo("Apache-2.0");
     assertThat(libcrypto.files()).containsExactly("/usr/lib/libcrypto.so.3");
-    assertThat(libcrypto.purl()).isEqualTo("pkg:apk/alpine/libcrypto3@3.3.2-r0?arch=x86_64&distro=alpine-3.20.3");
+    assertThat(libcrypto.purl())
+        .isEqualTo("pkg:apk/alpine/libcrypto3@3.3.2-r0?arch=x86_64&distro=alpine-3.20.3");
   }
 
   @Test
   void removedButNotPurgedDebianPackagesAreNotListed() throws IOException {
-    String removed = "Package: gone\nStatus: deinstall ok config-files\nVersion: 1.0\nArchitecture: amd64\n\n";
-    Inventory inventory = inventory(new OciLayoutBuilder()
-        .layer("base", file("etc/os-release", OS_RELEASE), file("var/lib/dpkg/status", removed + status("kept=1.0"))));
+    String removed =
+        "Package: gone\nStatus: deinstall ok config-files\nVersion: 1.0\nArchitecture: amd64\n\n";
+    Inventory inventory =
+        inventory(
+            new OciLayoutBuilder()
+                .layer(
+                    "base",
+                    file("etc/os-release", OS_RELEASE),
+                    file("var/lib/dpkg/status", removed + status("kept=1.0"))));
 
     assertThat(inventory.packages()).extracting(Package::name).containsExactly("kept");
   }
 
   @Test
   void berkeleyRpmDatabaseIsReportedAsNotRead() throws IOException {
-    Inventory inventory = inventory(new OciLayoutBuilder()
-        .layer("base", file("etc/redhat-release", "Red Hat Enterprise Linux release 8.10 (Ootpa)\n"), file("var/lib/rpm/Packages", "\0\0\0\0")));
+    Inventory inventory =
+        inventory(
+            new OciLayoutBuilder()
+                .layer(
+                    "base",
+                    file("etc/redhat-release", "Red Hat Enterprise Linux release 8.10 (Ootpa)\n"),
+                    file("var/lib/rpm/Packages", "\0\0\0\0")));
 
     assertThat(inventory.os().family()).isEqualTo("rhel");
     assertThat(inventory.os().version()).isEqualTo("8.10");
@@ -154,9 +209,13 @@ class LayeringRulesTest {
 
   @Test
   void secondScanOfTheSameLayersReadsNoLayer() throws IOException {
-    OciLayoutBuilder image = new OciLayoutBuilder()
-        .layer("base", file("etc/os-release", OS_RELEASE), file("var/lib/dpkg/status", status("bash=5.2")))
-        .layer("upgrade", file("var/lib/dpkg/status", status("bash=5.3")));
+    OciLayoutBuilder image =
+        new OciLayoutBuilder()
+            .layer(
+                "base",
+                file("etc/os-release", OS_RELEASE),
+                file("var/lib/dpkg/status", status("bash=5.2")))
+            .layer("upgrade", file("var/lib/dpkg/status", status("bash=5.3")));
     Path layout = dir.resolve("cached");
     image.writeTo(layout, "v1");
     LayerCache cache = new LayerCache(dir.resolve("cache"));
@@ -172,25 +231,29 @@ class LayeringRulesTest {
     assertThat(second.packages().get(0).layer().index()).isEqualTo(1);
   }
 
-  private static Inventory scanCounting(Path layout, LayerCache cache, AtomicInteger walks) throws IOException {
-    try (ImageSource source = LocalSources.ociLayout(layout, null, Platform.linuxAmd64(), Limits.defaults())) {
-      ImageSource counting = new ImageSource() {
-        @Override
-        public String describe() {
-          return source.describe();
-        }
+  private static Inventory scanCounting(Path layout, LayerCache cache, AtomicInteger walks)
+      throws IOException {
+    try (ImageSource source =
+        LocalSources.ociLayout(layout, null, Platform.linuxAmd64(), Limits.defaults())) {
+      ImageSource counting =
+          new ImageSource() {
+            @Override
+            public String describe() {
+              return source.describe();
+            }
 
-        @Override
-        public ResolvedImage resolve() throws IOException {
-          return source.resolve();
-        }
+            @Override
+            public ResolvedImage resolve() throws IOException {
+              return source.resolve();
+            }
 
-        @Override
-        public void walkLayer(LayerRef layer, Limits limits, EntryVisitor visitor) throws IOException {
-          walks.incrementAndGet();
-          source.walkLayer(layer, limits, visitor);
-        }
-      };
+            @Override
+            public void walkLayer(LayerRef layer, Limits limits, EntryVisitor visitor)
+                throws IOException {
+              walks.incrementAndGet();
+              source.walkLayer(layer, limits, visitor);
+            }
+          };
       return new ImageInventory(Analyzers.osPackages(), Limits.defaults(), cache).build(counting);
     }
   }

@@ -22,13 +22,18 @@ import org.junit.jupiter.api.io.TempDir;
 /** Broken and malicious images: one clear line, exit code 2, no stack trace, no file written. */
 class HostileInputTest {
 
-  private static final String STATUS = "Package: demo\nStatus: install ok installed\nVersion: 1.0-1\nArchitecture: amd64\n\n";
+  private static final String STATUS =
+      "Package: demo\nStatus: install ok installed\nVersion: 1.0-1\nArchitecture: amd64\n\n";
 
   @TempDir Path dir;
 
-  private Path layout(Compression compression, OciLayoutBuilder.Entry... entries) throws IOException {
+  private Path layout(Compression compression, OciLayoutBuilder.Entry... entries)
+      throws IOException {
     Path layout = dir.resolve("layout");
-    new OciLayoutBuilder().compression(compression).layer("RUN make", entries).writeTo(layout, "v1");
+    new OciLayoutBuilder()
+        .compression(compression)
+        .layer("RUN make", entries)
+        .writeTo(layout, "v1");
     return layout;
   }
 
@@ -40,7 +45,9 @@ class HostileInputTest {
   }
 
   private Cli.Result sbom(String source, String... more) {
-    String[] args = Stream.concat(Stream.of("sbom", "image", source, "--no-cache"), Stream.of(more)).toArray(String[]::new);
+    String[] args =
+        Stream.concat(Stream.of("sbom", "image", source, "--no-cache"), Stream.of(more))
+            .toArray(String[]::new);
     return Cli.run(args);
   }
 
@@ -84,8 +91,12 @@ class HostileInputTest {
   void layerWhoseContentDoesNotMatchItsDigestIsRejected() throws IOException {
     Path layout = layout(Compression.GZIP, file("etc/motd", "hello"));
     Path other = dir.resolve("other");
-    List<WrittenLayer> otherLayers = new OciLayoutBuilder().layer("RUN x", file("etc/motd", "tampered")).writeTo(other, "v1");
-    Files.copy(otherLayers.get(0).blob(), onlyLayer(layout).blob(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    List<WrittenLayer> otherLayers =
+        new OciLayoutBuilder().layer("RUN x", file("etc/motd", "tampered")).writeTo(other, "v1");
+    Files.copy(
+        otherLayers.get(0).blob(),
+        onlyLayer(layout).blob(),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
     assertInputError(sbom("oci:" + layout), "digest mismatch", onlyLayer(layout).blobDigest());
   }
@@ -114,7 +125,11 @@ class HostileInputTest {
 
   @Test
   void symlinkLoopIsReportedNotFollowedForever() throws IOException {
-    Path layout = layout(Compression.GZIP, symlink("etc/os-release", "os-release.d"), symlink("etc/os-release.d", "/etc/os-release"));
+    Path layout =
+        layout(
+            Compression.GZIP,
+            symlink("etc/os-release", "os-release.d"),
+            symlink("etc/os-release.d", "/etc/os-release"));
 
     assertInputError(sbom("oci:" + layout), "symlink loop", "etc/os-release");
   }
@@ -168,13 +183,22 @@ class HostileInputTest {
 
   @Test
   void missingFileIsAnInputError() {
-    assertInputError(sbom("docker-archive:" + dir.resolve("absent.tar")), "absent.tar", "no such file");
+    assertInputError(
+        sbom("docker-archive:" + dir.resolve("absent.tar")), "absent.tar", "no such file");
   }
 
   private static WrittenLayer onlyLayer(Path layout) throws IOException {
-    // The builder wrote one layer; find it again from the manifest to stay independent of its internals.
-    com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-    String manifestDigest = mapper.readTree(layout.resolve("index.json").toFile()).path("manifests").path(0).path("digest").asText();
+    // The builder wrote one layer; find it again from the manifest to stay independent of its
+    // internals.
+    com.fasterxml.jackson.databind.ObjectMapper mapper =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    String manifestDigest =
+        mapper
+            .readTree(layout.resolve("index.json").toFile())
+            .path("manifests")
+            .path(0)
+            .path("digest")
+            .asText();
     var manifest = mapper.readTree(OciLayoutBuilder.blobPath(layout, manifestDigest).toFile());
     String blobDigest = manifest.path("layers").path(0).path("digest").asText();
     return new WrittenLayer(blobDigest, null, OciLayoutBuilder.blobPath(layout, blobDigest));

@@ -29,22 +29,59 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every report format, checked against its schema or golden file. */
 class ReportFormatsTest {
 
-  private static final ToolInfo TOOL = new ToolInfo("portcullis", "test", Instant.parse("2026-01-01T00:00:00Z"));
+  private static final ToolInfo TOOL =
+      new ToolInfo("portcullis", "test", Instant.parse("2026-01-01T00:00:00Z"));
   private static final Path GOLDEN = Path.of("src/test/resources/golden/inventory.json");
 
   @TempDir Path dir;
 
   static Inventory sample() {
-    LayerInfo base = new LayerInfo(0, "sha256:" + "a".repeat(64), "sha256:" + "b".repeat(64), "mmdebstrap bookworm");
-    LayerInfo upgrade = new LayerInfo(1, "sha256:" + "c".repeat(64), "sha256:" + "d".repeat(64), "RUN apt-get upgrade");
-    Package libc = new Package("deb", "libc6", "2.36-9+deb12u7", "amd64", "glibc", "2.36-9+deb12u7", "GNU Libc Maintainers <debian-glibc@lists.debian.org>",
-        null, "var/lib/dpkg/status", base, "pkg:deb/debian/libc6@2.36-9%2Bdeb12u7?arch=amd64&distro=debian-12", List.of("/lib/x86_64-linux-gnu/libc.so.6"));
-    Package bsdutils = new Package("deb", "bsdutils", "1:2.38.1-5+deb12u3", "amd64", "util-linux", "2.38.1-5+deb12u3", null,
-        null, "var/lib/dpkg/status", upgrade, "pkg:deb/debian/bsdutils@1%3A2.38.1-5%2Bdeb12u3?arch=amd64&distro=debian-12", List.of());
+    LayerInfo base =
+        new LayerInfo(
+            0, "sha256:" + "a".repeat(64), "sha256:" + "b".repeat(64), "mmdebstrap bookworm");
+    LayerInfo upgrade =
+        new LayerInfo(
+            1, "sha256:" + "c".repeat(64), "sha256:" + "d".repeat(64), "RUN apt-get upgrade");
+    Package libc =
+        new Package(
+            "deb",
+            "libc6",
+            "2.36-9+deb12u7",
+            "amd64",
+            "glibc",
+            "2.36-9+deb12u7",
+            "GNU Libc Maintainers <debian-glibc@lists.debian.org>",
+            null,
+            "var/lib/dpkg/status",
+            base,
+            "pkg:deb/debian/libc6@2.36-9%2Bdeb12u7?arch=amd64&distro=debian-12",
+            List.of("/lib/x86_64-linux-gnu/libc.so.6"));
+    Package bsdutils =
+        new Package(
+            "deb",
+            "bsdutils",
+            "1:2.38.1-5+deb12u3",
+            "amd64",
+            "util-linux",
+            "2.38.1-5+deb12u3",
+            null,
+            null,
+            "var/lib/dpkg/status",
+            upgrade,
+            "pkg:deb/debian/bsdutils@1%3A2.38.1-5%2Bdeb12u3?arch=amd64&distro=debian-12",
+            List.of());
     return new Inventory(
-        new ImageInfo("docker-archive:app.tar", null, "sha256:" + "e".repeat(64), List.of("example/app:1"), "linux", "amd64"),
+        new ImageInfo(
+            "docker-archive:app.tar",
+            null,
+            "sha256:" + "e".repeat(64),
+            List.of("example/app:1"),
+            "linux",
+            "amd64"),
         new OsRelease("debian", "12", "Debian GNU/Linux 12 (bookworm)", "usr/lib/os-release"),
-        List.of(base, upgrade), List.of(bsdutils, libc), List.of());
+        List.of(base, upgrade),
+        List.of(bsdutils, libc),
+        List.of());
   }
 
   static byte[] render(ReportFormat format, Inventory inventory) throws IOException {
@@ -60,7 +97,8 @@ class ReportFormatsTest {
     assertThat(new JsonParser().validate(bom, CycloneDxWriter.VERSION)).isEmpty();
     JsonNode json = new ObjectMapper().readTree(bom);
     assertThat(json.path("specVersion").asText()).isEqualTo("1.6");
-    assertThat(json.path("components").findValuesAsText("purl")).contains(sample().packages().get(1).purl());
+    assertThat(json.path("components").findValuesAsText("purl"))
+        .contains(sample().packages().get(1).purl());
   }
 
   @Test
@@ -76,10 +114,17 @@ class ReportFormatsTest {
     Path cdx = dir.resolve("sbom.cdx.json");
     Path spdx = dir.resolve("sbom.spdx.json");
 
-    assertThat(Cli.run("sbom", "image", image, "--no-cache", "-f", "cyclonedx", "-o", cdx.toString()).exitCode()).isZero();
-    assertThat(Cli.run("sbom", "image", image, "--no-cache", "-f", "spdx-json", "-o", spdx.toString()).exitCode()).isZero();
+    assertThat(
+            Cli.run("sbom", "image", image, "--no-cache", "-f", "cyclonedx", "-o", cdx.toString())
+                .exitCode())
+        .isZero();
+    assertThat(
+            Cli.run("sbom", "image", image, "--no-cache", "-f", "spdx-json", "-o", spdx.toString())
+                .exitCode())
+        .isZero();
 
-    assertThat(new JsonParser().validate(Files.readAllBytes(cdx), CycloneDxWriter.VERSION)).isEmpty();
+    assertThat(new JsonParser().validate(Files.readAllBytes(cdx), CycloneDxWriter.VERSION))
+        .isEmpty();
     assertThat(spdxSchema().validate(new ObjectMapper().readTree(spdx.toFile()))).isEmpty();
   }
 
@@ -98,13 +143,18 @@ class ReportFormatsTest {
   void tableShowsLayersPackagesAndTotals() throws IOException {
     String table = new String(render(ReportFormat.TABLE, sample()), StandardCharsets.UTF_8);
 
-    assertThat(table).contains("Debian GNU/Linux 12 (bookworm)", "RUN apt-get upgrade", "Total: 2 packages in 2 layers");
+    assertThat(table)
+        .contains(
+            "Debian GNU/Linux 12 (bookworm)",
+            "RUN apt-get upgrade",
+            "Total: 2 packages in 2 layers");
     assertThat(table.lines().filter(l -> l.startsWith("bsdutils")).findFirst().orElseThrow())
         .contains("1:2.38.1-5+deb12u3", "util-linux", "1");
   }
 
   private static Schema spdxSchema() throws IOException {
-    try (InputStream in = ReportFormatsTest.class.getResourceAsStream("/resources/spdx-schema-v2.3.json")) {
+    try (InputStream in =
+        ReportFormatsTest.class.getResourceAsStream("/resources/spdx-schema-v2.3.json")) {
       return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2019_09).getSchema(in);
     }
   }

@@ -1,0 +1,41 @@
+package dev.portcullis.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the portcullis CLI in a separate JVM, for what depends on the environment (DOCKER_CONFIG,
+ * HOME).
+ */
+public final class CliProcess {
+
+  private CliProcess() {}
+
+  public static Cli.Result run(Map<String, String> environment, String... args)
+      throws IOException, InterruptedException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.portcullis.cli.Main"));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(environment);
+    Path errors = Files.createTempFile("portcullis-stderr", ".txt");
+    try {
+      builder.redirectError(errors.toFile());
+      Process process = builder.start();
+      String out = new String(process.getInputStream().readAllBytes());
+      int exit = process.waitFor();
+      return new Cli.Result(exit, out, Files.readString(errors));
+    } finally {
+      Files.delete(errors);
+    }
+  }
+}
