@@ -41,8 +41,12 @@ public record Digest(String algorithm, String hex) {
 
   /** The sha256 digest of some content. */
   public static Digest sha256Of(byte[] content) {
+    return sha256(newSha256Hasher().digest(content));
+  }
+
+  static MessageDigest newSha256Hasher() {
     try {
-      return sha256(MessageDigest.getInstance("SHA-256").digest(content));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK lacks SHA-256", e);
     }

@@ -10,13 +10,17 @@ import org.apache.commons.io.input.BoundedInputStream;
 import org.apache.commons.io.input.CloseShieldInputStream;
 
 /**
- * Streams a layer blob once: verifies the blob digest, detects and undoes compression, verifies the
- * diffID, enforces the limits, and hands each tar entry to a visitor.
+ * Streams a layer blob once: verifies the blob digest, detects and undoes compression, verifies
+ * the diffID, enforces the limits, and hands each tar entry to a visitor. The raw blob is read and
+ * hashed on a second thread, so hashing overlaps with decompression and parsing.
  */
 public final class TarLayerWalker {
 
+  private static final int DRAIN_BUFFER = 64 * 1024;
+
   private final String sourceName;
   private final Limits limits;
+  private final byte[] drainBuffer = new byte[DRAIN_BUFFER];
 
   public TarLayerWalker(String sourceName, Limits limits) {
     this.sourceName = sourceName;
@@ -26,30 +30,21 @@ public final class TarLayerWalker {
   /** Walks the blob and closes it. */
   public void walk(InputStream blob, LayerRef layer, EntryVisitor visitor) throws IOException {
     String where = sourceName + ", " + layer.describe();
-    try (blob) {
-      CountingInputStream compressed = new CountingInputStream(blob);
-      VerifyingInputStream blobCheck =
-          layer.blobDigest() == null
-              ? null
-              : new VerifyingInputStream(compressed, layer.blobDigest(), where + " blob");
-      BufferedInputStream buffered =
-          new BufferedInputStream(blobCheck == null ? compressed : blobCheck, 64 * 1024);
-      InputStream plain = Compression.detect(buffered).decompress(buffered);
-      InputStream bounded = new ExpansionGuard(plain, where, limits, compressed::count);
+    try (ReadAheadHasher raw = new ReadAheadHasher(blob, where)) {
+      BufferedInputStream buffered = new BufferedInputStream(raw, DRAIN_BUFFER);
+      Compression compression = Compression.detect(buffered);
+      InputStream plain = compression.decompress(buffered);
+      InputStream bounded = new ExpansionGuard(plain, where, limits, raw::compressedBytesRead);
+      // An uncompressed blob is its own diffID: the read-ahead thread's hash covers both.
       VerifyingInputStream diffIdCheck =
-          layer.diffId() == null
+          layer.diffId() == null || compression == Compression.NONE
               ? null
               : new VerifyingInputStream(bounded, layer.diffId(), where + " (uncompressed)");
       InputStream tarBytes = diffIdCheck == null ? bounded : diffIdCheck;
       walkEntries(new TarArchiveInputStream(CloseShieldInputStream.wrap(tarBytes)), where, visitor);
-      if (diffIdCheck != null) {
-        diffIdCheck.drainAndVerify();
-      } else {
-        tarBytes.transferTo(OutputStreamNull.INSTANCE);
-      }
-      if (blobCheck != null) {
-        blobCheck.drainAndVerify();
-      }
+      drain(tarBytes);
+      drain(buffered);
+      verifyRaw(raw.rawDigest(), layer, compression, where);
     } catch (InputException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
@@ -57,35 +52,50 @@ public final class TarLayerWalker {
     }
   }
 
-  private void walkEntries(TarArchiveInputStream tar, String where, EntryVisitor visitor)
-      throws IOException {
+  private static void verifyRaw(byte[] rawDigest, LayerRef layer, Compression compression, String where)
+      throws DigestMismatchException {
+    if (layer.blobDigest() != null && !layer.blobDigest().matches(rawDigest)) {
+      throw new DigestMismatchException(where + " blob", layer.blobDigest(), Digest.sha256(rawDigest));
+    }
+    if (compression == Compression.NONE && layer.diffId() != null && !layer.diffId().matches(rawDigest)) {
+      throw new DigestMismatchException(where + " (uncompressed)", layer.diffId(), Digest.sha256(rawDigest));
+    }
+  }
+
+  private void walkEntries(TarArchiveInputStream tar, String where, EntryVisitor visitor) throws IOException {
     long entries = 0;
     TarArchiveEntry entry;
     while ((entry = tar.getNextEntry()) != null) {
       if (++entries > limits.maxEntriesPerLayer()) {
-        throw new InputException(
-            where + ": more than " + limits.maxEntriesPerLayer() + " entries in one layer");
+        throw new InputException(where + ": more than " + limits.maxEntriesPerLayer() + " entries in one layer");
       }
       String path = TarPaths.normalize(entry.getName(), where);
-      if (path.isEmpty()) {
-        continue;
+      if (!path.isEmpty()) {
+        visit(tar, entry, path, where, visitor);
       }
-      EntryType type = typeOf(entry);
-      String linkTarget = null;
-      if (type == EntryType.HARDLINK) {
-        linkTarget = TarPaths.normalize(entry.getLinkName(), where);
-      } else if (type == EntryType.SYMLINK) {
-        linkTarget = entry.getLinkName();
-      }
-      InputStream content =
-          type == EntryType.FILE
-              ? BoundedInputStream.builder()
-                  .setInputStream(CloseShieldInputStream.wrap(tar))
-                  .setMaxCount(entry.getSize())
-                  .get()
-              : InputStream.nullInputStream();
-      visitor.visit(
-          new LayerEntry(path, type, entry.getSize(), entry.getMode(), linkTarget, content));
+      // Consume what the visitor left, with one buffer, rather than letting the tar reader skip.
+      drain(tar);
+    }
+  }
+
+  private void visit(TarArchiveInputStream tar, TarArchiveEntry entry, String path, String where, EntryVisitor visitor)
+      throws IOException {
+    EntryType type = typeOf(entry);
+    String linkTarget = null;
+    if (type == EntryType.HARDLINK) {
+      linkTarget = TarPaths.normalize(entry.getLinkName(), where);
+    } else if (type == EntryType.SYMLINK) {
+      linkTarget = entry.getLinkName();
+    }
+    InputStream content = type == EntryType.FILE
+        ? BoundedInputStream.builder().setInputStream(CloseShieldInputStream.wrap(tar)).setMaxCount(entry.getSize()).get()
+        : InputStream.nullInputStream();
+    visitor.visit(new LayerEntry(path, type, entry.getSize(), entry.getMode(), linkTarget, content));
+  }
+
+  private void drain(InputStream in) throws IOException {
+    while (in.read(drainBuffer, 0, drainBuffer.length) >= 0) {
+      // reading to the end is the point: digests must cover every byte
     }
   }
 
@@ -108,16 +118,5 @@ public final class TarLayerWalker {
   private static String describe(Throwable e) {
     String message = e.getMessage();
     return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
-  }
-
-  /** Discards bytes; used to consume a layer to its end so the digests cover all of it. */
-  private static final class OutputStreamNull extends java.io.OutputStream {
-    static final OutputStreamNull INSTANCE = new OutputStreamNull();
-
-    @Override
-    public void write(int b) {}
-
-    @Override
-    public void write(byte[] b, int off, int len) {}
   }
 }
