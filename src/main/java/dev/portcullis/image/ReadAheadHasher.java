@@ -8,9 +8,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads a blob ahead on a second thread and hashes it there, so hashing overlaps with
- * decompression and tar parsing on the reader's thread. {@link #rawDigest()} is the SHA-256 of
- * everything read, available once the stream is exhausted.
+ * Reads a blob ahead on a second thread and hashes it there, so hashing overlaps with decompression
+ * and tar parsing on the reader's thread. {@link #rawDigest()} is the SHA-256 of everything read,
+ * available once the stream is exhausted.
  */
 final class ReadAheadHasher extends InputStream {
 

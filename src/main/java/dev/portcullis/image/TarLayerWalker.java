@@ -10,8 +10,8 @@ import org.apache.commons.io.input.BoundedInputStream;
 import org.apache.commons.io.input.CloseShieldInputStream;
 
 /**
- * Streams a layer blob once: verifies the blob digest, detects and undoes compression, verifies
- * the diffID, enforces the limits, and hands each tar entry to a visitor. The raw blob is read and
+ * Streams a layer blob once: verifies the blob digest, detects and undoes compression, verifies the
+ * diffID, enforces the limits, and hands each tar entry to a visitor. The raw blob is read and
  * hashed on a second thread, so hashing overlaps with decompression and parsing.
  */
 public final class TarLayerWalker {
@@ -32,42 +32,80 @@ public final class TarLayerWalker {
     String where = sourceName + ", " + layer.describe();
     try (ReadAheadHasher raw = new ReadAheadHasher(blob, where)) {
       BufferedInputStream buffered = new BufferedInputStream(raw, DRAIN_BUFFER);
-      Compression compression = Compression.detect(buffered);
-      InputStream plain = compression.decompress(buffered);
-      InputStream bounded = new ExpansionGuard(plain, where, limits, raw::compressedBytesRead);
-      // An uncompressed blob is its own diffID: the read-ahead thread's hash covers both.
-      VerifyingInputStream diffIdCheck =
-          layer.diffId() == null || compression == Compression.NONE
-              ? null
-              : new VerifyingInputStream(bounded, layer.diffId(), where + " (uncompressed)");
-      InputStream tarBytes = diffIdCheck == null ? bounded : diffIdCheck;
-      walkEntries(new TarArchiveInputStream(CloseShieldInputStream.wrap(tarBytes)), where, visitor);
-      drain(tarBytes);
-      drain(buffered);
-      verifyRaw(raw.rawDigest(), layer, compression, where);
-    } catch (InputException e) {
-      throw e;
-    } catch (IOException | RuntimeException e) {
-      throw new InputException(where + ": corrupt or truncated layer (" + describe(e) + ")", e);
+      try {
+        walkVerified(buffered, raw, layer, where, visitor);
+      } catch (IOException | RuntimeException e) {
+        // A blob that is not what its digest says explains any failure inside it best.
+        blameBlobIfTampered(buffered, raw, layer, where);
+        throw e instanceof InputException input
+            ? input
+            : new InputException(where + ": corrupt or truncated layer (" + describe(e) + ")", e);
+      }
     }
   }
 
-  private static void verifyRaw(byte[] rawDigest, LayerRef layer, Compression compression, String where)
+  private void walkVerified(
+      BufferedInputStream buffered,
+      ReadAheadHasher raw,
+      LayerRef layer,
+      String where,
+      EntryVisitor visitor)
+      throws IOException {
+    Compression compression = Compression.detect(buffered);
+    InputStream plain = compression.decompress(buffered);
+    InputStream bounded = new ExpansionGuard(plain, where, limits, raw::compressedBytesRead);
+    // An uncompressed blob is its own diffID: the read-ahead thread's hash covers both.
+    VerifyingInputStream diffIdCheck =
+        layer.diffId() == null || compression == Compression.NONE
+            ? null
+            : new VerifyingInputStream(bounded, layer.diffId(), where + " (uncompressed)");
+    InputStream tarBytes = diffIdCheck == null ? bounded : diffIdCheck;
+    walkEntries(new TarArchiveInputStream(CloseShieldInputStream.wrap(tarBytes)), where, visitor);
+    drain(tarBytes);
+    drain(buffered);
+    verifyRaw(raw.rawDigest(), layer, compression, where);
+  }
+
+  private void blameBlobIfTampered(
+      BufferedInputStream buffered, ReadAheadHasher raw, LayerRef layer, String where)
+      throws DigestMismatchException {
+    if (layer.blobDigest() == null) {
+      return;
+    }
+    try {
+      drain(buffered);
+    } catch (IOException e) {
+      return;
+    }
+    byte[] digest = raw.rawDigest();
+    if (digest != null && !layer.blobDigest().matches(digest)) {
+      throw new DigestMismatchException(where + " blob", layer.blobDigest(), Digest.sha256(digest));
+    }
+  }
+
+  private static void verifyRaw(
+      byte[] rawDigest, LayerRef layer, Compression compression, String where)
       throws DigestMismatchException {
     if (layer.blobDigest() != null && !layer.blobDigest().matches(rawDigest)) {
-      throw new DigestMismatchException(where + " blob", layer.blobDigest(), Digest.sha256(rawDigest));
+      throw new DigestMismatchException(
+          where + " blob", layer.blobDigest(), Digest.sha256(rawDigest));
     }
-    if (compression == Compression.NONE && layer.diffId() != null && !layer.diffId().matches(rawDigest)) {
-      throw new DigestMismatchException(where + " (uncompressed)", layer.diffId(), Digest.sha256(rawDigest));
+    if (compression == Compression.NONE
+        && layer.diffId() != null
+        && !layer.diffId().matches(rawDigest)) {
+      throw new DigestMismatchException(
+          where + " (uncompressed)", layer.diffId(), Digest.sha256(rawDigest));
     }
   }
 
-  private void walkEntries(TarArchiveInputStream tar, String where, EntryVisitor visitor) throws IOException {
+  private void walkEntries(TarArchiveInputStream tar, String where, EntryVisitor visitor)
+      throws IOException {
     long entries = 0;
     TarArchiveEntry entry;
     while ((entry = tar.getNextEntry()) != null) {
       if (++entries > limits.maxEntriesPerLayer()) {
-        throw new InputException(where + ": more than " + limits.maxEntriesPerLayer() + " entries in one layer");
+        throw new InputException(
+            where + ": more than " + limits.maxEntriesPerLayer() + " entries in one layer");
       }
       String path = TarPaths.normalize(entry.getName(), where);
       if (!path.isEmpty()) {
@@ -78,7 +116,12 @@ public final class TarLayerWalker {
     }
   }
 
-  private void visit(TarArchiveInputStream tar, TarArchiveEntry entry, String path, String where, EntryVisitor visitor)
+  private void visit(
+      TarArchiveInputStream tar,
+      TarArchiveEntry entry,
+      String path,
+      String where,
+      EntryVisitor visitor)
       throws IOException {
     EntryType type = typeOf(entry);
     String linkTarget = null;
@@ -87,10 +130,15 @@ public final class TarLayerWalker {
     } else if (type == EntryType.SYMLINK) {
       linkTarget = entry.getLinkName();
     }
-    InputStream content = type == EntryType.FILE
-        ? BoundedInputStream.builder().setInputStream(CloseShieldInputStream.wrap(tar)).setMaxCount(entry.getSize()).get()
-        : InputStream.nullInputStream();
-    visitor.visit(new LayerEntry(path, type, entry.getSize(), entry.getMode(), linkTarget, content));
+    InputStream content =
+        type == EntryType.FILE
+            ? BoundedInputStream.builder()
+                .setInputStream(CloseShieldInputStream.wrap(tar))
+                .setMaxCount(entry.getSize())
+                .get()
+            : InputStream.nullInputStream();
+    visitor.visit(
+        new LayerEntry(path, type, entry.getSize(), entry.getMode(), linkTarget, content));
   }
 
   private void drain(InputStream in) throws IOException {

@@ -9,14 +9,14 @@ import java.security.MessageDigest;
  * Hashes everything read through it and, at end of stream, fails unless the content hashes to the
  * expected digest. Callers must read to the end for the check to happen.
  */
-public final class VerifyingInputStream extends FilterInputStream {
+final class VerifyingInputStream extends FilterInputStream {
 
   private final Digest expected;
   private final String what;
   private final MessageDigest hasher;
   private boolean verified;
 
-  public VerifyingInputStream(InputStream in, Digest expected, String what) {
+  VerifyingInputStream(InputStream in, Digest expected, String what) {
     super(in);
     this.expected = expected;
     this.what = what;
@@ -62,14 +62,6 @@ public final class VerifyingInputStream extends FilterInputStream {
   @Override
   public boolean markSupported() {
     return false;
-  }
-
-  /** Reads whatever is left, so the digest covers the whole content, and checks it. */
-  public void drainAndVerify() throws IOException {
-    byte[] buffer = new byte[64 * 1024];
-    while (read(buffer, 0, buffer.length) >= 0) {
-      // reading is the point
-    }
   }
 
   private void verify() throws DigestMismatchException {

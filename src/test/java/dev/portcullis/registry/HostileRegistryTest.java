@@ -18,8 +18,11 @@ import org.junit.jupiter.api.Test;
  */
 class HostileRegistryTest {
 
-  private static final String MANIFEST = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
-      + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"sha256:" + "0".repeat(64) + "\",\"size\":2},\"layers\":[]}";
+  private static final String MANIFEST =
+      "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
+          + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"sha256:"
+          + "0".repeat(64)
+          + "\",\"size\":2},\"layers\":[]}";
 
   private static HttpServer server;
 
@@ -44,16 +47,25 @@ class HostileRegistryTest {
     } else if (path.endsWith("/manifests/lies")) {
       send(exchange, 200, MANIFEST, "sha256:" + "1".repeat(64));
     } else if (path.endsWith("/manifests/ratelimited")) {
-      send(exchange, 429, "{\"errors\":[{\"code\":\"TOOMANYREQUESTS\",\"message\":\"slow down\"}]}", null);
+      send(
+          exchange,
+          429,
+          "{\"errors\":[{\"code\":\"TOOMANYREQUESTS\",\"message\":\"slow down\"}]}",
+          null);
     } else if (path.endsWith("/manifests/strange-auth")) {
       exchange.getResponseHeaders().add("WWW-Authenticate", "Negotiate");
       send(exchange, 401, "", null);
     } else {
-      send(exchange, 404, "{\"errors\":[{\"code\":\"NAME_UNKNOWN\",\"message\":\"repository name not known to registry\"}]}", null);
+      send(
+          exchange,
+          404,
+          "{\"errors\":[{\"code\":\"NAME_UNKNOWN\",\"message\":\"repository name not known to registry\"}]}",
+          null);
     }
   }
 
-  private static void send(HttpExchange exchange, int status, String body, String digest) throws IOException {
+  private static void send(HttpExchange exchange, int status, String body, String digest)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     if (digest != null) {
       exchange.getResponseHeaders().add("Docker-Content-Digest", digest);
@@ -66,7 +78,12 @@ class HostileRegistryTest {
   }
 
   private static Cli.Result pull(String tag) {
-    return Cli.run("sbom", "image", "registry:127.0.0.1:" + server.getAddress().getPort() + "/app:" + tag, "--insecure-registry", "--no-cache");
+    return Cli.run(
+        "sbom",
+        "image",
+        "registry:127.0.0.1:" + server.getAddress().getPort() + "/app:" + tag,
+        "--insecure-registry",
+        "--no-cache");
   }
 
   private static void assertOneLineError(Cli.Result result, String... fragments) {
@@ -111,6 +128,8 @@ class HostileRegistryTest {
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    assertOneLineError(Cli.run("sbom", "image", "registry:127.0.0.1:" + port + "/app:1", "--insecure-registry"), "cannot connect to 127.0.0.1:" + port);
+    assertOneLineError(
+        Cli.run("sbom", "image", "registry:127.0.0.1:" + port + "/app:1", "--insecure-registry"),
+        "cannot connect to 127.0.0.1:" + port);
   }
 }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An OCI index over two real images (the Debian one as linux/amd64, the distroless one as
- * linux/arm64/v8), read from a layout and from a registry it was pushed to with {@code skopeo --all}.
+ * linux/arm64/v8), read from a layout and from a registry it was pushed to with {@code skopeo
+ * --all}.
  */
 class MultiPlatformTest {
 
@@ -33,18 +34,29 @@ class MultiPlatformTest {
   static void buildIndexAndPush() throws Exception {
     layout = dir.resolve("layout");
     // Hard-linked copy: blobs are shared and never written; index.json is replaced, not edited.
-    new ProcessBuilder("cp", "-al", TestImages.ociLayout().toString(), layout.toString()).inheritIO().start().waitFor();
+    new ProcessBuilder("cp", "-al", TestImages.ociLayout().toString(), layout.toString())
+        .inheritIO()
+        .start()
+        .waitFor();
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode topIndex = (ObjectNode) mapper.readTree(layout.resolve("index.json").toFile());
-    ObjectNode index = mapper.createObjectNode().put("schemaVersion", 2).put("mediaType", "application/vnd.oci.image.index.v1+json");
+    ObjectNode index =
+        mapper
+            .createObjectNode()
+            .put("schemaVersion", 2)
+            .put("mediaType", "application/vnd.oci.image.index.v1+json");
     ArrayNode manifests = index.putArray("manifests");
     manifests.add(platformEntry(mapper, find(topIndex, "debian-next"), "amd64", null));
     manifests.add(platformEntry(mapper, find(topIndex, "distroless"), "arm64", "v8"));
     byte[] indexBytes = mapper.writeValueAsBytes(index);
     String digest = "sha256:" + OciLayoutBuilder.sha256(indexBytes);
     Files.write(OciLayoutBuilder.blobPath(layout, digest), indexBytes);
-    ObjectNode entry = ((ArrayNode) topIndex.get("manifests")).addObject()
-        .put("mediaType", "application/vnd.oci.image.index.v1+json").put("digest", digest).put("size", indexBytes.length);
+    ObjectNode entry =
+        ((ArrayNode) topIndex.get("manifests"))
+            .addObject()
+            .put("mediaType", "application/vnd.oci.image.index.v1+json")
+            .put("digest", digest)
+            .put("size", indexBytes.length);
     entry.putObject("annotations").put("org.opencontainers.image.ref.name", "multi");
     Files.delete(layout.resolve("index.json"));
     Files.write(layout.resolve("index.json"), mapper.writeValueAsBytes(topIndex));
@@ -69,9 +81,14 @@ class MultiPlatformTest {
     throw new IllegalStateException("no " + tag + " in the test layout");
   }
 
-  private static ObjectNode platformEntry(ObjectMapper mapper, JsonNode manifest, String arch, String variant) {
-    ObjectNode entry = mapper.createObjectNode().put("mediaType", manifest.path("mediaType").asText())
-        .put("digest", manifest.path("digest").asText()).put("size", manifest.path("size").asLong());
+  private static ObjectNode platformEntry(
+      ObjectMapper mapper, JsonNode manifest, String arch, String variant) {
+    ObjectNode entry =
+        mapper
+            .createObjectNode()
+            .put("mediaType", manifest.path("mediaType").asText())
+            .put("digest", manifest.path("digest").asText())
+            .put("size", manifest.path("size").asLong());
     ObjectNode platform = entry.putObject("platform").put("os", "linux").put("architecture", arch);
     if (variant != null) {
       platform.put("variant", variant);
@@ -84,7 +101,11 @@ class MultiPlatformTest {
   }
 
   private static Cli.Result sbom(String source, String... more) {
-    return Cli.run(Stream.concat(Stream.of("sbom", "image", source, "--no-cache", "--insecure-registry"), Stream.of(more)).toArray(String[]::new));
+    return Cli.run(
+        Stream.concat(
+                Stream.of("sbom", "image", source, "--no-cache", "--insecure-registry"),
+                Stream.of(more))
+            .toArray(String[]::new));
   }
 
   @Test
@@ -99,8 +120,12 @@ class MultiPlatformTest {
   @Test
   void platformFlagPicksTheArm64ImageWithOrWithoutItsDefaultVariant() {
     for (String source : sources()) {
-      assertThat(sbom(source, "--platform", "linux/arm64").out()).as(source).contains("Distroless", "Total: 6 packages");
-      assertThat(sbom(source, "--platform", "linux/arm64/v8").out()).as(source).contains("Total: 6 packages");
+      assertThat(sbom(source, "--platform", "linux/arm64").out())
+          .as(source)
+          .contains("Distroless", "Total: 6 packages");
+      assertThat(sbom(source, "--platform", "linux/arm64/v8").out())
+          .as(source)
+          .contains("Total: 6 packages");
     }
   }
 
@@ -109,7 +134,8 @@ class MultiPlatformTest {
     for (String source : sources()) {
       Cli.Result result = sbom(source, "--platform", "linux/s390x");
       assertThat(result.exitCode()).isEqualTo(2);
-      assertThat(result.err()).contains("no image for platform linux/s390x", "linux/amd64", "linux/arm64/v8");
+      assertThat(result.err())
+          .contains("no image for platform linux/s390x", "linux/amd64", "linux/arm64/v8");
     }
   }
 

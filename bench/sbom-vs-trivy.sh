@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Times `sbom` against Trivy on the same docker-archive, side by side in one run, and prints a
+# Markdown table: median wall time and peak RSS over N runs of each.
+#   bench/sbom-vs-trivy.sh [IMAGE.tar] [RUNS]
+# Default image: the Debian 12 docker-archive the tests build (target/test-images/debian-next.tar).
+#   cold   Portcullis with an empty layer cache, Trivy with an empty cache (--format cyclonedx)
+#   warm   Portcullis again with the cache the cold run filled
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here"
+image=${1:-target/test-images/debian-next.tar}
+runs=${2:-5}
+[ -f "$image" ] || bash scripts/build-test-images.sh target/test-images
+[ -f target/portcullis.jar ] || ./mvnw -q -B -DskipTests package
+trivy=$(bash scripts/install-trivy.sh)
+command -v /usr/bin/time >/dev/null || { echo "needs GNU time (Debian package 'time')" >&2; exit 2; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# Runs a command, appends "seconds kilobytes" to a results file.
+measure() {
+  local out=$1; shift
+  /usr/bin/time -f '%e %M' -o "$work/one" "$@" >/dev/null 2>"$work/stderr" || { cat "$work/stderr" >&2; exit 1; }
+  cat "$work/one" >> "$out"
+}
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+
+for i in $(seq "$runs"); do
+  rm -rf "$work/trivy-cache" "$work/cache"
+  measure "$work/trivy" "$trivy" image --quiet --input "$image" --format cyclonedx --skip-db-update --offline-scan \
+    --cache-dir "$work/trivy-cache" --output "$work/trivy.cdx.json"
+  measure "$work/cold" bin/portcullis sbom image "docker-archive:$image" --format cyclonedx --cache-dir "$work/cache" --output "$work/p.cdx.json"
+  measure "$work/warm" bin/portcullis sbom image "docker-archive:$image" --format cyclonedx --cache-dir "$work/cache" --output "$work/p.cdx.json"
+done
+measure "$work/jvm" bin/portcullis --version
+
+row() {
+  printf '| %s | %s s | %s MiB |\n' "$1" "$(cut -d' ' -f1 "$2" | median)" "$(cut -d' ' -f2 "$2" | median | awk '{printf "%.0f", $1/1024}')"
+}
+echo "image: $image ($(du -m "$image" | cut -f1) MiB), $runs runs each, median; $(nproc) cores; $(java -version 2>&1 | head -n 1)"
+echo
+echo "| command | wall time | peak RSS |"
+echo "|---|---|---|"
+row "trivy image --format cyclonedx (empty cache)" "$work/trivy"
+row "portcullis sbom --format cyclonedx, cold (empty layer cache)" "$work/cold"
+row "portcullis sbom --format cyclonedx, warm (layer cache)" "$work/warm"
+row "portcullis --version (JVM start-up alone)" "$work/jvm"
