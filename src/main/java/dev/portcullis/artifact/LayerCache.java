@@ -1,12 +1,12 @@
 package dev.portcullis.artifact;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.analyzer.Analyzer;
 import dev.portcullis.image.Digest;
-import dev.portcullis.image.Json;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -17,8 +17,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.Deflater;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterInputStream;
 
 /**
  * Layer analyses on disk, keyed by diffID and the analyzers' types and versions, so a layer seen
@@ -26,11 +26,10 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class LayerCache {
 
-  /** Bumped when {@link LayerAnalysis}'s serialised form changes. */
-  private static final int FORMAT = 1;
+  /** Bumped when the stored form changes, so that old entries are simply not found. */
+  private static final int FORMAT = 2;
 
   private final Path directory;
-  private final ObjectMapper mapper = Json.mapper();
 
   public LayerCache(Path directory) {
     this.directory = directory;
@@ -58,8 +57,11 @@ public final class LayerCache {
 
   Optional<LayerAnalysis> get(String key) {
     Path file = pathFor(key);
-    try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 64 * 1024)) {
-      return Optional.of(mapper.readValue(in, LayerAnalysis.class));
+    try (DataInputStream in =
+        new DataInputStream(
+            new BufferedInputStream(
+                new InflaterInputStream(Files.newInputStream(file)), 64 * 1024))) {
+      return Optional.of(LayerAnalysisCodec.read(in));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException | RuntimeException e) {
@@ -73,8 +75,16 @@ public final class LayerCache {
     Files.createDirectories(file.getParent());
     Path temporary = Files.createTempFile(file.getParent(), key, ".tmp");
     try {
-      try (OutputStream out = new FastGzipOutputStream(Files.newOutputStream(temporary))) {
-        mapper.writeValue(out, analysis);
+      // Fast compression: entries are written once per layer and read on every scan.
+      Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+      try (DataOutputStream out =
+          new DataOutputStream(
+              new BufferedOutputStream(
+                  new DeflaterOutputStream(Files.newOutputStream(temporary), deflater),
+                  64 * 1024))) {
+        LayerAnalysisCodec.write(analysis, out);
+      } finally {
+        deflater.end();
       }
       try {
         Files.move(
@@ -88,14 +98,6 @@ public final class LayerCache {
   }
 
   private Path pathFor(String key) {
-    return directory.resolve("layers").resolve(key.substring(0, 2)).resolve(key + ".json.gz");
-  }
-
-  /** Favours speed over size: cache entries are written once per layer and read on every scan. */
-  private static final class FastGzipOutputStream extends GZIPOutputStream {
-    FastGzipOutputStream(OutputStream out) throws IOException {
-      super(out, 64 * 1024);
-      def.setLevel(Deflater.BEST_SPEED);
-    }
+    return directory.resolve("layers").resolve(key.substring(0, 2)).resolve(key + ".bin");
   }
 }

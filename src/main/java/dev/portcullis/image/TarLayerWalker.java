@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.io.input.BoundedInputStream;
 import org.apache.commons.io.input.CloseShieldInputStream;
 
 /**
@@ -130,13 +129,9 @@ public final class TarLayerWalker {
     } else if (type == EntryType.SYMLINK) {
       linkTarget = entry.getLinkName();
     }
+    // The tar stream itself ends each entry's content; the shield keeps a visitor from closing it.
     InputStream content =
-        type == EntryType.FILE
-            ? BoundedInputStream.builder()
-                .setInputStream(CloseShieldInputStream.wrap(tar))
-                .setMaxCount(entry.getSize())
-                .get()
-            : InputStream.nullInputStream();
+        type == EntryType.FILE ? CloseShieldInputStream.wrap(tar) : InputStream.nullInputStream();
     visitor.visit(
         new LayerEntry(path, type, entry.getSize(), entry.getMode(), linkTarget, content));
   }
