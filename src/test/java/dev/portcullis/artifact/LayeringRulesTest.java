@@ -208,6 +208,34 @@ class LayeringRulesTest {
   }
 
   @Test
+  void zstdCompressedLayersAreRead() throws IOException {
+    Inventory inventory =
+        inventory(
+            new OciLayoutBuilder()
+                .compression(OciLayoutBuilder.Compression.ZSTD)
+                .layer(
+                    "base",
+                    file("etc/os-release", OS_RELEASE),
+                    file("var/lib/dpkg/status", status("bash=5.2"))));
+
+    assertThat(inventory.packages()).extracting(Package::name).containsExactly("bash");
+  }
+
+  @Test
+  void uncompressedLayersAreRead() throws IOException {
+    Inventory inventory =
+        inventory(
+            new OciLayoutBuilder()
+                .compression(OciLayoutBuilder.Compression.NONE)
+                .layer(
+                    "base",
+                    file("etc/os-release", OS_RELEASE),
+                    file("var/lib/dpkg/status", status("bash=5.2"))));
+
+    assertThat(inventory.packages()).extracting(Package::name).containsExactly("bash");
+  }
+
+  @Test
   void secondScanOfTheSameLayersReadsNoLayer() throws IOException {
     OciLayoutBuilder image =
         new OciLayoutBuilder()

@@ -73,7 +73,7 @@ public final class RpmAnalyzer implements Analyzer {
   private List<Package> readPackages(Path database, String path) throws InputException {
     List<Package> packages = new ArrayList<>();
     try (Connection connection =
-            DriverManager.getConnection("jdbc:sqlite:file:" + database + "?mode=ro");
+            DriverManager.getConnection("jdbc:sqlite:file:" + database + "?immutable=1");
         Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery("SELECT blob FROM Packages")) {
       while (rows.next()) {
