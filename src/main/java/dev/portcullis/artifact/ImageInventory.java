@@ -23,6 +23,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * From an image source to its {@link Inventory}: each layer is analysed once (or taken from the
@@ -145,6 +147,15 @@ public final class ImageInventory {
                         filesByPackage
                             .computeIfAbsent(name, n -> new ArrayList<>())
                             .addAll(files)));
+    List<Set<String>> installedPerLayer =
+        analyses.stream()
+            .map(
+                a ->
+                    a.results().stream()
+                        .flatMap(r -> r.packages().stream())
+                        .map(Package::installedKey)
+                        .collect(Collectors.toSet()))
+            .toList();
     List<Package> packages = new ArrayList<>();
     for (AnalysisResult result : surviving) {
       for (Package pkg : result.packages()) {
@@ -152,7 +163,8 @@ public final class ImageInventory {
             pkg.files().isEmpty() && filesByPackage.containsKey(pkg.name())
                 ? pkg.withFiles(filesByPackage.get(pkg.name()))
                 : pkg;
-        packages.add(withFiles.withOrigin(originLayer(pkg, analyses, layers), Purls.of(pkg, os)));
+        packages.add(
+            withFiles.withOrigin(originLayer(pkg, installedPerLayer, layers), Purls.of(pkg, os)));
       }
     }
     packages.sort(
@@ -167,13 +179,10 @@ public final class ImageInventory {
    * installed or upgraded it, not the last one to rewrite the database.
    */
   private static LayerInfo originLayer(
-      Package pkg, List<LayerAnalysis> analyses, List<LayerInfo> layers) {
-    for (int i = 0; i < analyses.size(); i++) {
-      boolean present =
-          analyses.get(i).results().stream()
-              .flatMap(r -> r.packages().stream())
-              .anyMatch(pkg::sameInstalled);
-      if (present) {
+      Package pkg, List<Set<String>> installedPerLayer, List<LayerInfo> layers) {
+    String key = pkg.installedKey();
+    for (int i = 0; i < installedPerLayer.size(); i++) {
+      if (installedPerLayer.get(i).contains(key)) {
         return layers.get(i);
       }
     }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Opens an image named the way skopeo names them: {@code docker-archive:PATH[:REF]}, {@code
@@ -94,7 +95,7 @@ public final class ImageSources {
    */
   record PathAndReference(Path path, String reference) {
 
-    static PathAndReference split(String text, java.util.function.Predicate<Path> exists) {
+    static PathAndReference split(String text, Predicate<Path> exists) {
       if (exists.test(Path.of(text))) {
         return new PathAndReference(Path.of(text), null);
       }

@@ -14,8 +14,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Walks one layer once and offers each file to the analyzers that asked for it. */
 final class LayerScanner {
@@ -101,7 +103,7 @@ final class LayerScanner {
     if (unread.isEmpty()) {
       return;
     }
-    java.util.Set<String> found = new java.util.HashSet<>();
+    Set<String> found = new HashSet<>();
     source.walkLayer(
         layer,
         limits,

@@ -2,6 +2,7 @@ package dev.portcullis.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -17,7 +18,7 @@ final class ReportOutput {
 
   @FunctionalInterface
   interface Renderer {
-    void render(java.io.OutputStream out) throws IOException;
+    void render(OutputStream out) throws IOException;
   }
 
   private ReportOutput() {}

@@ -12,7 +12,6 @@ import dev.portcullis.report.InventoryWriter;
 import dev.portcullis.report.ReportFormat;
 import dev.portcullis.report.ToolInfo;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -83,8 +82,7 @@ final class SbomCommand {
           new SourceOptions(
               options.parsedPlatform(), options.limits(), credentials, options.insecureRegistry);
       try (ImageSource image = ImageSources.open(source, sourceOptions)) {
-        return report(
-            inventory(image, options), format, output.output, spec.commandLine().getOut());
+        return inventoryReport(image, format, output, scan, spec);
       }
     }
   }
@@ -105,21 +103,25 @@ final class SbomCommand {
     public Integer call() throws IOException {
       ReportFormat format = output.parsedFormat();
       try (ImageSource tree = LocalSources.projectDirectory(directory)) {
-        return report(inventory(tree, scan), format, output.output, spec.commandLine().getOut());
+        return inventoryReport(tree, format, output, scan, spec);
       }
     }
   }
 
-  private static Inventory inventory(ImageSource source, ScanOptions options) throws IOException {
-    return new ImageInventory(Analyzers.osPackages(), options.limits(), options.cache())
-        .build(source);
-  }
-
-  private static int report(Inventory inventory, ReportFormat format, Path output, PrintWriter out)
+  private static int inventoryReport(
+      ImageSource source,
+      ReportFormat format,
+      OutputOptions output,
+      ScanOptions scan,
+      CommandSpec spec)
       throws IOException {
+    Inventory inventory =
+        new ImageInventory(Analyzers.osPackages(), scan.limits(), scan.cache()).build(source);
     ToolInfo tool = ToolInfo.current();
     ReportOutput.write(
-        output, out, stream -> InventoryWriter.forFormat(format).write(inventory, tool, stream));
+        output.output,
+        spec.commandLine().getOut(),
+        stream -> InventoryWriter.forFormat(format).write(inventory, tool, stream));
     return ExitCodes.OK;
   }
 }

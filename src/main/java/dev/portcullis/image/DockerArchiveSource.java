@@ -20,7 +20,6 @@ final class DockerArchiveSource implements ImageSource {
   private final TarArchiveIndex archive;
   private final String reference;
   private final Limits limits;
-  private final List<String> layerMembers = new ArrayList<>();
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   record ManifestEntry(
@@ -67,22 +66,12 @@ final class DockerArchiveSource implements ImageSource {
       ManifestResolver.verified(configBytes, configDigest, name + " config " + entry.config());
     }
     ImageConfig config = Json.parse(configBytes, ImageConfig.class, name + " config");
-    List<Digest> diffIds = ManifestResolver.diffIds(config);
-    if (diffIds.size() != entry.layers().size()) {
-      throw new InputException(
-          name
-              + ": manifest.json lists "
-              + entry.layers().size()
-              + " layers but the config has "
-              + diffIds.size()
-              + " diff_ids; the archive is inconsistent");
-    }
+    List<Digest> diffIds =
+        ManifestResolver.diffIds(config, entry.layers().size(), name + ": manifest.json");
     List<String> commands = config.layerCommands(diffIds.size());
     List<LayerRef> layers = new ArrayList<>();
-    layerMembers.clear();
     for (int i = 0; i < diffIds.size(); i++) {
       String member = TarPaths.normalize(entry.layers().get(i), name);
-      layerMembers.add(member);
       Digest blob = member.startsWith("blobs/") ? digestFromName(member) : null;
       layers.add(new LayerRef(i, diffIds.get(i), blob, -1, member, commands.get(i)));
     }

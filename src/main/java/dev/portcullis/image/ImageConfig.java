@@ -2,6 +2,8 @@ package dev.portcullis.image;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +34,7 @@ public record ImageConfig(
    * marked {@code empty_layer} made no layer. Missing or short history yields empty strings.
    */
   public List<String> layerCommands(int layerCount) {
-    List<String> commands = new java.util.ArrayList<>();
+    List<String> commands = new ArrayList<>();
     for (HistoryEntry entry : history) {
       if (!entry.emptyLayer()) {
         commands.add(entry.createdBy() == null ? "" : entry.createdBy());
@@ -40,7 +42,7 @@ public record ImageConfig(
     }
     if (commands.size() != layerCount) {
       // History that does not line up with the layers cannot be trusted for attribution.
-      return java.util.Collections.nCopies(layerCount, "");
+      return Collections.nCopies(layerCount, "");
     }
     return commands;
   }

@@ -2,6 +2,7 @@ package dev.portcullis.image;
 
 import dev.portcullis.image.LayerEntry.EntryType;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +35,7 @@ public final class LayeredFilesystem {
     return files.asMap().size();
   }
 
-  public java.util.Collection<FileNode> nodes() {
+  public Collection<FileNode> nodes() {
     return files.values();
   }
 

@@ -1,6 +1,7 @@
 package dev.portcullis.image;
 
 import java.io.IOException;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -87,16 +88,7 @@ public final class ManifestResolver {
     Digest configDigest = manifest.config().parsedDigest(name + " manifest config");
     byte[] configBytes = fetcher.fetch(manifest.config(), name + " config " + configDigest);
     ImageConfig config = Json.parse(configBytes, ImageConfig.class, name + " config");
-    List<Digest> diffIds = diffIds(config);
-    if (diffIds.size() != manifest.layers().size()) {
-      throw new InputException(
-          name
-              + ": manifest lists "
-              + manifest.layers().size()
-              + " layers but the config has "
-              + diffIds.size()
-              + " diff_ids; the image is inconsistent");
-    }
+    List<Digest> diffIds = diffIds(config, manifest.layers().size(), name + ": manifest");
     List<String> commands = config.layerCommands(diffIds.size());
     List<LayerRef> layers = new ArrayList<>();
     for (int i = 0; i < diffIds.size(); i++) {
@@ -108,18 +100,31 @@ public final class ManifestResolver {
     return new ResolvedImage(name, manifestDigest, configDigest, repoTags, config, layers);
   }
 
-  static List<Digest> diffIds(ImageConfig config) throws InputException {
+  /** The config's diffIDs, which must be one per layer the manifest lists. */
+  static List<Digest> diffIds(ImageConfig config, int layerCount, String manifestName)
+      throws InputException {
+    List<Digest> diffIds;
     try {
-      return config.diffIds();
+      diffIds = config.diffIds();
     } catch (IllegalArgumentException e) {
-      throw new InputException("image config: " + e.getMessage());
+      throw new InputException(manifestName + " config: " + e.getMessage());
     }
+    if (diffIds.size() != layerCount) {
+      throw new InputException(
+          manifestName
+              + " lists "
+              + layerCount
+              + " layers but the config has "
+              + diffIds.size()
+              + " diff_ids; the image is inconsistent");
+    }
+    return diffIds;
   }
 
   /** Checks bytes read whole against their digest. */
   public static byte[] verified(byte[] bytes, Digest expected, String what)
       throws DigestMismatchException {
-    java.security.MessageDigest hasher = expected.newHasher();
+    MessageDigest hasher = expected.newHasher();
     byte[] actual = hasher.digest(bytes);
     if (!expected.matches(actual)) {
       throw new DigestMismatchException(what, expected, Digest.sha256(actual));

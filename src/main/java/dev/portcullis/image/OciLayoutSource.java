@@ -1,5 +1,6 @@
 package dev.portcullis.image;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -106,7 +107,7 @@ final class OciLayoutSource implements ImageSource {
 
   @Override
   public void close() throws IOException {
-    if (blobs instanceof java.io.Closeable closeable) {
+    if (blobs instanceof Closeable closeable) {
       closeable.close();
     }
   }

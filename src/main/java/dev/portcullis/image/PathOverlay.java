@@ -1,6 +1,7 @@
 package dev.portcullis.image;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -45,6 +46,6 @@ public final class PathOverlay<V> {
   }
 
   public Map<String, V> asMap() {
-    return java.util.Collections.unmodifiableNavigableMap(entries);
+    return Collections.unmodifiableNavigableMap(entries);
   }
 }

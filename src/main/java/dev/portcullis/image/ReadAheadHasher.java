@@ -2,6 +2,7 @@ package dev.portcullis.image;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.security.MessageDigest;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -111,7 +112,7 @@ final class ReadAheadHasher extends InputStream {
         current = chunks.take();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new java.io.InterruptedIOException("interrupted while reading ahead");
+        throw new InterruptedIOException("interrupted while reading ahead");
       }
       position = 0;
       if (current == END_CHUNK) {

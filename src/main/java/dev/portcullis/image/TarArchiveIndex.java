@@ -3,7 +3,10 @@ package dev.portcullis.image;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -25,7 +28,7 @@ final class TarArchiveIndex implements Closeable, BlobStore {
     this.name = name;
     try {
       this.tar = new TarFile(path);
-    } catch (java.nio.file.NoSuchFileException e) {
+    } catch (NoSuchFileException e) {
       throw new InputException(name + ": no such file");
     } catch (IOException | RuntimeException e) {
       throw new InputException(name + ": not a readable tar archive (" + e.getMessage() + ")", e);
@@ -76,7 +79,7 @@ final class TarArchiveIndex implements Closeable, BlobStore {
   }
 
   private String resolveDots(String path, String what) throws InputException {
-    java.util.Deque<String> segments = new java.util.ArrayDeque<>();
+    Deque<String> segments = new ArrayDeque<>();
     for (String segment : path.split("/")) {
       if (segment.isEmpty() || segment.equals(".")) {
         continue;

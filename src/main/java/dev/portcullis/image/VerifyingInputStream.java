@@ -4,6 +4,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
+import java.util.HexFormat;
 
 /**
  * Hashes everything read through it and, at end of stream, fails unless the content hashes to the
@@ -74,7 +75,7 @@ final class VerifyingInputStream extends FilterInputStream {
       Digest actualDigest =
           expected.algorithm().equals("sha256")
               ? Digest.sha256(actual)
-              : new Digest(expected.algorithm(), java.util.HexFormat.of().formatHex(actual));
+              : new Digest(expected.algorithm(), HexFormat.of().formatHex(actual));
       throw new DigestMismatchException(what, expected, actualDigest);
     }
   }

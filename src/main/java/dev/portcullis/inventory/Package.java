@@ -33,12 +33,9 @@ public record Package(
     files = files == null ? List.of() : List.copyOf(files);
   }
 
-  /** Whether two records describe the same installed package version. */
-  public boolean sameInstalled(Package other) {
-    return type.equals(other.type)
-        && name.equals(other.name)
-        && version.equals(other.version)
-        && java.util.Objects.equals(arch, other.arch);
+  /** Identifies an installed package version: equal keys, same package installed. */
+  public String installedKey() {
+    return type + '\u0000' + name + '\u0000' + version + '\u0000' + (arch == null ? "" : arch);
   }
 
   public Package withFiles(List<String> installedFiles) {

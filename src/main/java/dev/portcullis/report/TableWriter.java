@@ -4,6 +4,7 @@ import dev.portcullis.inventory.Inventory;
 import dev.portcullis.inventory.LayerInfo;
 import dev.portcullis.inventory.Package;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,8 +17,7 @@ final class TableWriter implements InventoryWriter {
 
   @Override
   public void write(Inventory inventory, ToolInfo tool, OutputStream out) {
-    PrintWriter printer =
-        new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
+    PrintWriter printer = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
     printer.println(
         inventory.image().name()
             + (inventory.os() == null

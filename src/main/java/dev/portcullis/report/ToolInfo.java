@@ -3,6 +3,7 @@ package dev.portcullis.report;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Properties;
 
 /**
@@ -15,9 +16,7 @@ public record ToolInfo(String name, String version, Instant created) {
   /** This build of Portcullis, now. */
   public static ToolInfo current() {
     return new ToolInfo(
-        "portcullis",
-        buildVersion(),
-        Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        "portcullis", buildVersion(), Instant.now().truncatedTo(ChronoUnit.SECONDS));
   }
 
   /** The version Maven stamped into the jar, or "dev" when run from classes. */

@@ -10,6 +10,7 @@ import dev.portcullis.inventory.Inventory;
 import dev.portcullis.inventory.Package;
 import dev.portcullis.testing.TestImages;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -119,7 +120,7 @@ class DebianImageInventoryTest {
     // The base layer's blob in the OCI layout is a gzip-compressed root filesystem tar.
     Inventory image = inventory("oci:" + TestImages.ociLayout() + ":debian");
     String blobDigest = image.layers().get(0).digest();
-    java.nio.file.Path blob =
+    Path blob =
         TestImages.ociLayout()
             .resolve("blobs/sha256")
             .resolve(blobDigest.substring("sha256:".length()));

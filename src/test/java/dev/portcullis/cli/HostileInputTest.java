@@ -4,6 +4,7 @@ import static dev.portcullis.testing.OciLayoutBuilder.Entry.file;
 import static dev.portcullis.testing.OciLayoutBuilder.Entry.symlink;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.testing.Cli;
 import dev.portcullis.testing.OciLayoutBuilder;
 import dev.portcullis.testing.OciLayoutBuilder.Compression;
@@ -14,6 +15,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -67,7 +70,7 @@ class HostileInputTest {
     Path layout = layout(Compression.GZIP, file("var/lib/dpkg/status", STATUS.repeat(50)));
     Path blob = onlyLayer(layout).blob();
     byte[] bytes = Files.readAllBytes(blob);
-    Files.write(blob, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    Files.write(blob, Arrays.copyOf(bytes, bytes.length / 2));
 
     // In a layout the blob digest catches it; as a bare root filesystem tar, the gzip stream does.
     assertInputError(sbom("oci:" + layout), "layer 0", "digest mismatch");
@@ -94,9 +97,7 @@ class HostileInputTest {
     List<WrittenLayer> otherLayers =
         new OciLayoutBuilder().layer("RUN x", file("etc/motd", "tampered")).writeTo(other, "v1");
     Files.copy(
-        otherLayers.get(0).blob(),
-        onlyLayer(layout).blob(),
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        otherLayers.get(0).blob(), onlyLayer(layout).blob(), StandardCopyOption.REPLACE_EXISTING);
 
     assertInputError(sbom("oci:" + layout), "digest mismatch", onlyLayer(layout).blobDigest());
   }
@@ -190,8 +191,7 @@ class HostileInputTest {
   private static WrittenLayer onlyLayer(Path layout) throws IOException {
     // The builder wrote one layer; find it again from the manifest to stay independent of its
     // internals.
-    com.fasterxml.jackson.databind.ObjectMapper mapper =
-        new com.fasterxml.jackson.databind.ObjectMapper();
+    ObjectMapper mapper = new ObjectMapper();
     String manifestDigest =
         mapper
             .readTree(layout.resolve("index.json").toFile())

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.portcullis.testing.Cli;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -125,7 +126,7 @@ class HostileRegistryTest {
   @Test
   void nothingListeningIsAConnectionError() throws IOException {
     int port;
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+    try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
     assertOneLineError(

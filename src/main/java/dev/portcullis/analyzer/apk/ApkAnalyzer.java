@@ -10,6 +10,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Alpine packages from {@code /lib/apk/db/installed}: one letter-keyed record per package. */
 public final class ApkAnalyzer implements Analyzer {
@@ -77,12 +78,12 @@ public final class ApkAnalyzer implements Analyzer {
       }
     }
 
-    java.util.Optional<Package> toPackage(String path) {
+    Optional<Package> toPackage(String path) {
       if (name == null || version == null) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
       String source = origin == null || origin.isEmpty() ? name : origin;
-      return java.util.Optional.of(
+      return Optional.of(
           new Package(
               "apk",
               name,

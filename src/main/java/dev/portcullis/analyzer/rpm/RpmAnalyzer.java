@@ -8,6 +8,7 @@ import dev.portcullis.inventory.Package;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -63,7 +64,7 @@ public final class RpmAnalyzer implements Analyzer {
     // SQLite needs a file; this one database file (not the layer) is copied to a private temp file.
     Path copy = Files.createTempFile("portcullis-rpmdb-", ".sqlite");
     try {
-      Files.copy(input.content(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(input.content(), copy, StandardCopyOption.REPLACE_EXISTING);
       return AnalysisResult.ofPackages(type(), input.path(), readPackages(copy, input.path()));
     } finally {
       Files.deleteIfExists(copy);

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Builds and runs the JMH benchmarks of bench/jmh against the Debian test image.
+#   bench/jmh.sh [JMH options, e.g. -f 1 -wi 2 -i 3]
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here"
+[ -f target/test-images/.complete ] || bash scripts/build-test-images.sh target/test-images
+./mvnw -q -B -DskipTests install
+./mvnw -q -B -f bench/jmh/pom.xml package
+java -jar bench/jmh/target/benchmarks.jar -p image="$here/target/test-images/debian-next.tar" "$@"
