@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads a blob ahead on a second thread and hashes it there, so hashing overlaps with decompression
@@ -29,7 +30,7 @@ final class ReadAheadHasher extends InputStream {
   private volatile IOException failure;
   private volatile boolean closed;
   private volatile byte[] digest;
-  private final long[] bytesRead = new long[1];
+  private final AtomicLong bytesRead = new AtomicLong();
   private Chunk current = END_CHUNK;
   private int position;
   private boolean ended;
@@ -47,20 +48,23 @@ final class ReadAheadHasher extends InputStream {
     }
     try (source) {
       while (!closed) {
-        byte[] buffer = free.take();
+        byte[] buffer = free.poll(100, TimeUnit.MILLISECONDS);
+        if (buffer == null) {
+          continue; // the reader still holds every buffer; look again unless it closed
+        }
         int length = source.readNBytes(buffer, 0, buffer.length);
         if (length == 0) {
           break;
         }
         hasher.update(buffer, 0, length);
-        synchronized (bytesRead) {
-          bytesRead[0] += length;
-        }
+        bytesRead.addAndGet(length);
         put(new Chunk(buffer, length));
       }
       digest = hasher.digest();
     } catch (IOException e) {
       failure = e;
+    } catch (RuntimeException e) {
+      failure = new IOException(e.toString(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
@@ -78,11 +82,14 @@ final class ReadAheadHasher extends InputStream {
     }
   }
 
+  /** The thread that reads ahead; visible for tests that check it ends. */
+  Thread readerThread() {
+    return reader;
+  }
+
   /** Bytes the second thread has read from the source so far. */
   long compressedBytesRead() {
-    synchronized (bytesRead) {
-      return bytesRead[0];
-    }
+    return bytesRead.get();
   }
 
   /** The SHA-256 of the whole source, or null while it has not been read to its end. */
