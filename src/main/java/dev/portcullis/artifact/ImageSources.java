@@ -40,10 +40,19 @@ public final class ImageSources {
     if (detected != null) {
       return open(detected, spec, options);
     }
-    if (spec.contains("/") && (spec.startsWith(".") || spec.startsWith("/"))) {
-      throw new InputException(spec + ": no such file or directory");
+    if (looksLikeAPath(spec)) {
+      throw new InputException(
+          spec + ": no such file or directory (for a registry image write registry:" + spec + ")");
     }
     return registry(spec, options);
+  }
+
+  /** A name no registry reference has: a relative or absolute path, or an archive's file name. */
+  private static boolean looksLikeAPath(String spec) {
+    return spec.startsWith(".")
+        || spec.startsWith("/")
+        || spec.startsWith("~")
+        || spec.matches(".*\\.(tar|tar\\.gz|tgz|tar\\.zst)$");
   }
 
   private static ImageSource open(String transport, String rest, SourceOptions options)

@@ -183,6 +183,13 @@ class HostileInputTest {
   }
 
   @Test
+  void missingArchiveWithoutPrefixIsNotMistakenForARegistryImage() {
+    Cli.Result result = Cli.run("sbom", "image", "missing-image.tar", "--no-cache");
+
+    assertInputError(result, "missing-image.tar: no such file or directory");
+  }
+
+  @Test
   void missingFileIsAnInputError() {
     assertInputError(
         sbom("docker-archive:" + dir.resolve("absent.tar")), "absent.tar", "no such file");
