@@ -1,0 +1,77 @@
+package dev.portcullis.vulndb;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * One vulnerability in the OSV schema (https://ossf.github.io/osv-schema/): the fields Portcullis
+ * stores and matches on. Unknown fields are ignored so that newer schema versions still import.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record OsvRecord(
+    String id,
+    String modified,
+    String published,
+    String withdrawn,
+    List<String> aliases,
+    String summary,
+    String details,
+    List<SeverityScore> severity,
+    List<Affected> affected,
+    @JsonProperty("database_specific") JsonNode databaseSpecific) {
+
+  public OsvRecord {
+    aliases = aliases == null ? List.of() : List.copyOf(aliases);
+    severity = severity == null ? List.of() : List.copyOf(severity);
+    affected = affected == null ? List.of() : List.copyOf(affected);
+  }
+
+  /** A severity entry: {@code type} CVSS_V2, CVSS_V3, CVSS_V4 or Ubuntu; {@code score} a vector. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record SeverityScore(String type, String score) {}
+
+  /** The package a record affects, and which of its versions. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Affected(
+      OsvPackage packageInfo,
+      List<Range> ranges,
+      List<String> versions,
+      List<SeverityScore> severity,
+      @JsonProperty("ecosystem_specific") JsonNode ecosystemSpecific,
+      @JsonProperty("database_specific") JsonNode databaseSpecific) {
+
+    public Affected {
+      ranges = ranges == null ? List.of() : List.copyOf(ranges);
+      versions = versions == null ? List.of() : List.copyOf(versions);
+      severity = severity == null ? List.of() : List.copyOf(severity);
+    }
+
+    // "package" is a Java keyword; the JSON name is bound here.
+    @JsonProperty("package")
+    public OsvPackage packageInfo() {
+      return packageInfo;
+    }
+  }
+
+  /** An ecosystem and a package name in it; the ecosystem may carry a release, "Debian:12". */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record OsvPackage(String ecosystem, String name, String purl) {}
+
+  /** A version range as a list of events, in the range's own version scheme. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Range(String type, String repo, List<Event> events) {
+    public Range {
+      events = events == null ? List.of() : List.copyOf(events);
+    }
+  }
+
+  /** One range event: exactly one of its fields is set. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Event(
+      String introduced,
+      String fixed,
+      @JsonProperty("last_affected") String lastAffected,
+      String limit) {}
+}
