@@ -2,21 +2,27 @@ package dev.portcullis.cli;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.portcullis.image.InputException;
 import dev.portcullis.vulndb.DatabaseStatus;
 import dev.portcullis.vulndb.DatabaseWriter;
 import dev.portcullis.vulndb.ImportReport;
+import dev.portcullis.vulndb.OsvDownloader;
 import dev.portcullis.vulndb.OsvImporter;
 import dev.portcullis.vulndb.VulnerabilityDatabase;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,12 +30,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code portcullis db import|status}: the vulnerability database. */
+/** {@code portcullis db update|import|status}: the vulnerability database. */
 @Command(
     name = "db",
     description = "Manage the vulnerability database (OSV records in SQLite).",
     mixinStandardHelpOptions = true,
-    subcommands = {DbCommand.Import.class, DbCommand.Status.class})
+    subcommands = {DbCommand.Update.class, DbCommand.Import.class, DbCommand.Status.class})
 final class DbCommand {
 
   /** Where the database is; shared by the db subcommands. */
@@ -50,10 +56,118 @@ final class DbCommand {
   }
 
   @Command(
+      name = "update",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Download OSV's per-ecosystem exports (ECOSYSTEM/all.zip) and build a new database.",
+        "The old database keeps working until the new one is complete."
+      })
+  static final class Update implements Callable<Integer> {
+    static final List<String> DEFAULT_ECOSYSTEMS =
+        List.of(
+            "Debian",
+            "Ubuntu",
+            "Alpine",
+            "Red Hat",
+            "AlmaLinux",
+            "Rocky Linux",
+            "Maven",
+            "npm",
+            "PyPI",
+            "Go",
+            "crates.io",
+            "RubyGems",
+            "NuGet",
+            "Packagist");
+
+    @Option(
+        names = "--ecosystem",
+        paramLabel = "NAME",
+        split = ",",
+        description = "Ecosystems to download, as OSV names them (default: those images need).")
+    List<String> ecosystems = DEFAULT_ECOSYSTEMS;
+
+    @Option(
+        names = "--db-url",
+        paramLabel = "URL",
+        description =
+            "Base URL of OSV's exports or a mirror of them (default: $PORTCULLIS_DB_URL, else OSV's).")
+    URI baseUrl;
+
+    @Option(names = "--offline", description = "Refuse: an update needs the network.")
+    boolean offline;
+
+    @Mixin DatabaseOption database;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      if (offline) {
+        throw new UsageException(
+            "db update needs the network; offline, use 'db import' on exports copied from a mirror");
+      }
+      URI base = effectiveBase();
+      OsvDownloader downloader = new OsvDownloader(base);
+      Path target = database.resolved().toAbsolutePath();
+      Files.createDirectories(target.getParent());
+      Path downloads = Files.createTempDirectory(target.getParent(), ".download-");
+      try (DatabaseWriter writer = DatabaseWriter.beginFresh(target, Clock.systemUTC())) {
+        OsvImporter importer = new OsvImporter(writer);
+        int downloaded = 0;
+        for (String ecosystem : ecosystems) {
+          Path zip = downloads.resolve(downloaded + ".zip");
+          if (downloader.download(ecosystem, zip)) {
+            importer.importSource(zip, downloader.urlFor(ecosystem).toString());
+            Files.delete(zip);
+            downloaded++;
+          } else {
+            spec.commandLine()
+                .getErr()
+                .println(
+                    "portcullis: warning: no export for "
+                        + ecosystem
+                        + " at "
+                        + downloader.urlFor(ecosystem));
+          }
+        }
+        if (downloaded == 0) {
+          throw new InputException(
+              "no ecosystem export could be downloaded from "
+                  + base
+                  + "; the database is unchanged");
+        }
+        writer.commit();
+        printReport(importer.report(), target, spec);
+      } finally {
+        deleteTree(downloads);
+      }
+      return ExitCodes.OK;
+    }
+
+    private URI effectiveBase() {
+      if (baseUrl != null) {
+        return baseUrl;
+      }
+      String fromEnvironment = System.getenv("PORTCULLIS_DB_URL");
+      return fromEnvironment != null && !fromEnvironment.isBlank()
+          ? URI.create(fromEnvironment)
+          : OsvDownloader.DEFAULT_BASE;
+    }
+
+    private static void deleteTree(Path directory) throws IOException {
+      try (Stream<Path> files = Files.walk(directory)) {
+        for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(path);
+        }
+      }
+    }
+  }
+
+  @Command(
       name = "import",
       mixinStandardHelpOptions = true,
       description = {
-        "Import OSV records from JSON files, directories of them, or OSV's per-ecosystem all.zip files.",
+        "Import OSV records from JSON files, directories of them, or OSV's all.zip exports.",
         "A new database is built beside the current one and swapped in when the import is complete."
       })
   static final class Import implements Callable<Integer> {
@@ -65,31 +179,35 @@ final class DbCommand {
 
     @Override
     public Integer call() throws IOException {
-      PrintWriter out = spec.commandLine().getOut();
-      PrintWriter err = spec.commandLine().getErr();
-      ImportReport report;
       try (DatabaseWriter writer = DatabaseWriter.begin(database.resolved(), Clock.systemUTC())) {
-        writer.warnings().forEach(w -> err.println("portcullis: warning: " + w));
-        report = new OsvImporter(writer).importAll(paths);
+        writer
+            .warnings()
+            .forEach(w -> spec.commandLine().getErr().println("portcullis: warning: " + w));
+        ImportReport report = new OsvImporter(writer).importAll(paths);
         writer.commit();
-      }
-      out.printf(
-          "Imported %d records (%d unchanged, %d skipped as malformed) into %s%n",
-          report.imported(), report.unchanged(), report.skipped(), database.resolved());
-      report
-          .perEcosystem()
-          .forEach((ecosystem, count) -> out.printf("  %-20s %d%n", ecosystem, count));
-      for (String skipped : report.firstSkipped()) {
-        err.println("portcullis: skipped " + skipped);
-      }
-      if (report.skipped() > report.firstSkipped().size()) {
-        err.println(
-            "portcullis: … and "
-                + (report.skipped() - report.firstSkipped().size())
-                + " more skipped");
+        printReport(report, database.resolved(), spec);
       }
       return ExitCodes.OK;
     }
+  }
+
+  private static void printReport(ImportReport report, Path target, CommandSpec spec) {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    out.printf(
+        "Imported %d records (%d unchanged, %d skipped as malformed) into %s%n",
+        report.imported(), report.unchanged(), report.skipped(), target);
+    report
+        .perEcosystem()
+        .forEach((ecosystem, count) -> out.printf("  %-20s %d%n", ecosystem, count));
+    for (String skipped : report.firstSkipped()) {
+      err.println("portcullis: skipped " + skipped);
+    }
+    long unnamed = report.skipped() - report.firstSkipped().size();
+    if (unnamed > 0) {
+      err.println("portcullis: … and " + unnamed + " more skipped");
+    }
+    out.flush();
   }
 
   @Command(
@@ -120,7 +238,6 @@ final class DbCommand {
             out.println(
                 JsonMapper.builder()
                     .enable(SerializationFeature.INDENT_OUTPUT)
-                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                     .build()
                     .writeValueAsString(statusJson(status)));
         case "table" -> printTable(status, out);
@@ -144,12 +261,9 @@ final class DbCommand {
               .map(
                   s ->
                       Map.of(
-                          "name",
-                          s.name(),
-                          "importedAt",
-                          String.valueOf(s.importedAt()),
-                          "records",
-                          s.records()))
+                          "name", s.name(),
+                          "importedAt", String.valueOf(s.importedAt()),
+                          "records", s.records()))
               .toList());
       return json;
     }

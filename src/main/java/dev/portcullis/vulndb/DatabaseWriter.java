@@ -65,11 +65,21 @@ public final class DatabaseWriter implements AutoCloseable {
 
   /** Starts from a copy of the database at {@code target}, or from nothing if there is none. */
   public static DatabaseWriter begin(Path target, Clock clock) throws IOException {
+    return begin(target, clock, true);
+  }
+
+  /** Starts an empty database that will replace the one at {@code target}: an update. */
+  public static DatabaseWriter beginFresh(Path target, Clock clock) throws IOException {
+    return begin(target, clock, false);
+  }
+
+  private static DatabaseWriter begin(Path target, Clock clock, boolean keepExisting)
+      throws IOException {
     Path directory = target.toAbsolutePath().getParent();
     Files.createDirectories(directory);
     Path partial = Files.createTempFile(directory, "." + target.getFileName(), ".partial");
     List<String> startWarnings = new ArrayList<>();
-    if (Files.exists(target)) {
+    if (keepExisting && Files.exists(target)) {
       if (VulnerabilityDatabase.isCurrent(target)) {
         Files.copy(target, partial, StandardCopyOption.REPLACE_EXISTING);
       } else {

@@ -43,16 +43,26 @@ public final class OsvImporter {
   /** Imports every path; the report covers all of them. */
   public ImportReport importAll(List<Path> paths) throws IOException {
     for (Path path : paths) {
-      long before = imported + unchanged;
-      if (Files.isDirectory(path)) {
-        importDirectory(path);
-      } else if (path.getFileName().toString().endsWith(".zip")) {
-        importZip(path);
-      } else {
-        importFile(path);
-      }
-      writer.recordSource(path.toAbsolutePath().toString(), imported + unchanged - before);
+      importSource(path, path.toAbsolutePath().toString());
     }
+    return report();
+  }
+
+  /** Imports one file, directory or zip, recorded in the database under {@code sourceName}. */
+  public void importSource(Path path, String sourceName) throws IOException {
+    long before = imported + unchanged;
+    if (Files.isDirectory(path)) {
+      importDirectory(path);
+    } else if (path.getFileName().toString().endsWith(".zip")) {
+      importZip(path);
+    } else {
+      importFile(path);
+    }
+    writer.recordSource(sourceName, imported + unchanged - before);
+  }
+
+  /** What the imports so far did. */
+  public ImportReport report() {
     return new ImportReport(imported, unchanged, skipped, firstSkipped, perEcosystem);
   }
 
