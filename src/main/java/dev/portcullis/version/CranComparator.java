@@ -1,0 +1,40 @@
+package dev.portcullis.version;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * R package versions (CRAN) as R's numeric_version orders them: integers separated by {@code .} or
+ * {@code -}, compared in turn, a version that is a prefix of another being older ({@code 0.1.0 <
+ * 0.1.0.0}).
+ */
+final class CranComparator implements VersionComparator {
+
+  private static final String SCHEME = "CRAN";
+  private static final Pattern VALID = Pattern.compile("[0-9]+(?:[.-][0-9]+)*");
+
+  @Override
+  public int compare(String a, String b) {
+    return VersionText.compareNumberLists(parse(a), parse(b));
+  }
+
+  @Override
+  public String toString() {
+    return SCHEME;
+  }
+
+  private static List<BigInteger> parse(String text) {
+    String v = VersionText.require(SCHEME, text);
+    if (!VALID.matcher(v).matches()) {
+      throw new UncomparableVersionException(
+          SCHEME, text, "is not integers separated by '.' or '-'");
+    }
+    List<BigInteger> numbers = new ArrayList<>();
+    for (String n : v.split("[.-]")) {
+      numbers.add(new BigInteger(n));
+    }
+    return numbers;
+  }
+}
