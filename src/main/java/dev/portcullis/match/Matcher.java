@@ -1,0 +1,157 @@
+package dev.portcullis.match;
+
+import dev.portcullis.image.InputException;
+import dev.portcullis.inventory.Inventory;
+import dev.portcullis.inventory.Package;
+import dev.portcullis.version.Ecosystems;
+import dev.portcullis.vulndb.Severity;
+import dev.portcullis.vulndb.SeverityRating;
+import dev.portcullis.vulndb.StoredAffected;
+import dev.portcullis.vulndb.StoredVulnerability;
+import dev.portcullis.vulndb.VulnerabilityDatabase;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds, for every package of an inventory, the advisories whose ranges contain its installed
+ * version. The inventory is all it sees: an image scan and an SBOM scan meet here.
+ */
+public final class Matcher {
+
+  private final VulnerabilityDatabase database;
+
+  public Matcher(VulnerabilityDatabase database) {
+    this.database = database;
+  }
+
+  public List<Finding> match(Inventory inventory) throws InputException {
+    List<Finding> findings = new ArrayList<>();
+    for (Package pkg : inventory.packages()) {
+      Optional<AdvisoryTarget> target = AdvisoryTarget.of(pkg, inventory.os());
+      if (target.isPresent()) {
+        findings.addAll(match(pkg, target.get()));
+      }
+    }
+    return findings;
+  }
+
+  private List<Finding> match(Package pkg, AdvisoryTarget target) throws InputException {
+    AffectedRanges ranges = new AffectedRanges(Ecosystems.forEcosystem(target.ecosystem()));
+    Map<String, RangeEvaluation> hits = new LinkedHashMap<>();
+    for (StoredAffected affected : database.affected(target.ecosystem(), target.packageName())) {
+      if (!target.appliesTo(affected.release())) {
+        continue;
+      }
+      RangeEvaluation evaluation =
+          ranges.evaluate(target.version(), affected.ranges(), affected.versions());
+      if (evaluation.affected() || evaluation.uncomparable() != null) {
+        hits.merge(affected.vulnerabilityId(), evaluation, Matcher::union);
+      }
+    }
+    List<Finding> findings = new ArrayList<>();
+    for (Map.Entry<String, RangeEvaluation> hit : hits.entrySet()) {
+      findings.add(finding(pkg, target, hit.getKey(), hit.getValue()));
+    }
+    return mergeAliases(findings);
+  }
+
+  private Finding finding(Package pkg, AdvisoryTarget target, String id, RangeEvaluation evaluation)
+      throws InputException {
+    Optional<StoredVulnerability> stored = database.vulnerability(id);
+    FixStatus status =
+        evaluation.uncomparable() != null
+            ? FixStatus.NOT_COMPARABLE
+            : evaluation.fixedVersions().isEmpty() ? FixStatus.AFFECTED : FixStatus.FIXED;
+    return new Finding(
+        id,
+        stored.map(StoredVulnerability::aliases).orElse(List.of()),
+        pkg,
+        target.qualifiedEcosystem(),
+        evaluation.fixedVersions(),
+        status,
+        stored.map(StoredVulnerability::severity).orElse(SeverityRating.unknown()),
+        stored.map(StoredVulnerability::summary).orElse(null),
+        evaluation.uncomparable());
+  }
+
+  private static RangeEvaluation union(RangeEvaluation a, RangeEvaluation b) {
+    if (a.uncomparable() != null) {
+      return b;
+    }
+    if (b.uncomparable() != null) {
+      return a;
+    }
+    List<String> fixed = new ArrayList<>(a.fixedVersions());
+    b.fixedVersions().stream().filter(v -> !fixed.contains(v)).forEach(fixed::add);
+    return new RangeEvaluation(a.affected() || b.affected(), fixed, null);
+  }
+
+  /**
+   * One vulnerability often has several records (a CVE, a GHSA, a DSA naming each other as
+   * aliases): report it once per package, under the most widely known id, with the others as
+   * aliases.
+   */
+  static List<Finding> mergeAliases(List<Finding> findings) {
+    List<Finding> merged = new ArrayList<>();
+    List<Set<String>> names = new ArrayList<>();
+    for (Finding finding : findings) {
+      Set<String> these = new LinkedHashSet<>(finding.aliases());
+      these.add(finding.vulnerabilityId());
+      int same = -1;
+      for (int i = 0; i < names.size(); i++) {
+        if (names.get(i).stream().anyMatch(these::contains)) {
+          same = i;
+          break;
+        }
+      }
+      if (same < 0) {
+        merged.add(finding);
+        names.add(these);
+      } else {
+        names.get(same).addAll(these);
+        merged.set(same, combine(merged.get(same), finding, names.get(same)));
+      }
+    }
+    return merged;
+  }
+
+  private static Finding combine(Finding a, Finding b, Set<String> allNames) {
+    Finding primary = preferredId(a).compareTo(preferredId(b)) <= 0 ? a : b;
+    Finding other = primary == a ? b : a;
+    List<String> aliases =
+        allNames.stream().filter(n -> !n.equals(primary.vulnerabilityId())).sorted().toList();
+    List<String> fixed = new ArrayList<>(primary.fixedVersions());
+    other.fixedVersions().stream().filter(v -> !fixed.contains(v)).forEach(fixed::add);
+    SeverityRating severity =
+        primary.severity().severity() == Severity.UNKNOWN ? other.severity() : primary.severity();
+    return new Finding(
+        primary.vulnerabilityId(),
+        aliases,
+        primary.pkg(),
+        primary.ecosystem(),
+        fixed,
+        fixed.isEmpty() ? primary.status() : FixStatus.FIXED,
+        severity,
+        primary.title() != null ? primary.title() : other.title(),
+        primary.note());
+  }
+
+  /** CVE ids first, then GHSA, then the rest: the id most users search for. */
+  private static String preferredId(Finding finding) {
+    String id = finding.vulnerabilityId();
+    int rank = id.startsWith("CVE-") ? 0 : id.startsWith("GHSA-") ? 1 : 2;
+    return rank + id;
+  }
+
+  /** Most severe first, then by package and id, as reports list findings. */
+  public static final Comparator<Finding> REPORT_ORDER =
+      Comparator.comparing((Finding f) -> f.severity().severity())
+          .thenComparing(f -> f.pkg().name())
+          .thenComparing(Finding::vulnerabilityId);
+}
