@@ -110,6 +110,11 @@ final class AffectedRanges {
     return compare(a, b);
   }
 
+  /** The scheme's order, for tests that check data against it. */
+  int compareForTest(String a, String b) {
+    return compare(a, b);
+  }
+
   private int compare(String a, String b) {
     return comparator.compare(a, b);
   }
