@@ -277,7 +277,7 @@ final class DbCommand {
                   ? "unknown"
                   : status.updatedAt()
                       + " ("
-                      + age(Duration.between(status.updatedAt(), Instant.now()))
+                      + Ages.describe(Duration.between(status.updatedAt(), Instant.now()))
                       + " ago)"));
       out.println("Vulnerabilities: " + status.vulnerabilities());
       out.println("Size:            " + status.sizeBytes() / (1024 * 1024) + " MiB");
@@ -291,16 +291,6 @@ final class DbCommand {
       status
           .sources()
           .forEach(s -> out.printf("%s  %7d  %s%n", s.importedAt(), s.records(), s.name()));
-    }
-
-    private static String age(Duration age) {
-      if (age.toDays() > 0) {
-        return age.toDays() + " days";
-      }
-      if (age.toHours() > 0) {
-        return age.toHours() + " hours";
-      }
-      return Math.max(0, age.toMinutes()) + " minutes";
     }
   }
 }

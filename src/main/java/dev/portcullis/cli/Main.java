@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description =
         "Container security gate: image inventory (SBOM), vulnerabilities, secrets, Dockerfile and Kubernetes checks.",
-    subcommands = {SbomCommand.class, DbCommand.class, VersionCommand.class},
+    subcommands = {ScanCommand.class, SbomCommand.class, DbCommand.class, VersionCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success, nothing the gate forbids",

@@ -1,13 +1,9 @@
 package dev.portcullis.cli;
 
-import dev.portcullis.analyzer.Analyzers;
-import dev.portcullis.artifact.ImageInventory;
 import dev.portcullis.artifact.ImageSources;
-import dev.portcullis.artifact.SourceOptions;
 import dev.portcullis.image.ImageSource;
 import dev.portcullis.image.LocalSources;
 import dev.portcullis.inventory.Inventory;
-import dev.portcullis.registry.Credentials;
 import dev.portcullis.report.InventoryWriter;
 import dev.portcullis.report.ReportFormat;
 import dev.portcullis.report.ToolInfo;
@@ -73,15 +69,7 @@ final class SbomCommand {
     @Override
     public Integer call() throws IOException {
       ReportFormat format = output.parsedFormat();
-      ScanOptions options = scan;
-      Credentials credentials =
-          options.username == null
-              ? null
-              : new Credentials(options.username, options.effectivePassword());
-      SourceOptions sourceOptions =
-          new SourceOptions(
-              options.parsedPlatform(), options.limits(), credentials, options.insecureRegistry);
-      try (ImageSource image = ImageSources.open(source, sourceOptions)) {
+      try (ImageSource image = ImageSources.open(source, scan.sourceOptions())) {
         return inventoryReport(image, format, output, scan, spec);
       }
     }
@@ -115,8 +103,7 @@ final class SbomCommand {
       ScanOptions scan,
       CommandSpec spec)
       throws IOException {
-    Inventory inventory =
-        new ImageInventory(Analyzers.osPackages(), scan.limits(), scan.cache()).build(source);
+    Inventory inventory = scan.inventory(source);
     ToolInfo tool = ToolInfo.current();
     ReportOutput.write(
         output.output,

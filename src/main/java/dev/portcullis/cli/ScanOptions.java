@@ -1,8 +1,15 @@
 package dev.portcullis.cli;
 
+import dev.portcullis.analyzer.Analyzers;
+import dev.portcullis.artifact.ImageInventory;
 import dev.portcullis.artifact.LayerCache;
+import dev.portcullis.artifact.SourceOptions;
+import dev.portcullis.image.ImageSource;
 import dev.portcullis.image.Limits;
 import dev.portcullis.image.Platform;
+import dev.portcullis.inventory.Inventory;
+import dev.portcullis.registry.Credentials;
+import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -67,6 +74,18 @@ final class ScanOptions {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
+  }
+
+  /** How to open image sources, from these options. */
+  SourceOptions sourceOptions() {
+    Credentials credentials =
+        username == null ? null : new Credentials(username, effectivePassword());
+    return new SourceOptions(parsedPlatform(), limits(), credentials, insecureRegistry);
+  }
+
+  /** The inventory of a source, through the layer cache these options name. */
+  Inventory inventory(ImageSource source) throws IOException {
+    return new ImageInventory(Analyzers.osPackages(), limits(), cache()).build(source);
   }
 
   String effectivePassword() {

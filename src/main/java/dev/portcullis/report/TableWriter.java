@@ -32,7 +32,7 @@ final class TableWriter implements InventoryWriter {
             String.valueOf(layer.index()), shortDigest(layer.diffId()), shorten(layer.createdBy())
           });
     }
-    printTable(printer, layerRows);
+    TextTable.print(printer, layerRows);
     printer.println();
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"NAME", "VERSION", "ARCH", "SOURCE", "TYPE", "LAYER"});
@@ -52,7 +52,7 @@ final class TableWriter implements InventoryWriter {
             pkg.layer() == null ? "" : String.valueOf(pkg.layer().index())
           });
     }
-    printTable(printer, rows);
+    TextTable.print(printer, rows);
     printer.println();
     printer.println(
         "Total: "
@@ -64,22 +64,6 @@ final class TableWriter implements InventoryWriter {
       printer.println("WARNING: " + warning);
     }
     printer.flush();
-  }
-
-  private static void printTable(PrintWriter printer, List<String[]> rows) {
-    int[] widths = new int[rows.get(0).length];
-    for (String[] row : rows) {
-      for (int i = 0; i < row.length; i++) {
-        widths[i] = Math.max(widths[i], row[i].length());
-      }
-    }
-    for (String[] row : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int i = 0; i < row.length; i++) {
-        line.append(i == row.length - 1 ? row[i] : String.format("%-" + widths[i] + "s  ", row[i]));
-      }
-      printer.println(line.toString().stripTrailing());
-    }
   }
 
   private static String shortDigest(String digest) {

@@ -1,0 +1,207 @@
+package dev.portcullis.cli;
+
+import dev.portcullis.artifact.ImageSources;
+import dev.portcullis.image.ImageSource;
+import dev.portcullis.image.LocalSources;
+import dev.portcullis.inventory.Inventory;
+import dev.portcullis.match.Finding;
+import dev.portcullis.match.Matcher;
+import dev.portcullis.policy.Gate;
+import dev.portcullis.policy.GateResult;
+import dev.portcullis.policy.GateSettings;
+import dev.portcullis.report.ReportFormat;
+import dev.portcullis.report.ScanReport;
+import dev.portcullis.report.ScanReportWriter;
+import dev.portcullis.report.ToolInfo;
+import dev.portcullis.vulndb.Severity;
+import dev.portcullis.vulndb.VulnerabilityDatabase;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code portcullis scan image|fs TARGET}: known vulnerabilities, and the gate over them. */
+@Command(
+    name = "scan",
+    description =
+        "Find known vulnerabilities in an image or directory and decide the security gate.",
+    mixinStandardHelpOptions = true,
+    subcommands = {ScanCommand.Image.class, ScanCommand.Filesystem.class})
+final class ScanCommand {
+
+  /** The gate and report options, named as Trivy names them. */
+  static final class GateOptions {
+    @Option(
+        names = "--severity",
+        paramLabel = "LIST",
+        split = ",",
+        description = "Severities to report: CRITICAL,HIGH,MEDIUM,LOW,NONE,UNKNOWN (default: all).")
+    List<String> severities = List.of();
+
+    @Option(
+        names = "--exit-code",
+        paramLabel = "N",
+        defaultValue = "0",
+        description =
+            "Exit code when findings remain after the filters (default: ${DEFAULT-VALUE}).")
+    int exitCode;
+
+    @Option(
+        names = "--ignore-unfixed",
+        description = "Leave out vulnerabilities that have no fix yet.")
+    boolean ignoreUnfixed;
+
+    @Option(
+        names = "--db",
+        paramLabel = "FILE",
+        description = "The vulnerability database (default: as db update writes it).")
+    Path database;
+
+    @Option(
+        names = "--db-max-age",
+        paramLabel = "DURATION",
+        defaultValue = "P7D",
+        description =
+            "Warn when the database is older than this ISO-8601 duration (default: ${DEFAULT-VALUE}).")
+    Duration maxAge;
+
+    @Option(
+        names = {"-f", "--format"},
+        paramLabel = "FORMAT",
+        defaultValue = "table",
+        description = "table or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(
+        names = {"-o", "--output"},
+        paramLabel = "FILE",
+        description = "Write the report to FILE.")
+    Path output;
+
+    GateSettings settings() {
+      if (exitCode < 0 || exitCode > 255) {
+        throw new UsageException("--exit-code must be between 0 and 255");
+      }
+      if (exitCode == ExitCodes.INPUT_ERROR || exitCode == ExitCodes.INTERNAL_ERROR) {
+        throw new UsageException(
+            "--exit-code "
+                + exitCode
+                + " would read as an input or internal error; choose another");
+      }
+      Set<Severity> wanted = EnumSet.noneOf(Severity.class);
+      for (String name : severities) {
+        try {
+          wanted.add(Severity.valueOf(name.strip().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+          throw new UsageException(
+              "unknown severity '" + name + "'; use CRITICAL, HIGH, MEDIUM, LOW, NONE or UNKNOWN");
+        }
+      }
+      return new GateSettings(
+          wanted.isEmpty() ? EnumSet.allOf(Severity.class) : wanted, ignoreUnfixed, exitCode);
+    }
+
+    ReportFormat parsedFormat() {
+      ReportFormat parsed;
+      try {
+        parsed = ReportFormat.parse(format);
+        ScanReportWriter.forFormat(parsed);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+      return parsed;
+    }
+  }
+
+  @Command(
+      name = "image",
+      mixinStandardHelpOptions = true,
+      description = {"Scan a container image.", "", "SOURCE is named as for 'sbom image'."})
+  static final class Image implements Callable<Integer> {
+    @Parameters(paramLabel = "SOURCE", description = "The image.")
+    String source;
+
+    @Mixin GateOptions gate;
+    @Mixin ScanOptions scan;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      GateSettings settings = gate.settings();
+      ReportFormat format = gate.parsedFormat();
+      try (VulnerabilityDatabase database = openDatabase(gate, spec);
+          ImageSource image = ImageSources.open(source, scan.sourceOptions())) {
+        return scanAndReport(scan.inventory(image), database, settings, format, gate, spec);
+      }
+    }
+  }
+
+  @Command(
+      name = "fs",
+      mixinStandardHelpOptions = true,
+      description = "Scan a directory (a project or an unpacked root filesystem).")
+  static final class Filesystem implements Callable<Integer> {
+    @Parameters(paramLabel = "DIR", description = "The directory.")
+    Path directory;
+
+    @Mixin GateOptions gate;
+    @Mixin ScanOptions scan;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      GateSettings settings = gate.settings();
+      ReportFormat format = gate.parsedFormat();
+      try (VulnerabilityDatabase database = openDatabase(gate, spec);
+          ImageSource tree = LocalSources.projectDirectory(directory)) {
+        return scanAndReport(scan.inventory(tree), database, settings, format, gate, spec);
+      }
+    }
+  }
+
+  private static VulnerabilityDatabase openDatabase(GateOptions gate, CommandSpec spec)
+      throws IOException {
+    Path file = gate.database != null ? gate.database : VulnerabilityDatabase.defaultLocation();
+    VulnerabilityDatabase database = VulnerabilityDatabase.open(file);
+    Instant updated = database.status().updatedAt();
+    if (updated != null && Duration.between(updated, Instant.now()).compareTo(gate.maxAge) > 0) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "portcullis: warning: the vulnerability database is "
+                  + Ages.describe(Duration.between(updated, Instant.now()))
+                  + " old; run 'portcullis db update'");
+    }
+    return database;
+  }
+
+  private static int scanAndReport(
+      Inventory inventory,
+      VulnerabilityDatabase database,
+      GateSettings settings,
+      ReportFormat format,
+      GateOptions gate,
+      CommandSpec spec)
+      throws IOException {
+    List<Finding> findings = new Matcher(database).match(inventory);
+    GateResult result = new Gate(settings).decide(findings);
+    ScanReport report = new ScanReport(inventory, result, database.status().updatedAt());
+    ToolInfo tool = ToolInfo.current();
+    ReportOutput.write(
+        gate.output,
+        spec.commandLine().getOut(),
+        stream -> ScanReportWriter.forFormat(format).write(report, tool, stream));
+    return result.exitCode();
+  }
+}

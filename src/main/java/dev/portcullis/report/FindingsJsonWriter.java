@@ -1,0 +1,103 @@
+package dev.portcullis.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.portcullis.inventory.ImageInfo;
+import dev.portcullis.inventory.OsRelease;
+import dev.portcullis.match.Finding;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+
+/** Portcullis' JSON scan report: the target, the gate's decision and every reported finding. */
+final class FindingsJsonWriter implements ScanReportWriter {
+
+  static final int SCHEMA_VERSION = 1;
+
+  private final ObjectMapper mapper =
+      JsonMapper.builder()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+          .serializationInclusion(JsonInclude.Include.NON_NULL)
+          .build();
+
+  /** The document's top level. */
+  record Document(
+      int schemaVersion,
+      String tool,
+      String toolVersion,
+      String createdAt,
+      ImageInfo image,
+      OsRelease os,
+      String databaseUpdatedAt,
+      Gate gate,
+      List<JsonFinding> findings) {}
+
+  /** The gate's decision. */
+  record Gate(boolean failed, int exitCode, int reported, int filteredOut) {}
+
+  /** One finding, flattened for readers of the JSON. */
+  record JsonFinding(
+      String vulnerabilityId,
+      List<String> aliases,
+      String packageName,
+      String installedVersion,
+      String purl,
+      String ecosystem,
+      String status,
+      List<String> fixedVersions,
+      String severity,
+      Double score,
+      String vector,
+      String severitySource,
+      String title,
+      Integer layer,
+      String layerDiffId,
+      String note) {
+
+    static JsonFinding of(Finding f) {
+      double score = f.severity().score();
+      return new JsonFinding(
+          f.vulnerabilityId(),
+          f.aliases(),
+          f.pkg().name(),
+          f.pkg().version(),
+          f.pkg().purl(),
+          f.ecosystem(),
+          f.status().name(),
+          f.fixedVersions(),
+          f.severity().severity().name(),
+          Double.isNaN(score) ? null : score,
+          f.severity().vector(),
+          f.severity().source(),
+          f.title(),
+          f.pkg().layer() == null ? null : f.pkg().layer().index(),
+          f.pkg().layer() == null ? null : f.pkg().layer().diffId(),
+          f.note());
+    }
+  }
+
+  @Override
+  public void write(ScanReport report, ToolInfo tool, OutputStream out) throws IOException {
+    Document document =
+        new Document(
+            SCHEMA_VERSION,
+            tool.name(),
+            tool.version(),
+            tool.created().toString(),
+            report.inventory().image(),
+            report.inventory().os(),
+            report.databaseUpdatedAt() == null ? null : report.databaseUpdatedAt().toString(),
+            new Gate(
+                report.gate().failed(),
+                report.gate().exitCode(),
+                report.gate().reported().size(),
+                report.gate().filteredOut()),
+            report.gate().reported().stream().map(JsonFinding::of).toList());
+    mapper.writeValue(out, document);
+    out.write('\n');
+  }
+}

@@ -1,0 +1,13 @@
+package dev.portcullis.report;
+
+import dev.portcullis.inventory.Inventory;
+import dev.portcullis.policy.GateResult;
+import java.time.Instant;
+
+/**
+ * Everything a scan report shows: what was scanned, what the gate reported, and how current the
+ * vulnerability data was.
+ *
+ * @param databaseUpdatedAt when the vulnerability database was last updated, or null if unknown
+ */
+public record ScanReport(Inventory inventory, GateResult gate, Instant databaseUpdatedAt) {}

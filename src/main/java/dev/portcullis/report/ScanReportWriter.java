@@ -1,0 +1,24 @@
+package dev.portcullis.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** Writes a scan report in one format. */
+public interface ScanReportWriter {
+
+  void write(ScanReport report, ToolInfo tool, OutputStream out) throws IOException;
+
+  /**
+   * The writer for a format, or an {@link IllegalArgumentException} naming the formats scans
+   * support.
+   */
+  static ScanReportWriter forFormat(ReportFormat format) {
+    return switch (format) {
+      case TABLE -> new FindingsTableWriter();
+      case JSON -> new FindingsJsonWriter();
+      default ->
+          throw new IllegalArgumentException(
+              "scan reports are written as table or json; for an SBOM use 'portcullis sbom'");
+    };
+  }
+}

@@ -1,0 +1,150 @@
+package dev.portcullis.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portcullis.testing.Cli;
+import dev.portcullis.testing.TestImages;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The security gate on the real Debian image (whose base layer has an old tzdata), with advisories
+ * written by this test: a fixed HIGH one for tzdata, known also as a Debian id, and an unfixed one
+ * of unknown severity for glibc.
+ */
+class ScanGateTest {
+
+  @TempDir Path dir;
+  private Path db;
+
+  @BeforeEach
+  void database() throws IOException {
+    String fixed = TestImages.tzdataVersions().get(1);
+    Path records = dir.resolve("records");
+    Files.createDirectories(records);
+    Files.writeString(
+        records.resolve("a.json"),
+        """
+        {"id":"DEBIAN-CVE-2099-0001","modified":"2026-01-01T00:00:00Z","aliases":["CVE-2099-0001"],
+         "summary":"written by the Portcullis test suite",
+         "affected":[{"package":{"ecosystem":"Debian:12","name":"tzdata"},
+           "ranges":[{"type":"ECOSYSTEM","events":[{"introduced":"0"},{"fixed":"%s"}]}]}]}
+        """
+            .formatted(fixed));
+    Files.writeString(
+        records.resolve("b.json"),
+        """
+        {"id":"CVE-2099-0001","modified":"2026-01-01T00:00:00Z","summary":"written by the Portcullis test suite",
+         "severity":[{"type":"CVSS_V3","score":"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N"}],
+         "affected":[{"package":{"ecosystem":"Debian:12","name":"tzdata"},
+           "ranges":[{"type":"ECOSYSTEM","events":[{"introduced":"0"},{"fixed":"%s"}]}]}]}
+        """
+            .formatted(fixed));
+    Files.writeString(
+        records.resolve("c.json"),
+        """
+        {"id":"DEBIAN-CVE-2099-0002","modified":"2026-01-01T00:00:00Z","summary":"written by the Portcullis test suite",
+         "affected":[{"package":{"ecosystem":"Debian:12","name":"glibc"},
+           "ranges":[{"type":"ECOSYSTEM","events":[{"introduced":"0"}]}]}]}
+        """);
+    db = dir.resolve("v.sqlite");
+    assertThat(Cli.run("db", "import", records.toString(), "--db", db.toString()).exitCode())
+        .isZero();
+  }
+
+  private Cli.Result scan(String image, String... more) {
+    return Cli.run(
+        Stream.concat(
+                Stream.of(
+                    "scan",
+                    "image",
+                    "docker-archive:" + TestImages.dockerArchive(image),
+                    "--db",
+                    db.toString(),
+                    "--no-cache"),
+                Stream.of(more))
+            .toArray(String[]::new));
+  }
+
+  @Test
+  void aliasesAreReportedOnceUnderTheCveWithTheSeverityOfItsVector() {
+    Cli.Result result = scan("debian");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out())
+        .contains("Total: 3 (CRITICAL: 0, HIGH: 1, MEDIUM: 0, LOW: 0, NONE: 0, UNKNOWN: 2)");
+    List<String> tzdata = result.out().lines().filter(l -> l.startsWith("tzdata")).toList();
+    assertThat(tzdata).singleElement().asString().contains("CVE-2099-0001", "HIGH 7.5", "fixed");
+  }
+
+  @Test
+  void gateFailsWithTheChosenExitCodeOnlyForTheChosenSeverities() {
+    assertThat(scan("debian", "--severity", "CRITICAL,HIGH", "--exit-code", "1").exitCode())
+        .isEqualTo(1);
+    assertThat(scan("debian-next", "--severity", "CRITICAL,HIGH", "--exit-code", "1").exitCode())
+        .as("the upgrade layer fixed tzdata")
+        .isZero();
+    assertThat(scan("debian-next", "--exit-code", "1").exitCode())
+        .as("glibc, unfixed")
+        .isEqualTo(1);
+    assertThat(scan("debian-next", "--exit-code", "1", "--ignore-unfixed").exitCode()).isZero();
+  }
+
+  @Test
+  void jsonCarriesTheGateDecisionAndTheSeveritySource() {
+    Cli.Result result = scan("debian", "-f", "json", "--severity", "high", "--exit-code", "5");
+
+    assertThat(result.exitCode()).isEqualTo(5);
+    assertThat(result.out())
+        .contains(
+            "\"failed\" : true",
+            "\"filteredOut\" : 2",
+            "\"severitySource\" : \"CVSS_V3 vector\"",
+            "\"aliases\" : [ \"DEBIAN-CVE-2099-0001\" ]",
+            "\"fixedVersions\" : [ \"" + fixedVersion() + "\" ]");
+  }
+
+  @Test
+  void badGateOptionsAreUsageErrors() {
+    assertThat(scan("debian", "--severity", "SEVERE").err()).contains("unknown severity 'SEVERE'");
+    assertThat(scan("debian", "--exit-code", "2").exitCode()).isEqualTo(2);
+    assertThat(scan("debian", "-f", "spdx-json").err())
+        .contains("scan reports are written as table or json");
+  }
+
+  @Test
+  void missingDatabaseSaysHowToGetOne() {
+    Cli.Result result =
+        Cli.run(
+            "scan",
+            "image",
+            TestImages.dockerArchive("debian").toString(),
+            "--db",
+            dir.resolve("none.sqlite").toString());
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("no vulnerability database", "db update", "db import");
+  }
+
+  @Test
+  void oldDatabaseIsWarnedAbout() {
+    Cli.Result result = scan("debian", "--db-max-age", "PT0S");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.err()).contains("warning: the vulnerability database is 0 minutes old");
+  }
+
+  private static String fixedVersion() {
+    try {
+      return TestImages.tzdataVersions().get(1);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
