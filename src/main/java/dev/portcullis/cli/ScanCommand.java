@@ -9,6 +9,10 @@ import dev.portcullis.match.Matcher;
 import dev.portcullis.policy.Gate;
 import dev.portcullis.policy.GateResult;
 import dev.portcullis.policy.GateSettings;
+import dev.portcullis.policy.Policy;
+import dev.portcullis.policy.PolicyLoader;
+import dev.portcullis.policy.TrivyIgnoreLoader;
+import dev.portcullis.policy.VulnerabilityException;
 import dev.portcullis.report.ReportFormat;
 import dev.portcullis.report.ScanReport;
 import dev.portcullis.report.ScanReportWriter;
@@ -16,9 +20,13 @@ import dev.portcullis.report.ToolInfo;
 import dev.portcullis.vulndb.Severity;
 import dev.portcullis.vulndb.VulnerabilityDatabase;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -46,21 +54,35 @@ final class ScanCommand {
         names = "--severity",
         paramLabel = "LIST",
         split = ",",
-        description = "Severities to report: CRITICAL,HIGH,MEDIUM,LOW,NONE,UNKNOWN (default: all).")
+        description =
+            "Severities to report: CRITICAL,HIGH,MEDIUM,LOW,NONE,UNKNOWN (default: the policy's, else all).")
     List<String> severities = List.of();
 
     @Option(
         names = "--exit-code",
         paramLabel = "N",
-        defaultValue = "0",
         description =
-            "Exit code when findings remain after the filters (default: ${DEFAULT-VALUE}).")
-    int exitCode;
+            "Exit code when findings remain after the filters (default: the policy's, else 0).")
+    Integer exitCode;
 
     @Option(
         names = "--ignore-unfixed",
         description = "Leave out vulnerabilities that have no fix yet.")
-    boolean ignoreUnfixed;
+    Boolean ignoreUnfixed;
+
+    @Option(
+        names = "--policy",
+        paramLabel = "FILE",
+        description =
+            "Policy file with gate settings and exceptions (default: ./portcullis.yaml if present).")
+    Path policy;
+
+    @Option(
+        names = "--ignorefile",
+        paramLabel = "FILE",
+        description =
+            "Trivy ignore file (default: ./.trivyignore or ./.trivyignore.yaml if present).")
+    Path ignoreFile;
 
     @Option(
         names = "--db",
@@ -89,18 +111,28 @@ final class ScanCommand {
         description = "Write the report to FILE.")
     Path output;
 
-    GateSettings settings() {
-      if (exitCode < 0 || exitCode > 255) {
-        throw new UsageException("--exit-code must be between 0 and 255");
-      }
-      if (exitCode == ExitCodes.INPUT_ERROR || exitCode == ExitCodes.INTERNAL_ERROR) {
+    /** The policy file, the Trivy ignore file and these flags, the flags winning. */
+    Gate gate() throws IOException {
+      Policy policy = readPolicy();
+      Policy.GateDefaults defaults =
+          policy.gate() != null ? policy.gate() : new Policy.GateDefaults(null, null, null);
+      int code =
+          exitCode != null ? exitCode : defaults.exitCode() != null ? defaults.exitCode() : 0;
+      if (code < 0
+          || code > 255
+          || code == ExitCodes.INPUT_ERROR
+          || code == ExitCodes.INTERNAL_ERROR) {
         throw new UsageException(
-            "--exit-code "
-                + exitCode
-                + " would read as an input or internal error; choose another");
+            "exit code "
+                + code
+                + " is not usable for the gate: choose 1 or 4 to 255 (2 and 3 mean errors)");
       }
+      List<String> names =
+          !severities.isEmpty()
+              ? severities
+              : defaults.severity() != null ? defaults.severity() : List.of();
       Set<Severity> wanted = EnumSet.noneOf(Severity.class);
-      for (String name : severities) {
+      for (String name : names) {
         try {
           wanted.add(Severity.valueOf(name.strip().toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
@@ -108,8 +140,32 @@ final class ScanCommand {
               "unknown severity '" + name + "'; use CRITICAL, HIGH, MEDIUM, LOW, NONE or UNKNOWN");
         }
       }
-      return new GateSettings(
-          wanted.isEmpty() ? EnumSet.allOf(Severity.class) : wanted, ignoreUnfixed, exitCode);
+      boolean unfixed =
+          ignoreUnfixed != null ? ignoreUnfixed : Boolean.TRUE.equals(defaults.ignoreUnfixed());
+      GateSettings settings =
+          new GateSettings(
+              wanted.isEmpty() ? EnumSet.allOf(Severity.class) : wanted, unfixed, code);
+      List<VulnerabilityException> exceptions = new ArrayList<>(policy.exceptions());
+      Path ignore =
+          ignoreFile != null ? ignoreFile : firstExisting(".trivyignore", ".trivyignore.yaml");
+      if (ignore != null) {
+        exceptions.addAll(new TrivyIgnoreLoader().load(ignore));
+      }
+      return new Gate(settings, exceptions, LocalDate.now(ZoneOffset.UTC));
+    }
+
+    private Policy readPolicy() throws IOException {
+      Path file = policy != null ? policy : firstExisting("portcullis.yaml");
+      return file == null ? Policy.empty() : new PolicyLoader().load(file);
+    }
+
+    private static Path firstExisting(String... names) {
+      for (String name : names) {
+        if (Files.isRegularFile(Path.of(name))) {
+          return Path.of(name);
+        }
+      }
+      return null;
     }
 
     ReportFormat parsedFormat() {
@@ -138,11 +194,11 @@ final class ScanCommand {
 
     @Override
     public Integer call() throws IOException {
-      GateSettings settings = gate.settings();
+      Gate decision = gate.gate();
       ReportFormat format = gate.parsedFormat();
       try (VulnerabilityDatabase database = openDatabase(gate, spec);
           ImageSource image = ImageSources.open(source, scan.sourceOptions())) {
-        return scanAndReport(scan.inventory(image), database, settings, format, gate, spec);
+        return scanAndReport(scan.inventory(image), database, decision, format, gate, spec);
       }
     }
   }
@@ -161,11 +217,11 @@ final class ScanCommand {
 
     @Override
     public Integer call() throws IOException {
-      GateSettings settings = gate.settings();
+      Gate decision = gate.gate();
       ReportFormat format = gate.parsedFormat();
       try (VulnerabilityDatabase database = openDatabase(gate, spec);
           ImageSource tree = LocalSources.projectDirectory(directory)) {
-        return scanAndReport(scan.inventory(tree), database, settings, format, gate, spec);
+        return scanAndReport(scan.inventory(tree), database, decision, format, gate, spec);
       }
     }
   }
@@ -189,13 +245,15 @@ final class ScanCommand {
   private static int scanAndReport(
       Inventory inventory,
       VulnerabilityDatabase database,
-      GateSettings settings,
+      Gate decision,
       ReportFormat format,
       GateOptions gate,
       CommandSpec spec)
       throws IOException {
     List<Finding> findings = new Matcher(database).match(inventory);
-    GateResult result = new Gate(settings).decide(findings);
+    List<String> imageNames = new ArrayList<>(inventory.image().repoTags());
+    imageNames.add(inventory.image().name());
+    GateResult result = decision.decide(findings, imageNames);
     ScanReport report = new ScanReport(inventory, result, database.status().updatedAt());
     ToolInfo tool = ToolInfo.current();
     ReportOutput.write(

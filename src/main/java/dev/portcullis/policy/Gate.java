@@ -3,25 +3,53 @@ package dev.portcullis.policy;
 import dev.portcullis.match.Finding;
 import dev.portcullis.match.FixStatus;
 import dev.portcullis.match.Matcher;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** One decision and one exit code for a scan's findings. */
+/**
+ * One decision and one exit code for a scan's findings: exceptions first (an active one suppresses,
+ * an expired one is reported as expired), then the severity and fix filters.
+ */
 public final class Gate {
 
   private final GateSettings settings;
+  private final List<VulnerabilityException> exceptions;
+  private final LocalDate today;
 
-  public Gate(GateSettings settings) {
+  public Gate(GateSettings settings, List<VulnerabilityException> exceptions, LocalDate today) {
     this.settings = settings;
+    this.exceptions = List.copyOf(exceptions);
+    this.today = today;
   }
 
-  public GateResult decide(List<Finding> findings) {
+  /**
+   * @param imageNames the scanned image's names, for exceptions scoped to images
+   */
+  public GateResult decide(List<Finding> findings, List<String> imageNames) {
+    List<Finding> open = new ArrayList<>();
+    List<Suppression> suppressed = new ArrayList<>();
+    List<Suppression> expired = new ArrayList<>();
+    for (Finding finding : findings) {
+      List<VulnerabilityException> covering =
+          exceptions.stream().filter(e -> ExceptionScope.covers(e, finding, imageNames)).toList();
+      Optional<VulnerabilityException> active =
+          covering.stream().filter(e -> e.activeOn(today)).findFirst();
+      if (active.isPresent()) {
+        suppressed.add(new Suppression(finding, active.get()));
+        continue;
+      }
+      covering.stream().findFirst().ifPresent(e -> expired.add(new Suppression(finding, e)));
+      open.add(finding);
+    }
     List<Finding> reported =
-        findings.stream()
+        open.stream()
             .filter(f -> settings.severities().contains(f.severity().severity()))
             .filter(f -> !settings.ignoreUnfixed() || f.status() == FixStatus.FIXED)
             .sorted(Matcher.REPORT_ORDER)
             .toList();
     int exitCode = reported.isEmpty() ? 0 : settings.exitCode();
-    return new GateResult(reported, findings.size() - reported.size(), exitCode);
+    return new GateResult(reported, suppressed, expired, open.size() - reported.size(), exitCode);
   }
 }

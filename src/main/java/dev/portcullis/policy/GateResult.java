@@ -7,13 +7,22 @@ import java.util.List;
  * The gate's decision.
  *
  * @param reported findings that pass the filters, most severe first
- * @param filteredOut how many findings the filters left out
+ * @param suppressed findings an active exception suppresses, listed with it
+ * @param expired findings whose only exceptions have expired: reported again, and said why
+ * @param filteredOut how many findings the severity and fix filters left out
  * @param exitCode the exit code the command ends with
  */
-public record GateResult(List<Finding> reported, int filteredOut, int exitCode) {
+public record GateResult(
+    List<Finding> reported,
+    List<Suppression> suppressed,
+    List<Suppression> expired,
+    int filteredOut,
+    int exitCode) {
 
   public GateResult {
     reported = List.copyOf(reported);
+    suppressed = List.copyOf(suppressed);
+    expired = List.copyOf(expired);
   }
 
   public boolean failed() {

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.portcullis.inventory.ImageInfo;
 import dev.portcullis.inventory.OsRelease;
 import dev.portcullis.match.Finding;
+import dev.portcullis.policy.Suppression;
+import dev.portcullis.policy.VulnerabilityException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -34,7 +36,30 @@ final class FindingsJsonWriter implements ScanReportWriter {
       OsRelease os,
       String databaseUpdatedAt,
       Gate gate,
-      List<JsonFinding> findings) {}
+      List<JsonFinding> findings,
+      List<JsonSuppression> suppressed,
+      List<JsonSuppression> expiredExceptions) {}
+
+  /** A finding with the exception that names it. */
+  record JsonSuppression(
+      JsonFinding finding,
+      String exceptionId,
+      String reason,
+      String owner,
+      String expires,
+      String origin) {
+
+    static JsonSuppression of(Suppression s) {
+      VulnerabilityException e = s.exception();
+      return new JsonSuppression(
+          JsonFinding.of(s.finding()),
+          e.id(),
+          e.reason(),
+          e.owner(),
+          e.expires() == null ? null : e.expires().toString(),
+          e.origin());
+    }
+  }
 
   /** The gate's decision. */
   record Gate(boolean failed, int exitCode, int reported, int filteredOut) {}
@@ -96,7 +121,9 @@ final class FindingsJsonWriter implements ScanReportWriter {
                 report.gate().exitCode(),
                 report.gate().reported().size(),
                 report.gate().filteredOut()),
-            report.gate().reported().stream().map(JsonFinding::of).toList());
+            report.gate().reported().stream().map(JsonFinding::of).toList(),
+            report.gate().suppressed().stream().map(JsonSuppression::of).toList(),
+            report.gate().expired().stream().map(JsonSuppression::of).toList());
     mapper.writeValue(out, document);
     out.write('\n');
   }

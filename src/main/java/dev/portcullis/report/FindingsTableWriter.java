@@ -1,6 +1,8 @@
 package dev.portcullis.report;
 
 import dev.portcullis.match.Finding;
+import dev.portcullis.policy.Suppression;
+import dev.portcullis.policy.VulnerabilityException;
 import dev.portcullis.vulndb.Severity;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -65,7 +67,33 @@ final class FindingsTableWriter implements ScanReportWriter {
       }
       TextTable.print(printer, rows);
     }
+    if (!report.gate().suppressed().isEmpty()) {
+      printer.println();
+      printer.println("Suppressed by exceptions: " + report.gate().suppressed().size());
+      report.gate().suppressed().forEach(s -> printer.println("  " + describe(s)));
+    }
+    if (!report.gate().expired().isEmpty()) {
+      printer.println();
+      printer.println(
+          "Expired exceptions, no longer suppressing: " + report.gate().expired().size());
+      report.gate().expired().forEach(s -> printer.println("  " + describe(s)));
+    }
     printer.flush();
+  }
+
+  private static String describe(Suppression suppression) {
+    VulnerabilityException exception = suppression.exception();
+    return suppression.finding().vulnerabilityId()
+        + " in "
+        + suppression.finding().pkg().name()
+        + ": "
+        + exception.reason()
+        + " (owner "
+        + exception.owner()
+        + (exception.expires() == null ? ", no expiry" : ", until " + exception.expires())
+        + "; "
+        + exception.origin()
+        + ")";
   }
 
   private static String severity(Finding finding) {
