@@ -42,7 +42,9 @@ final class SbomCommand {
 
     ReportFormat parsedFormat() {
       try {
-        return ReportFormat.parse(format);
+        ReportFormat parsed = ReportFormat.parse(format);
+        InventoryWriter.forFormat(parsed);
+        return parsed;
       } catch (IllegalArgumentException e) {
         throw new UsageException(e.getMessage());
       }

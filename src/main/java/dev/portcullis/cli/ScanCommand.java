@@ -102,7 +102,7 @@ final class ScanCommand {
         names = {"-f", "--format"},
         paramLabel = "FORMAT",
         defaultValue = "table",
-        description = "table or json (default: ${DEFAULT-VALUE}).")
+        description = "table, json or sarif (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(

@@ -9,7 +9,8 @@ public enum ReportFormat {
   TABLE("table"),
   JSON("json"),
   CYCLONEDX("cyclonedx"),
-  SPDX_JSON("spdx-json");
+  SPDX_JSON("spdx-json"),
+  SARIF("sarif");
 
   private final String cliName;
 

@@ -16,9 +16,10 @@ public interface ScanReportWriter {
     return switch (format) {
       case TABLE -> new FindingsTableWriter();
       case JSON -> new FindingsJsonWriter();
+      case SARIF -> new SarifWriter();
       default ->
           throw new IllegalArgumentException(
-              "scan reports are written as table or json; for an SBOM use 'portcullis sbom'");
+              "scan reports are written as table, json or sarif; for an SBOM use 'portcullis sbom'");
     };
   }
 }

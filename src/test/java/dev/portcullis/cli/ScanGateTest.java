@@ -115,7 +115,7 @@ class ScanGateTest {
     assertThat(scan("debian", "--severity", "SEVERE").err()).contains("unknown severity 'SEVERE'");
     assertThat(scan("debian", "--exit-code", "2").exitCode()).isEqualTo(2);
     assertThat(scan("debian", "-f", "spdx-json").err())
-        .contains("scan reports are written as table or json");
+        .contains("scan reports are written as table, json or sarif");
   }
 
   @Test
@@ -334,5 +334,17 @@ class ScanGateTest {
     assertThat(expired.exitCode()).isEqualTo(1);
     assertThat(expired.out())
         .contains("Expired exceptions, no longer suppressing: 1", "Accept the risk");
+  }
+
+  @Test
+  void sarifForCodeScanning() {
+    Cli.Result result = scan("debian", "-f", "sarif", "--severity", "HIGH");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out())
+        .contains(
+            "\"version\" : \"2.1.0\"",
+            "\"ruleId\" : \"CVE-2099-0001\"",
+            "\"security-severity\" : \"7.5\"");
   }
 }

@@ -1,0 +1,168 @@
+package dev.portcullis.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portcullis.match.Finding;
+import dev.portcullis.vulndb.Severity;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * SARIF 2.1.0 as GitHub code scanning reads it: one rule per vulnerability (with help text and a
+ * {@code security-severity} score), one result per affected package, located at the package
+ * database the package was read from.
+ */
+final class SarifWriter implements ScanReportWriter {
+
+  private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+  private static final String ROOT = "ROOTPATH";
+
+  private final ObjectMapper mapper =
+      JsonMapper.builder()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+          .build();
+
+  @Override
+  public void write(ScanReport report, ToolInfo tool, OutputStream out) throws IOException {
+    ObjectNode sarif = mapper.createObjectNode();
+    sarif.put("version", "2.1.0");
+    sarif.put("$schema", SCHEMA);
+    ObjectNode run = sarif.putArray("runs").addObject();
+    ObjectNode driver = run.putObject("tool").putObject("driver");
+    driver.put("name", "Portcullis");
+    driver.put("version", tool.version());
+    ArrayNode rules = driver.putArray("rules");
+    Map<String, Integer> ruleIndex = new LinkedHashMap<>();
+    ArrayNode results = run.putArray("results");
+    for (Finding finding : report.gate().reported()) {
+      Integer index = ruleIndex.get(finding.vulnerabilityId());
+      if (index == null) {
+        index = ruleIndex.size();
+        ruleIndex.put(finding.vulnerabilityId(), index);
+        addRule(rules, finding);
+      }
+      addResult(results, finding, index, report.inventory().image().name());
+    }
+    run.put("columnKind", "utf16CodeUnits");
+    run.putObject("originalUriBaseIds").putObject(ROOT).put("uri", "file:///");
+    mapper.writeValue(out, sarif);
+    out.write('\n');
+  }
+
+  private static void addRule(ArrayNode rules, Finding finding) {
+    ObjectNode rule = rules.addObject();
+    rule.put("id", finding.vulnerabilityId());
+    rule.put("name", "OsPackageVulnerability");
+    String title = finding.title() != null ? finding.title() : finding.vulnerabilityId();
+    rule.putObject("shortDescription").put("text", title);
+    rule.putObject("fullDescription").put("text", title);
+    rule.put("helpUri", "https://osv.dev/vulnerability/" + finding.vulnerabilityId());
+    String help =
+        "Vulnerability "
+            + finding.vulnerabilityId()
+            + (finding.aliases().isEmpty()
+                ? ""
+                : " (also " + String.join(", ", finding.aliases()) + ")")
+            + "\nSeverity: "
+            + finding.severity().severity()
+            + " ("
+            + finding.severity().source()
+            + ")"
+            + "\nFixed in: "
+            + (finding.fixedVersions().isEmpty()
+                ? "no fix yet"
+                : String.join(", ", finding.fixedVersions()));
+    rule.putObject("help").put("text", help).put("markdown", help.replace("\n", "  \n"));
+    rule.putObject("defaultConfiguration").put("level", level(finding.severity().severity()));
+    ObjectNode properties = rule.putObject("properties");
+    properties.put("precision", "very-high");
+    double score = finding.severity().score();
+    if (!Double.isNaN(score)) {
+      properties.put("security-severity", String.format(Locale.ROOT, "%.1f", score));
+    } else {
+      properties.put("security-severity", defaultScore(finding.severity().severity()));
+    }
+    properties
+        .putArray("tags")
+        .add("vulnerability")
+        .add("security")
+        .add(finding.severity().severity().name());
+  }
+
+  private static void addResult(ArrayNode results, Finding finding, int ruleIndex, String target) {
+    ObjectNode result = results.addObject();
+    result.put("ruleId", finding.vulnerabilityId());
+    result.put("ruleIndex", ruleIndex);
+    result.put("level", level(finding.severity().severity()));
+    result
+        .putObject("message")
+        .put(
+            "text",
+            "Package: "
+                + finding.pkg().name()
+                + "\nInstalled version: "
+                + finding.pkg().version()
+                + "\nVulnerability: "
+                + finding.vulnerabilityId()
+                + "\nSeverity: "
+                + finding.severity().severity()
+                + "\nFixed in: "
+                + (finding.fixedVersions().isEmpty()
+                    ? "no fix yet"
+                    : String.join(", ", finding.fixedVersions()))
+                + (finding.pkg().layer() == null
+                    ? ""
+                    : "\nLayer: "
+                        + finding.pkg().layer().index()
+                        + " "
+                        + finding.pkg().layer().createdBy()));
+    ObjectNode location = result.putArray("locations").addObject();
+    ObjectNode physical = location.putObject("physicalLocation");
+    physical
+        .putObject("artifactLocation")
+        .put("uri", finding.pkg().foundIn())
+        .put("uriBaseId", ROOT);
+    physical
+        .putObject("region")
+        .put("startLine", 1)
+        .put("startColumn", 1)
+        .put("endLine", 1)
+        .put("endColumn", 1);
+    location
+        .putObject("message")
+        .put("text", target + ": " + finding.pkg().name() + "@" + finding.pkg().version());
+    result
+        .putObject("partialFingerprints")
+        .put(
+            "portcullis/v1",
+            finding.vulnerabilityId() + "/" + finding.pkg().name() + "/" + finding.pkg().version());
+  }
+
+  /** GitHub shows error for HIGH and CRITICAL, warning for MEDIUM, note for the rest. */
+  private static String level(Severity severity) {
+    return switch (severity) {
+      case CRITICAL, HIGH -> "error";
+      case MEDIUM -> "warning";
+      default -> "note";
+    };
+  }
+
+  /** A score in the severity's band, where the advisory gave a word but no vector. */
+  private static String defaultScore(Severity severity) {
+    return switch (severity) {
+      case CRITICAL -> "9.0";
+      case HIGH -> "7.0";
+      case MEDIUM -> "4.0";
+      case LOW -> "0.1";
+      default -> "0.0";
+    };
+  }
+}
