@@ -1,6 +1,7 @@
 package dev.portcullis.cli;
 
 import dev.portcullis.artifact.ImageSources;
+import dev.portcullis.artifact.SbomFiles;
 import dev.portcullis.image.ImageSource;
 import dev.portcullis.image.LocalSources;
 import dev.portcullis.inventory.Inventory;
@@ -45,7 +46,7 @@ import picocli.CommandLine.Spec;
     description =
         "Find known vulnerabilities in an image or directory and decide the security gate.",
     mixinStandardHelpOptions = true,
-    subcommands = {ScanCommand.Image.class, ScanCommand.Filesystem.class})
+    subcommands = {ScanCommand.Image.class, ScanCommand.Filesystem.class, ScanCommand.Sbom.class})
 final class ScanCommand {
 
   /** The gate and report options, named as Trivy names them. */
@@ -222,6 +223,28 @@ final class ScanCommand {
       try (VulnerabilityDatabase database = openDatabase(gate, spec);
           ImageSource tree = LocalSources.projectDirectory(directory)) {
         return scanAndReport(scan.inventory(tree), database, decision, format, gate, spec);
+      }
+    }
+  }
+
+  @Command(
+      name = "sbom",
+      mixinStandardHelpOptions = true,
+      description = "Scan an SBOM: CycloneDX JSON or SPDX 2 JSON, from Portcullis, Trivy or Syft.")
+  static final class Sbom implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "The SBOM.")
+    Path file;
+
+    @Mixin GateOptions gate;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      Gate decision = gate.gate();
+      ReportFormat format = gate.parsedFormat();
+      Inventory inventory = SbomFiles.read(file);
+      try (VulnerabilityDatabase database = openDatabase(gate, spec)) {
+        return scanAndReport(inventory, database, decision, format, gate, spec);
       }
     }
   }
