@@ -13,6 +13,7 @@ import dev.portcullis.policy.GateSettings;
 import dev.portcullis.policy.Policy;
 import dev.portcullis.policy.PolicyLoader;
 import dev.portcullis.policy.TrivyIgnoreLoader;
+import dev.portcullis.policy.VexLoader;
 import dev.portcullis.policy.VulnerabilityException;
 import dev.portcullis.report.ReportFormat;
 import dev.portcullis.report.ScanReport;
@@ -86,6 +87,13 @@ final class ScanCommand {
     Path ignoreFile;
 
     @Option(
+        names = "--vex",
+        paramLabel = "FILE",
+        description =
+            "OpenVEX or CycloneDX VEX document; not_affected statements suppress findings (repeatable).")
+    List<Path> vex = List.of();
+
+    @Option(
         names = "--db",
         paramLabel = "FILE",
         description = "The vulnerability database (default: as db update writes it).")
@@ -151,6 +159,9 @@ final class ScanCommand {
           ignoreFile != null ? ignoreFile : firstExisting(".trivyignore", ".trivyignore.yaml");
       if (ignore != null) {
         exceptions.addAll(new TrivyIgnoreLoader().load(ignore));
+      }
+      for (Path document : vex) {
+        exceptions.addAll(new VexLoader().load(document));
       }
       return new Gate(settings, exceptions, LocalDate.now(ZoneOffset.UTC));
     }

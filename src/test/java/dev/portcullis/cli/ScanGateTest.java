@@ -427,4 +427,46 @@ class ScanGateTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains("neither a CycloneDX JSON nor an SPDX 2 JSON document");
   }
+
+  @Test
+  void vexNotAffectedStatementsSuppressWithTheStatementShown() throws IOException {
+    String tzdata = TestImages.tzdataVersions().get(0).replace("+", "%2B");
+    Path openVex =
+        write(
+            "vex.openvex.json",
+            """
+        {"@context":"https://openvex.dev/ns/v0.2.0","@id":"https://example.com/vex/1","author":"Security Team",
+         "timestamp":"2026-01-01T00:00:00Z","version":1,"statements":[
+          {"vulnerability":{"name":"CVE-2099-0001"},
+           "products":[{"@id":"pkg:oci/debian","subcomponents":[{"@id":"pkg:deb/debian/tzdata@%s?arch=all"}]}],
+           "status":"not_affected","justification":"vulnerable_code_not_in_execute_path","impact_statement":"only zone data"},
+          {"vulnerability":{"name":"DEBIAN-CVE-2099-0002"},"products":[{"@id":"pkg:oci/debian"}],"status":"under_investigation"}]}
+        """
+                .formatted(tzdata));
+    Path cycloneDx =
+        write(
+            "vex.cdx.json",
+            """
+        {"bomFormat":"CycloneDX","specVersion":"1.5","version":1,"vulnerabilities":[
+          {"id":"DEBIAN-CVE-2099-0002","analysis":{"state":"not_affected","justification":"code_not_reachable"},
+           "affects":[{"ref":"pkg:deb/debian/libc6"},{"ref":"pkg:deb/debian/libc-bin"}]}]}
+        """);
+
+    Cli.Result result =
+        scan(
+            "debian",
+            "--vex",
+            openVex.toString(),
+            "--vex",
+            cycloneDx.toString(),
+            "--exit-code",
+            "1");
+
+    assertThat(result.exitCode()).as(result.out()).isZero();
+    assertThat(result.out())
+        .contains(
+            "Suppressed by exceptions: 3",
+            "VEX not_affected: vulnerable_code_not_in_execute_path — only zone data (owner Security Team",
+            "VEX not_affected: code_not_reachable");
+  }
 }
