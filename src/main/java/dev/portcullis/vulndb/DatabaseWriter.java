@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -161,7 +162,7 @@ public final class DatabaseWriter implements AutoCloseable {
     insertVulnerability.setString(7, mapper.writeValueAsString(record.aliases()));
     insertVulnerability.setString(8, rating.severity().name());
     if (Double.isNaN(rating.score())) {
-      insertVulnerability.setNull(9, java.sql.Types.REAL);
+      insertVulnerability.setNull(9, Types.REAL);
     } else {
       insertVulnerability.setDouble(9, rating.score());
     }

@@ -1,6 +1,7 @@
 package dev.portcullis.vulndb;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 import us.springett.cvss.Cvss;
 import us.springett.cvss.MalformedVectorException;
@@ -39,7 +40,7 @@ final class SeverityRater {
   }
 
   private static List<OsvRecord.SeverityScore> allScores(OsvRecord record) {
-    List<OsvRecord.SeverityScore> scores = new java.util.ArrayList<>(record.severity());
+    List<OsvRecord.SeverityScore> scores = new ArrayList<>(record.severity());
     record.affected().forEach(a -> scores.addAll(a.severity()));
     return scores;
   }
