@@ -4,6 +4,7 @@ import dev.portcullis.image.InputException;
 import dev.portcullis.inventory.Inventory;
 import dev.portcullis.inventory.Package;
 import dev.portcullis.version.Ecosystems;
+import dev.portcullis.vulndb.EcosystemName;
 import dev.portcullis.vulndb.Severity;
 import dev.portcullis.vulndb.SeverityRating;
 import dev.portcullis.vulndb.StoredAffected;
@@ -11,6 +12,7 @@ import dev.portcullis.vulndb.StoredVulnerability;
 import dev.portcullis.vulndb.VulnerabilityDatabase;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,20 +33,64 @@ public final class Matcher {
   }
 
   public List<Finding> match(Inventory inventory) throws InputException {
-    List<Finding> findings = new ArrayList<>();
+    Map<Package, AdvisoryTarget> targets = new LinkedHashMap<>();
     for (Package pkg : inventory.packages()) {
-      Optional<AdvisoryTarget> target = AdvisoryTarget.of(pkg, inventory.os());
-      if (target.isPresent()) {
-        findings.addAll(match(pkg, target.get()));
-      }
+      AdvisoryTarget.of(pkg, inventory.os()).ifPresent(target -> targets.put(pkg, target));
+    }
+    Map<String, Map<String, List<StoredAffected>>> byEcosystem = new HashMap<>();
+    // One OS per inventory: every target shares its ecosystem and release.
+    Map<String, List<String>> namesByEcosystem = new HashMap<>();
+    Map<String, String> releaseByEcosystem = new HashMap<>();
+    for (AdvisoryTarget target : targets.values()) {
+      namesByEcosystem
+          .computeIfAbsent(target.ecosystem(), e -> new ArrayList<>())
+          .add(target.packageName());
+      releaseByEcosystem.put(target.ecosystem(), target.release());
+    }
+    for (Map.Entry<String, List<String>> names : namesByEcosystem.entrySet()) {
+      byEcosystem.put(
+          names.getKey(),
+          database.affected(
+              names.getKey(), releaseByEcosystem.get(names.getKey()), names.getValue()));
+    }
+    Map<Package, Map<String, RangeEvaluation>> hitsByPackage = new LinkedHashMap<>();
+    Set<String> hitIds = new LinkedHashSet<>();
+    for (Map.Entry<Package, AdvisoryTarget> entry : targets.entrySet()) {
+      AdvisoryTarget target = entry.getValue();
+      String stored =
+          new EcosystemName(target.ecosystem(), "").normalizePackage(target.packageName());
+      List<StoredAffected> rows =
+          byEcosystem.get(target.ecosystem()).getOrDefault(stored, List.of());
+      Map<String, RangeEvaluation> hits = evaluate(target, rows);
+      hitsByPackage.put(entry.getKey(), hits);
+      hitIds.addAll(hits.keySet());
+    }
+    Map<String, StoredVulnerability> records = database.vulnerabilities(hitIds);
+    List<Finding> findings = new ArrayList<>();
+    for (Map.Entry<Package, Map<String, RangeEvaluation>> entry : hitsByPackage.entrySet()) {
+      List<Finding> forPackage = new ArrayList<>();
+      AdvisoryTarget target = targets.get(entry.getKey());
+      entry
+          .getValue()
+          .forEach(
+              (id, evaluation) ->
+                  forPackage.add(
+                      finding(
+                          entry.getKey(),
+                          target,
+                          id,
+                          evaluation,
+                          Optional.ofNullable(records.get(id)))));
+      findings.addAll(mergeAliases(forPackage));
     }
     return findings;
   }
 
-  private List<Finding> match(Package pkg, AdvisoryTarget target) throws InputException {
+  private static Map<String, RangeEvaluation> evaluate(
+      AdvisoryTarget target, List<StoredAffected> rows) {
     AffectedRanges ranges = new AffectedRanges(Ecosystems.forEcosystem(target.ecosystem()));
     Map<String, RangeEvaluation> hits = new LinkedHashMap<>();
-    for (StoredAffected affected : database.affected(target.ecosystem(), target.packageName())) {
+    for (StoredAffected affected : rows) {
       if (!target.appliesTo(affected.release())) {
         continue;
       }
@@ -54,16 +100,15 @@ public final class Matcher {
         hits.merge(affected.vulnerabilityId(), evaluation, Matcher::union);
       }
     }
-    List<Finding> findings = new ArrayList<>();
-    for (Map.Entry<String, RangeEvaluation> hit : hits.entrySet()) {
-      findings.add(finding(pkg, target, hit.getKey(), hit.getValue()));
-    }
-    return mergeAliases(findings);
+    return hits;
   }
 
-  private Finding finding(Package pkg, AdvisoryTarget target, String id, RangeEvaluation evaluation)
-      throws InputException {
-    Optional<StoredVulnerability> stored = database.vulnerability(id);
+  private static Finding finding(
+      Package pkg,
+      AdvisoryTarget target,
+      String id,
+      RangeEvaluation evaluation,
+      Optional<StoredVulnerability> stored) {
     FixStatus status =
         evaluation.uncomparable() != null
             ? FixStatus.NOT_COMPARABLE
