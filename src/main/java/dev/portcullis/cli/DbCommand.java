@@ -6,6 +6,7 @@ import dev.portcullis.image.InputException;
 import dev.portcullis.vulndb.DatabaseStatus;
 import dev.portcullis.vulndb.DatabaseWriter;
 import dev.portcullis.vulndb.ImportReport;
+import dev.portcullis.vulndb.NvdImporter;
 import dev.portcullis.vulndb.OsvDownloader;
 import dev.portcullis.vulndb.OsvImporter;
 import dev.portcullis.vulndb.VulnerabilityDatabase;
@@ -171,21 +172,44 @@ final class DbCommand {
         "A new database is built beside the current one and swapped in when the import is complete."
       })
   static final class Import implements Callable<Integer> {
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "JSON file, directory or zip.")
-    List<Path> paths;
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "JSON file, directory or zip.")
+    List<Path> paths = List.of();
+
+    @Option(
+        names = "--nvd",
+        paramLabel = "FEED",
+        description =
+            "NVD CVE feed (nvdcve-2.0-YEAR.json[.gz], or a 1.1 feed) whose CVSS vectors rate records"
+                + " that carry no severity, such as Debian's (repeatable).")
+    List<Path> nvdFeeds = List.of();
 
     @Mixin DatabaseOption database;
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+      if (paths.isEmpty() && nvdFeeds.isEmpty()) {
+        throw new UsageException("name OSV files, directories or zips to import, or --nvd FEED");
+      }
       try (DatabaseWriter writer = DatabaseWriter.begin(database.resolved(), Clock.systemUTC())) {
         writer
             .warnings()
             .forEach(w -> spec.commandLine().getErr().println("portcullis: warning: " + w));
         ImportReport report = new OsvImporter(writer).importAll(paths);
+        long rated = 0;
+        for (Path feed : nvdFeeds) {
+          long fromFeed = new NvdImporter(writer).importFeed(feed);
+          writer.recordSource(feed.toAbsolutePath().toString(), fromFeed);
+          rated += fromFeed;
+        }
         writer.commit();
-        printReport(report, database.resolved(), spec);
+        if (!paths.isEmpty()) {
+          printReport(report, database.resolved(), spec);
+        }
+        if (!nvdFeeds.isEmpty()) {
+          spec.commandLine().getOut().printf("Stored NVD severities of %d CVEs%n", rated);
+          spec.commandLine().getOut().flush();
+        }
       }
       return ExitCodes.OK;
     }

@@ -41,6 +41,7 @@ public final class DatabaseWriter implements AutoCloseable {
   private final PreparedStatement insertVulnerability;
   private final PreparedStatement insertAffected;
   private final PreparedStatement insertAlias;
+  private PreparedStatement insertNvdSeverity;
   private boolean committed;
 
   private DatabaseWriter(Path target, Path partial, Connection connection, Clock clock)
@@ -190,6 +191,22 @@ public final class DatabaseWriter implements AutoCloseable {
     insertAffected.setString(
         9, affected.databaseSpecific() == null ? null : affected.databaseSpecific().toString());
     insertAffected.executeUpdate();
+  }
+
+  /** Keeps NVD's rating of a CVE, for records that carry none of their own. */
+  public void storeNvdSeverity(String cve, SeverityRating rating) throws IOException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "INSERT OR REPLACE INTO nvd_severity (cve, severity, score, vector, source) VALUES (?, ?, ?, ?, ?)")) {
+      statement.setString(1, cve);
+      statement.setString(2, rating.severity().name());
+      statement.setDouble(3, rating.score());
+      statement.setString(4, rating.vector());
+      statement.setString(5, rating.source());
+      statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new InputException("storing NVD's severity of " + cve + ": " + e.getMessage(), e);
+    }
   }
 
   /** Notes where records came from, for {@code db status}. */

@@ -12,7 +12,7 @@ import java.sql.Statement;
 final class Schema {
 
   /** Bumped on any incompatible change; an older database is rebuilt, not migrated. */
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
   private static final String[] DDL = {
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -33,6 +33,10 @@ final class Schema {
     "CREATE TABLE IF NOT EXISTS alias (alias TEXT NOT NULL, vulnerability_id TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS alias_by_alias ON alias (alias)",
     "CREATE INDEX IF NOT EXISTS alias_by_vulnerability ON alias (vulnerability_id)",
+    """
+    CREATE TABLE IF NOT EXISTS nvd_severity (
+      cve TEXT PRIMARY KEY, severity TEXT NOT NULL, score REAL, vector TEXT, source TEXT NOT NULL)
+    """,
   };
 
   private Schema() {}
