@@ -111,7 +111,8 @@ final class ScanCommand {
         names = {"-f", "--format"},
         paramLabel = "FORMAT",
         defaultValue = "table",
-        description = "table, json or sarif (default: ${DEFAULT-VALUE}).")
+        description =
+            "table, json, sarif or cyclonedx (with vulnerabilities) (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(

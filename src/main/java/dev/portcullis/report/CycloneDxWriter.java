@@ -28,6 +28,11 @@ final class CycloneDxWriter implements InventoryWriter {
 
   @Override
   public void write(Inventory inventory, ToolInfo tool, OutputStream out) throws IOException {
+    writeJson(bom(inventory, tool), out);
+  }
+
+  /** The BOM of an inventory: the image as the subject, the OS and every package as components. */
+  static Bom bom(Inventory inventory, ToolInfo tool) {
     Bom bom = new Bom();
     bom.setSerialNumber("urn:uuid:" + UUID.randomUUID());
     bom.setMetadata(metadata(inventory, tool));
@@ -51,6 +56,10 @@ final class CycloneDxWriter implements InventoryWriter {
     }
     bom.setComponents(components);
     bom.setDependencies(new ArrayList<>(List.of(imageDependency)));
+    return bom;
+  }
+
+  static void writeJson(Bom bom, OutputStream out) throws IOException {
     try {
       out.write(
           BomGeneratorFactory.createJson(VERSION, bom)

@@ -17,9 +17,10 @@ public interface ScanReportWriter {
       case TABLE -> new FindingsTableWriter();
       case JSON -> new FindingsJsonWriter();
       case SARIF -> new SarifWriter();
+      case CYCLONEDX -> new CycloneDxVexWriter();
       default ->
           throw new IllegalArgumentException(
-              "scan reports are written as table, json or sarif; for an SBOM use 'portcullis sbom'");
+              "scan reports are written as table, json, sarif or cyclonedx; for SPDX use 'portcullis sbom'");
     };
   }
 }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.portcullis.testing.Cli;
 import dev.portcullis.testing.TestImages;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.cyclonedx.Version;
+import org.cyclonedx.parsers.JsonParser;
 import org.junit.jupiter.api.Test;
 
 /** Exceptions, Trivy ignore files and VEX: what they suppress and how the report shows it. */
@@ -233,5 +236,34 @@ class ScanExceptionsTest extends ScanTestBase {
             "Suppressed by exceptions: 3",
             "VEX not_affected: vulnerable_code_not_in_execute_path — only zone data (owner Security Team",
             "VEX not_affected: code_not_reachable");
+  }
+
+  @Test
+  void cycloneDxVexOutCarriesFindingsAndTheAnalysisOfSuppressedOnes() throws Exception {
+    Path policy =
+        write(
+            "portcullis.yaml",
+            """
+        exceptions:
+          - id: DEBIAN-CVE-2099-0002
+            reason: glibc fix scheduled with the next base image
+            owner: platform-team@example.com
+            expires: 2999-12-31
+            scope: {package: libc6}
+        """);
+
+    Cli.Result result = scan("debian", "--policy", policy.toString(), "-f", "cyclonedx");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    byte[] bom = result.out().getBytes(StandardCharsets.UTF_8);
+    assertThat(new JsonParser().validate(bom, Version.VERSION_16)).isEmpty();
+    assertThat(result.out())
+        .contains(
+            "\"id\" : \"CVE-2099-0001\"",
+            "\"method\" : \"CVSSv31\"",
+            "\"recommendation\" : \"Upgrade to",
+            "\"state\" : \"exploitable\"",
+            "\"will_not_fix\"",
+            "glibc fix scheduled with the next base image (owner platform-team@example.com, until 2999-12-31)");
   }
 }

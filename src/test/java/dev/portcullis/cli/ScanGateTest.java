@@ -53,7 +53,7 @@ class ScanGateTest extends ScanTestBase {
     assertThat(scan("debian", "--severity", "SEVERE").err()).contains("unknown severity 'SEVERE'");
     assertThat(scan("debian", "--exit-code", "2").exitCode()).isEqualTo(2);
     assertThat(scan("debian", "-f", "spdx-json").err())
-        .contains("scan reports are written as table, json or sarif");
+        .contains("scan reports are written as table, json, sarif or cyclonedx");
   }
 
   @Test

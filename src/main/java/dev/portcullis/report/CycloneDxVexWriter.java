@@ -1,0 +1,116 @@
+package dev.portcullis.report;
+
+import dev.portcullis.match.Finding;
+import dev.portcullis.policy.Suppression;
+import dev.portcullis.vulndb.SeverityRating;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cyclonedx.model.Bom;
+import org.cyclonedx.model.vulnerability.Vulnerability;
+import org.cyclonedx.model.vulnerability.Vulnerability.Analysis;
+import org.cyclonedx.model.vulnerability.Vulnerability.Rating;
+
+/**
+ * A scan as CycloneDX 1.6 with vulnerabilities (VEX): the image's BOM, then one entry per
+ * vulnerability with its ratings and source, the packages it affects, and for suppressed ones the
+ * analysis: VEX-declared {@code not_affected}, or an accepted risk ({@code exploitable}, {@code
+ * will_not_fix}) with the exception's reason, owner and expiry.
+ */
+final class CycloneDxVexWriter implements ScanReportWriter {
+
+  @Override
+  public void write(ScanReport report, ToolInfo tool, OutputStream out) throws IOException {
+    Bom bom = CycloneDxWriter.bom(report.inventory(), tool);
+    Map<String, Vulnerability> byId = new LinkedHashMap<>();
+    for (Finding finding : report.gate().reported()) {
+      entry(byId, finding).getAffects().add(affect(finding));
+    }
+    for (Suppression suppression : report.gate().suppressed()) {
+      Vulnerability vulnerability = new Vulnerability();
+      fill(vulnerability, suppression.finding());
+      vulnerability.setBomRef(vulnerability.getId() + "#" + suppression.finding().pkg().purl());
+      vulnerability.getAffects().add(affect(suppression.finding()));
+      vulnerability.setAnalysis(analysis(suppression));
+      byId.put(vulnerability.getBomRef(), vulnerability);
+    }
+    bom.setVulnerabilities(new ArrayList<>(byId.values()));
+    CycloneDxWriter.writeJson(bom, out);
+  }
+
+  private static Vulnerability entry(Map<String, Vulnerability> byId, Finding finding) {
+    return byId.computeIfAbsent(
+        finding.vulnerabilityId(),
+        id -> {
+          Vulnerability vulnerability = new Vulnerability();
+          fill(vulnerability, finding);
+          vulnerability.setBomRef(id);
+          return vulnerability;
+        });
+  }
+
+  private static void fill(Vulnerability vulnerability, Finding finding) {
+    vulnerability.setId(finding.vulnerabilityId());
+    Vulnerability.Source source = new Vulnerability.Source();
+    source.setName("OSV");
+    source.setUrl("https://osv.dev/vulnerability/" + finding.vulnerabilityId());
+    vulnerability.setSource(source);
+    vulnerability.setRatings(new ArrayList<>(List.of(rating(finding.severity()))));
+    if (finding.title() != null) {
+      vulnerability.setDescription(finding.title());
+    }
+    if (!finding.fixedVersions().isEmpty()) {
+      vulnerability.setRecommendation("Upgrade to " + String.join(" or ", finding.fixedVersions()));
+    }
+    vulnerability.setAffects(new ArrayList<>());
+  }
+
+  private static Rating rating(SeverityRating severity) {
+    Rating rating = new Rating();
+    rating.setSeverity(Rating.Severity.valueOf(severity.severity().name()));
+    if (!Double.isNaN(severity.score())) {
+      rating.setScore(severity.score());
+    }
+    String vector = severity.vector();
+    if (vector != null) {
+      rating.setVector(vector);
+      rating.setMethod(
+          vector.startsWith("CVSS:4")
+              ? Rating.Method.CVSSV4
+              : vector.startsWith("CVSS:3.1")
+                  ? Rating.Method.CVSSV31
+                  : vector.startsWith("CVSS:3") ? Rating.Method.CVSSV3 : Rating.Method.CVSSV2);
+    } else {
+      rating.setMethod(Rating.Method.OTHER);
+    }
+    return rating;
+  }
+
+  private static Vulnerability.Affect affect(Finding finding) {
+    Vulnerability.Affect affect = new Vulnerability.Affect();
+    affect.setRef(finding.pkg().purl());
+    return affect;
+  }
+
+  private static Analysis analysis(Suppression suppression) {
+    Analysis analysis = new Analysis();
+    String reason = suppression.exception().reason();
+    if (reason.startsWith("VEX not_affected") || reason.startsWith("VEX false_positive")) {
+      analysis.setState(Analysis.State.NOT_AFFECTED);
+    } else if (reason.startsWith("VEX ")) {
+      analysis.setState(Analysis.State.RESOLVED);
+    } else {
+      analysis.setState(Analysis.State.EXPLOITABLE);
+      analysis.setResponses(new ArrayList<>(List.of(Analysis.Response.WILL_NOT_FIX)));
+    }
+    String expires =
+        suppression.exception().expires() == null
+            ? ""
+            : ", until " + suppression.exception().expires();
+    analysis.setDetail(reason + " (owner " + suppression.exception().owner() + expires + ")");
+    return analysis;
+  }
+}
