@@ -79,6 +79,13 @@ public final class ImageSources {
   }
 
   private static ImageSource registry(String text, SourceOptions options) throws IOException {
+    if (options.offline()) {
+      throw new InputException(
+          "registry:"
+              + text
+              + " needs the network, which --offline forbids;"
+              + " copy the image to a docker-archive or OCI layout and scan that");
+    }
     ImageReference reference;
     try {
       reference = ImageReference.parse(text);

@@ -9,6 +9,11 @@ import dev.portcullis.registry.Credentials;
  *
  * @param credentials registry credentials given on the command line; null to use Docker's config
  * @param insecureRegistry talk plain HTTP to registries
+ * @param offline refuse every source that needs the network
  */
 public record SourceOptions(
-    Platform platform, Limits limits, Credentials credentials, boolean insecureRegistry) {}
+    Platform platform,
+    Limits limits,
+    Credentials credentials,
+    boolean insecureRegistry,
+    boolean offline) {}

@@ -42,6 +42,11 @@ final class ScanOptions {
   boolean insecureRegistry;
 
   @Option(
+      names = "--offline",
+      description = "Never touch the network: registry images are refused.")
+  boolean offline;
+
+  @Option(
       names = "--username",
       description = "Registry user name (else from ~/.docker/config.json).")
   String username;
@@ -80,7 +85,7 @@ final class ScanOptions {
   SourceOptions sourceOptions() {
     Credentials credentials =
         username == null ? null : new Credentials(username, effectivePassword());
-    return new SourceOptions(parsedPlatform(), limits(), credentials, insecureRegistry);
+    return new SourceOptions(parsedPlatform(), limits(), credentials, insecureRegistry, offline);
   }
 
   /** The inventory of a source, through the layer cache these options name. */

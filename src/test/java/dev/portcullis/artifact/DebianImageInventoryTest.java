@@ -22,7 +22,7 @@ class DebianImageInventoryTest {
 
   static Inventory inventory(String spec) throws IOException {
     SourceOptions options =
-        new SourceOptions(Platform.linuxAmd64(), Limits.defaults(), null, false);
+        new SourceOptions(Platform.linuxAmd64(), Limits.defaults(), null, false, false);
     try (ImageSource source = ImageSources.open(spec, options)) {
       return new ImageInventory(Analyzers.osPackages(), Limits.defaults(), null).build(source);
     }

@@ -210,4 +210,11 @@ class HostileInputTest {
     String blobDigest = manifest.path("layers").path(0).path("digest").asText();
     return new WrittenLayer(blobDigest, null, OciLayoutBuilder.blobPath(layout, blobDigest));
   }
+
+  @Test
+  void offlineRefusesRegistryImages() {
+    Cli.Result result = Cli.run("sbom", "image", "registry:127.0.0.1:1/app:1", "--offline");
+
+    assertInputError(result, "needs the network, which --offline forbids");
+  }
 }

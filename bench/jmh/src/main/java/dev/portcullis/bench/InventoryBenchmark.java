@@ -49,7 +49,7 @@ public class InventoryBenchmark {
 
   @Setup
   public void fillCache() throws IOException {
-    options = new SourceOptions(Platform.linuxAmd64(), Limits.defaults(), null, false);
+    options = new SourceOptions(Platform.linuxAmd64(), Limits.defaults(), null, false, false);
     cache = new LayerCache(Files.createTempDirectory("portcullis-jmh-cache"));
     inventory(cache);
   }
