@@ -207,12 +207,14 @@ final class ScanCommand {
 
     @Override
     public Integer call() throws IOException {
-      Gate decision = gate.gate();
-      ReportFormat format = gate.parsedFormat();
-      try (VulnerabilityDatabase database = openDatabase(gate, spec);
-          ImageSource image = ImageSources.open(source, scan.sourceOptions())) {
-        return scanAndReport(scan.inventory(image), database, decision, format, gate, spec);
-      }
+      return scanInventory(
+          gate,
+          spec,
+          () -> {
+            try (ImageSource image = ImageSources.open(source, scan.sourceOptions())) {
+              return scan.inventory(image);
+            }
+          });
     }
   }
 
@@ -230,12 +232,14 @@ final class ScanCommand {
 
     @Override
     public Integer call() throws IOException {
-      Gate decision = gate.gate();
-      ReportFormat format = gate.parsedFormat();
-      try (VulnerabilityDatabase database = openDatabase(gate, spec);
-          ImageSource tree = LocalSources.projectDirectory(directory)) {
-        return scanAndReport(scan.inventory(tree), database, decision, format, gate, spec);
-      }
+      return scanInventory(
+          gate,
+          spec,
+          () -> {
+            try (ImageSource tree = LocalSources.projectDirectory(directory)) {
+              return scan.inventory(tree);
+            }
+          });
     }
   }
 
@@ -252,12 +256,23 @@ final class ScanCommand {
 
     @Override
     public Integer call() throws IOException {
-      Gate decision = gate.gate();
-      ReportFormat format = gate.parsedFormat();
-      Inventory inventory = SbomFiles.read(file);
-      try (VulnerabilityDatabase database = openDatabase(gate, spec)) {
-        return scanAndReport(inventory, database, decision, format, gate, spec);
-      }
+      return scanInventory(gate, spec, () -> SbomFiles.read(file));
+    }
+  }
+
+  /** Reads what a scan target contains. */
+  @FunctionalInterface
+  private interface InventoryReader {
+    Inventory read() throws IOException;
+  }
+
+  /** Options first (a usage error costs no work), then the database, the target, the gate. */
+  private static int scanInventory(GateOptions gate, CommandSpec spec, InventoryReader reader)
+      throws IOException {
+    Gate decision = gate.gate();
+    ReportFormat format = gate.parsedFormat();
+    try (VulnerabilityDatabase database = openDatabase(gate, spec)) {
+      return scanAndReport(reader.read(), database, decision, format, gate, spec);
     }
   }
 

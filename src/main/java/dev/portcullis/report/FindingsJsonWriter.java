@@ -1,10 +1,5 @@
 package dev.portcullis.report;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.portcullis.inventory.ImageInfo;
 import dev.portcullis.inventory.OsRelease;
 import dev.portcullis.match.Finding;
@@ -19,12 +14,7 @@ final class FindingsJsonWriter implements ScanReportWriter {
 
   static final int SCHEMA_VERSION = 1;
 
-  private final ObjectMapper mapper =
-      JsonMapper.builder()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-          .serializationInclusion(JsonInclude.Include.NON_NULL)
-          .build();
+  private final ReportJson json = new ReportJson();
 
   /** The document's top level. */
   record Document(
@@ -124,7 +114,6 @@ final class FindingsJsonWriter implements ScanReportWriter {
             report.gate().reported().stream().map(JsonFinding::of).toList(),
             report.gate().suppressed().stream().map(JsonSuppression::of).toList(),
             report.gate().expired().stream().map(JsonSuppression::of).toList());
-    mapper.writeValue(out, document);
-    out.write('\n');
+    json.write(document, out);
   }
 }

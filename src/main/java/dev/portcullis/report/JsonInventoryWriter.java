@@ -1,10 +1,5 @@
 package dev.portcullis.report;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.portcullis.inventory.ImageInfo;
 import dev.portcullis.inventory.Inventory;
 import dev.portcullis.inventory.LayerInfo;
@@ -20,12 +15,7 @@ final class JsonInventoryWriter implements InventoryWriter {
   /** Bumped on any incompatible change of the document's shape. */
   static final int SCHEMA_VERSION = 1;
 
-  private final ObjectMapper mapper =
-      JsonMapper.builder()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-          .serializationInclusion(JsonInclude.Include.NON_NULL)
-          .build();
+  private final ReportJson json = new ReportJson();
 
   /** The document's top level. */
   record Document(
@@ -52,7 +42,6 @@ final class JsonInventoryWriter implements InventoryWriter {
             inventory.layers(),
             inventory.packages(),
             inventory.warnings());
-    mapper.writeValue(out, document);
-    out.write('\n');
+    json.write(document, out);
   }
 }

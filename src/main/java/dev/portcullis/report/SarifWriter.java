@@ -1,9 +1,5 @@
 package dev.portcullis.report;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.match.Finding;
@@ -24,15 +20,11 @@ final class SarifWriter implements ScanReportWriter {
   private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
   private static final String ROOT = "ROOTPATH";
 
-  private final ObjectMapper mapper =
-      JsonMapper.builder()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-          .build();
+  private final ReportJson json = new ReportJson();
 
   @Override
   public void write(ScanReport report, ToolInfo tool, OutputStream out) throws IOException {
-    ObjectNode sarif = mapper.createObjectNode();
+    ObjectNode sarif = json.mapper().createObjectNode();
     sarif.put("version", "2.1.0");
     sarif.put("$schema", SCHEMA);
     ObjectNode run = sarif.putArray("runs").addObject();
@@ -53,8 +45,7 @@ final class SarifWriter implements ScanReportWriter {
     }
     run.put("columnKind", "utf16CodeUnits");
     run.putObject("originalUriBaseIds").putObject(ROOT).put("uri", "file:///");
-    mapper.writeValue(out, sarif);
-    out.write('\n');
+    json.write(sarif, out);
   }
 
   private static void addRule(ArrayNode rules, Finding finding) {

@@ -1,9 +1,5 @@
 package dev.portcullis.report;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.inventory.Inventory;
@@ -18,15 +14,11 @@ final class SpdxJsonWriter implements InventoryWriter {
   private static final String NOASSERTION = "NOASSERTION";
   private static final String IMAGE_ID = "SPDXRef-Image";
 
-  private final ObjectMapper mapper =
-      JsonMapper.builder()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-          .build();
+  private final ReportJson json = new ReportJson();
 
   @Override
   public void write(Inventory inventory, ToolInfo tool, OutputStream out) throws IOException {
-    ObjectNode document = mapper.createObjectNode();
+    ObjectNode document = json.mapper().createObjectNode();
     document.put("spdxVersion", "SPDX-2.3");
     document.put("dataLicense", "CC0-1.0");
     document.put("SPDXID", "SPDXRef-DOCUMENT");
@@ -108,8 +100,7 @@ final class SpdxJsonWriter implements InventoryWriter {
       purl.put("referenceLocator", pkg.purl());
       relationship(relationships, IMAGE_ID, "CONTAINS", spdxId);
     }
-    mapper.writeValue(out, document);
-    out.write('\n');
+    json.write(document, out);
   }
 
   private static void relationship(ArrayNode relationships, String from, String type, String to) {
