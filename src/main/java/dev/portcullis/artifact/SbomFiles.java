@@ -151,7 +151,11 @@ public final class SbomFiles {
         warnings.add("skipped a malformed purl: " + entry.purl());
         continue;
       }
-      if (!OS_TYPES.contains(purl.getType()) || purl.getVersion() == null) {
+      if (purl.getVersion() == null) {
+        continue;
+      }
+      if (!OS_TYPES.contains(purl.getType())) {
+        packages.add(languagePackage(purl, entry.purl(), file));
         continue;
       }
       if (os == null) {
@@ -161,9 +165,36 @@ public final class SbomFiles {
     }
     OsRelease finalOs = os;
     List<Package> withPurls =
-        packages.stream().map(p -> p.withOrigin(null, Purls.of(p, finalOs))).toList();
+        packages.stream()
+            .map(p -> p.purl() != null ? p : p.withOrigin(null, Purls.of(p, finalOs)))
+            .toList();
     ImageInfo image = new ImageInfo(name, null, null, List.of(), null, null);
     return new Inventory(image, os, List.of(), withPurls, warnings);
+  }
+
+  /** A language package keeps the SBOM's purl; its name is written as its ecosystem writes it. */
+  private static Package languagePackage(PackageURL purl, String purlText, Path file) {
+    String namespace = purl.getNamespace();
+    String name =
+        switch (purl.getType()) {
+          case "maven" -> namespace == null ? purl.getName() : namespace + ":" + purl.getName();
+          case "npm", "golang", "composer" ->
+              namespace == null ? purl.getName() : namespace + "/" + purl.getName();
+          default -> purl.getName();
+        };
+    return new Package(
+        purl.getType(),
+        name,
+        purl.getVersion(),
+        null,
+        name,
+        purl.getVersion(),
+        null,
+        null,
+        file.getFileName().toString(),
+        null,
+        purlText,
+        List.of());
   }
 
   private static Package osPackage(PackageURL purl, Map<String, String> properties, Path file) {

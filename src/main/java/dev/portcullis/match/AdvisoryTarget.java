@@ -2,6 +2,7 @@ package dev.portcullis.match;
 
 import dev.portcullis.inventory.OsRelease;
 import dev.portcullis.inventory.Package;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -9,11 +10,37 @@ import java.util.Optional;
  * advisories use. OS advisories are per source package (Debian, Ubuntu) or origin (Alpine),
  * compared with the installed binary version.
  *
- * @param release the release rows must be for, in the form the ecosystem writes it
+ * @param release the release rows must be for, in the form the ecosystem writes it; null for
+ *     language ecosystems, whose advisories are not per release
  */
 record AdvisoryTarget(String ecosystem, String release, String packageName, String version) {
 
+  /** Language ecosystems by purl type; their advisories are not per release. */
+  private static final Map<String, String> LANGUAGE_ECOSYSTEMS =
+      Map.ofEntries(
+          Map.entry("npm", "npm"),
+          Map.entry("pypi", "PyPI"),
+          Map.entry("maven", "Maven"),
+          Map.entry("golang", "Go"),
+          Map.entry("cargo", "crates.io"),
+          Map.entry("gem", "RubyGems"),
+          Map.entry("nuget", "NuGet"),
+          Map.entry("composer", "Packagist"),
+          Map.entry("pub", "Pub"),
+          Map.entry("hex", "Hex"),
+          Map.entry("cran", "CRAN"),
+          Map.entry("hackage", "Hackage"));
+
   static Optional<AdvisoryTarget> of(Package pkg, OsRelease os) {
+    String language = LANGUAGE_ECOSYSTEMS.get(pkg.type());
+    if (language != null) {
+      // Go's module versions carry a "v" that OSV's Go ranges leave out.
+      String version =
+          language.equals("Go") && pkg.version().startsWith("v")
+              ? pkg.version().substring(1)
+              : pkg.version();
+      return Optional.of(new AdvisoryTarget(language, null, pkg.name(), version));
+    }
     if (os == null || os.version() == null || os.version().isEmpty()) {
       return Optional.empty();
     }
@@ -34,16 +61,16 @@ record AdvisoryTarget(String ecosystem, String release, String packageName, Stri
     };
   }
 
-  /** The OSV ecosystem string findings show: "Debian:12". */
+  /** The OSV ecosystem string findings show: "Debian:12", or "PyPI" for a language package. */
   String qualifiedEcosystem() {
-    return ecosystem + ":" + release;
+    return release == null ? ecosystem : ecosystem + ":" + release;
   }
 
   /**
    * Whether a stored row's release applies: Ubuntu writes "22.04:LTS", the others the bare release.
    */
   boolean appliesTo(String rowRelease) {
-    if (rowRelease == null || rowRelease.isEmpty()) {
+    if (release == null || rowRelease == null || rowRelease.isEmpty()) {
       return true;
     }
     return rowRelease.equals(release) || rowRelease.startsWith(release + ":");

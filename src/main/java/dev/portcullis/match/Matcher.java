@@ -70,17 +70,19 @@ public final class Matcher {
     for (Map.Entry<Package, Map<String, RangeEvaluation>> entry : hitsByPackage.entrySet()) {
       List<Finding> forPackage = new ArrayList<>();
       AdvisoryTarget target = targets.get(entry.getKey());
-      entry
-          .getValue()
-          .forEach(
-              (id, evaluation) ->
-                  forPackage.add(
-                      finding(
-                          entry.getKey(),
-                          target,
-                          id,
-                          evaluation,
-                          Optional.ofNullable(records.get(id)))));
+      for (Map.Entry<String, RangeEvaluation> hit : entry.getValue().entrySet()) {
+        StoredVulnerability record = records.get(hit.getKey());
+        // A withdrawn record was published in error; it names no vulnerability any more.
+        if (record == null || record.withdrawn() == null) {
+          forPackage.add(
+              finding(
+                  entry.getKey(),
+                  target,
+                  hit.getKey(),
+                  hit.getValue(),
+                  Optional.ofNullable(record)));
+        }
+      }
       findings.addAll(mergeAliases(forPackage));
     }
     return findings;

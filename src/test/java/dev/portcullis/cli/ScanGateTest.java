@@ -89,4 +89,20 @@ class ScanGateTest extends ScanTestBase {
             "\"ruleId\" : \"CVE-2099-0001\"",
             "\"security-severity\" : \"7.5\"");
   }
+
+  @Test
+  void withdrawnRecordsAreNotReported() throws IOException {
+    Path withdrawn =
+        write(
+            "withdrawn.json",
+            """
+        {"id":"DEBIAN-CVE-2099-0003","modified":"2026-02-01T00:00:00Z","withdrawn":"2026-02-01T00:00:00Z",
+         "summary":"written by the Portcullis test suite: published in error",
+         "affected":[{"package":{"ecosystem":"Debian:12","name":"bash"},"ranges":[{"type":"ECOSYSTEM","events":[{"introduced":"0"}]}]}]}
+        """);
+    assertThat(Cli.run("db", "import", withdrawn.toString(), "--db", db.toString()).exitCode())
+        .isZero();
+
+    assertThat(scan("debian").out()).doesNotContain("DEBIAN-CVE-2099-0003");
+  }
 }

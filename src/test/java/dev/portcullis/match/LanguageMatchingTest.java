@@ -1,0 +1,148 @@
+package dev.portcullis.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portcullis.image.Json;
+import dev.portcullis.testing.Cli;
+import dev.portcullis.vulndb.EcosystemName;
+import dev.portcullis.vulndb.OsvRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Language packages, named by purl in an SBOM, matched against the real PyPI and Go records: every
+ * record whose own list of affected releases names the installed release must be reported.
+ */
+class LanguageMatchingTest {
+
+  private static final Path OSV =
+      Path.of(System.getProperty("portcullis.sharedTestdata", "../shared/testdata")).resolve("osv");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path dir;
+  private static Path db;
+
+  @BeforeAll
+  static void database() {
+    assumeThat(OSV).isDirectory();
+    db = dir.resolve("v.sqlite");
+    assertThat(
+            Cli.run(
+                    "db",
+                    "import",
+                    OSV.resolve("PyPI").toString(),
+                    OSV.resolve("Go").toString(),
+                    "--db",
+                    db.toString())
+                .exitCode())
+        .isZero();
+  }
+
+  private static List<OsvRecord> records(String ecosystem) throws IOException {
+    List<OsvRecord> records = new ArrayList<>();
+    try (Stream<Path> files = Files.list(OSV.resolve(ecosystem))) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+        records.add(Json.mapper().readValue(file.toFile(), OsvRecord.class));
+      }
+    }
+    return records;
+  }
+
+  private static JsonNode scan(Map<String, String> purlsByKey) throws IOException {
+    ObjectNode bom =
+        JSON.createObjectNode()
+            .put("bomFormat", "CycloneDX")
+            .put("specVersion", "1.5")
+            .put("version", 1);
+    ArrayNode components = bom.putArray("components");
+    purlsByKey
+        .values()
+        .forEach(
+            purl ->
+                components.addObject().put("type", "library").put("name", "x").put("purl", purl));
+    Path sbom = dir.resolve("sbom-" + purlsByKey.size() + ".cdx.json");
+    Files.write(sbom, JSON.writeValueAsBytes(bom));
+    Cli.Result result =
+        Cli.run("scan", "sbom", sbom.toString(), "--db", db.toString(), "-f", "json");
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    return JSON.readTree(result.out());
+  }
+
+  @Test
+  void everyPypiRecordListingTheInstalledReleaseIsReported() throws IOException {
+    // One installed release per package: the first one some record lists, so that most packages are
+    // hit.
+    Map<String, String> versionByPackage = new LinkedHashMap<>();
+    List<OsvRecord> records = records("PyPI");
+    for (OsvRecord record : records) {
+      for (OsvRecord.Affected affected : record.affected()) {
+        if (!affected.versions().isEmpty() && versionByPackage.size() < 400) {
+          String name =
+              new EcosystemName("PyPI", "").normalizePackage(affected.packageInfo().name());
+          versionByPackage.putIfAbsent(name, affected.versions().get(0));
+        }
+      }
+    }
+    Set<String> expected = new TreeSet<>();
+    for (OsvRecord record : records) {
+      for (OsvRecord.Affected affected : record.affected()) {
+        String name = new EcosystemName("PyPI", "").normalizePackage(affected.packageInfo().name());
+        String installed = versionByPackage.get(name);
+        if (installed != null
+            && affected.versions().contains(installed)
+            && record.withdrawn() == null) {
+          expected.add(name + " " + record.id());
+        }
+      }
+    }
+    Map<String, String> purls = new LinkedHashMap<>();
+    versionByPackage.forEach(
+        (name, version) -> purls.put(name, "pkg:pypi/" + name + "@" + version));
+
+    JsonNode report = scan(purls);
+
+    Set<String> reported = new TreeSet<>();
+    for (JsonNode finding : report.path("findings")) {
+      String name =
+          new EcosystemName("PyPI", "").normalizePackage(finding.path("packageName").asText());
+      reported.add(name + " " + finding.path("vulnerabilityId").asText());
+      finding.path("aliases").forEach(alias -> reported.add(name + " " + alias.asText()));
+    }
+    assertThat(expected).hasSizeGreaterThan(1000);
+    assertThat(reported).containsAll(expected);
+  }
+
+  @Test
+  void goModulesAndTheStandardLibraryMatchSemverRanges() throws IOException {
+    JsonNode report =
+        scan(
+            Map.of(
+                "stdlib", "pkg:golang/stdlib@v1.18.0",
+                "net", "pkg:golang/golang.org/x/net@v0.0.0-20220812174116-3211cb980234"));
+
+    List<String> ids = new ArrayList<>();
+    report
+        .path("findings")
+        .forEach(
+            f ->
+                ids.add(f.path("packageName").asText() + " " + f.path("vulnerabilityId").asText()));
+    assertThat(ids).contains("stdlib GO-2022-0969", "golang.org/x/net GO-2022-0969");
+    assertThat(report.path("findings").findValuesAsText("ecosystem")).containsOnly("Go");
+  }
+}
