@@ -5,8 +5,8 @@ final class ExitCodes {
 
   static final int OK = 0;
 
-  /** The default when a gate fails and the user gave no --exit-code. */
-  static final int GATE_FAILED = 1;
+  /** A check failed that has no --exit-code of its own (version compare --check). */
+  static final int CHECK_FAILED = 1;
 
   static final int INPUT_ERROR = 2;
   static final int INTERNAL_ERROR = 3;

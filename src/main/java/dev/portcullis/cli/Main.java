@@ -1,6 +1,5 @@
 package dev.portcullis.cli;
 
-import dev.portcullis.image.InputException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -12,12 +11,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description =
-        "Container security gate: image inventory (SBOM), vulnerabilities, secrets, Dockerfile and Kubernetes checks.",
+        "Container security gate: image inventory (SBOM), known vulnerabilities, and the gate over them.",
     subcommands = {ScanCommand.class, SbomCommand.class, DbCommand.class, VersionCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success, nothing the gate forbids",
-      "1:the gate failed (configurable with --exit-code)",
+      "N:the gate failed: the --exit-code N given (0 by default, as in Trivy)",
       "2:usage or input error",
       "3:internal error"
     })
@@ -35,7 +34,7 @@ public final class Main {
     commandLine.setExecutionExceptionHandler(
         (exception, cmd, parseResult) -> handle(exception, cmd, err));
     commandLine.setParameterExceptionHandler(
-        (exception, args1) -> {
+        (exception, arguments) -> {
           err.println("portcullis: " + exception.getMessage());
           err.println(
               "Try '" + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
@@ -46,9 +45,9 @@ public final class Main {
 
   private static int handle(Exception exception, CommandLine cmd, PrintWriter err) {
     boolean debug = cmd.getParseResult() != null && isDebug(cmd);
-    if (exception instanceof InputException
-        || exception instanceof IOException
-        || exception instanceof UsageException) {
+    // Input and environment problems (InputException is one) are exit code 2; anything else is a
+    // bug.
+    if (exception instanceof IOException || exception instanceof UsageException) {
       err.println("portcullis: " + exception.getMessage());
       if (debug) {
         exception.printStackTrace(err);

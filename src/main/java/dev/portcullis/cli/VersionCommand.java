@@ -119,7 +119,7 @@ final class VersionCommand {
       }
       out.printf("%d checked, %d disagree%n", checked, disagreeing);
       out.flush();
-      return disagreeing == 0 ? ExitCodes.OK : ExitCodes.GATE_FAILED;
+      return disagreeing == 0 ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 
     private static String symbol(int comparison) {
