@@ -2,6 +2,8 @@ package dev.portcullis.analyzer;
 
 import dev.portcullis.analyzer.apk.ApkAnalyzer;
 import dev.portcullis.analyzer.dpkg.DpkgAnalyzer;
+import dev.portcullis.analyzer.java.ArchiveLimits;
+import dev.portcullis.analyzer.java.JavaArchiveAnalyzer;
 import dev.portcullis.analyzer.os.OsReleaseAnalyzer;
 import dev.portcullis.analyzer.rpm.RpmAnalyzer;
 import java.util.List;
@@ -11,9 +13,13 @@ public final class Analyzers {
 
   private Analyzers() {}
 
-  /** Operating system identification and OS package databases. */
-  public static List<Analyzer> osPackages() {
+  /** Operating system identification, OS package databases and Java archives. */
+  public static List<Analyzer> defaults() {
     return List.of(
-        new OsReleaseAnalyzer(), new DpkgAnalyzer(), new ApkAnalyzer(), new RpmAnalyzer());
+        new OsReleaseAnalyzer(),
+        new DpkgAnalyzer(),
+        new ApkAnalyzer(),
+        new RpmAnalyzer(),
+        new JavaArchiveAnalyzer(ArchiveLimits.defaults()));
   }
 }

@@ -23,7 +23,7 @@ import java.util.Map;
 final class LayerAnalysisCodec {
 
   private static final int MAGIC = 0x50434c41; // "PCLA"
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
   private static final int MAX_STRING_BYTES = 1 << 24;
   private static final int MAX_COUNT = 1 << 24;
   private static final EntryType[] ENTRY_TYPES = EntryType.values();
@@ -142,6 +142,7 @@ final class LayerAnalysisCodec {
     }
     writeString(out, pkg.purl());
     writeStrings(out, pkg.files());
+    writeString(out, pkg.evidence());
   }
 
   private static Package readPackage(DataInputStream in) throws IOException {
@@ -171,7 +172,8 @@ final class LayerAnalysisCodec {
         foundIn,
         layer,
         purl,
-        readStrings(in));
+        readStrings(in),
+        readString(in));
   }
 
   private static String nonNull(String value) {

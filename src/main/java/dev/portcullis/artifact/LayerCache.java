@@ -27,7 +27,7 @@ import java.util.zip.InflaterInputStream;
 public final class LayerCache {
 
   /** Bumped when the stored form changes, so that old entries are simply not found. */
-  private static final int FORMAT = 2;
+  private static final int FORMAT = 3;
 
   private final Path directory;
 

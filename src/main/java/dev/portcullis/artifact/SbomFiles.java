@@ -194,7 +194,8 @@ public final class SbomFiles {
         file.getFileName().toString(),
         null,
         purlText,
-        List.of());
+        List.of(),
+        null);
   }
 
   private static Package osPackage(PackageURL purl, Map<String, String> properties, Path file) {
@@ -229,7 +230,8 @@ public final class SbomFiles {
         file.getFileName().toString(),
         null,
         null,
-        List.of());
+        List.of(),
+        null);
   }
 
   private static OsRelease osFromDistroQualifier(PackageURL purl, Path file) {

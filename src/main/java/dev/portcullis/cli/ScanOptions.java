@@ -90,7 +90,7 @@ final class ScanOptions {
 
   /** The inventory of a source, through the layer cache these options name. */
   Inventory inventory(ImageSource source) throws IOException {
-    return new ImageInventory(Analyzers.osPackages(), limits(), cache()).build(source);
+    return new ImageInventory(Analyzers.defaults(), limits(), cache()).build(source);
   }
 
   String effectivePassword() {

@@ -14,6 +14,8 @@ import java.util.List;
  * @param layer the layer that installed this version; null until the layers are merged
  * @param purl the Package URL; null until the operating system is known
  * @param files installed files, where the package database lists them
+ * @param evidence what identified the package when it was not a package database or a build's own
+ *     metadata ("MANIFEST.MF", "file name"); null otherwise
  */
 public record Package(
     String type,
@@ -27,7 +29,8 @@ public record Package(
     String foundIn,
     LayerInfo layer,
     String purl,
-    List<String> files) {
+    List<String> files,
+    String evidence) {
 
   public Package {
     files = files == null ? List.of() : List.copyOf(files);
@@ -51,7 +54,8 @@ public record Package(
         foundIn,
         layer,
         purl,
-        installedFiles);
+        installedFiles,
+        evidence);
   }
 
   public Package withOrigin(LayerInfo introducedBy, String packageUrl) {
@@ -67,6 +71,7 @@ public record Package(
         foundIn,
         introducedBy,
         packageUrl,
-        files);
+        files,
+        evidence);
   }
 }

@@ -8,7 +8,9 @@ public final class Purls {
 
   private Purls() {}
 
-  /** The purl of a package on the given operating system (which may be unknown). */
+  /**
+   * The purl of a package on the given operating system (which may be unknown; Maven ignores it).
+   */
   public static String of(Package pkg, OsRelease os) {
     PackageURLBuilder builder =
         PackageURLBuilder.aPackageURL().withType(pkg.type()).withName(pkg.name());
@@ -24,6 +26,18 @@ public final class Purls {
           version = version.substring(colon + 1);
         }
       }
+      case "maven" -> {
+        int colon = pkg.name().indexOf(':');
+        if (colon < 0) {
+          // Known by manifest or file name only: without a groupId there is no Maven purl.
+          builder.withType("generic");
+        } else {
+          builder
+              .withNamespace(pkg.name().substring(0, colon))
+              .withName(pkg.name().substring(colon + 1));
+        }
+        return build(version.isEmpty() ? builder : builder.withVersion(version));
+      }
       default -> throw new IllegalArgumentException("no purl rule for package type " + pkg.type());
     }
     builder.withVersion(version);
@@ -33,11 +47,14 @@ public final class Purls {
     if (os != null && os.family() != null) {
       builder.withQualifier("distro", os.distroQualifier());
     }
+    return build(builder);
+  }
+
+  private static String build(PackageURLBuilder builder) {
     try {
       return builder.build().canonicalize();
     } catch (MalformedPackageURLException e) {
-      throw new IllegalArgumentException(
-          "cannot form a purl for " + pkg.name() + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException("cannot form a purl: " + e.getMessage(), e);
     }
   }
 

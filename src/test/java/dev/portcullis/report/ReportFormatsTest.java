@@ -55,7 +55,8 @@ class ReportFormatsTest {
             "var/lib/dpkg/status",
             base,
             "pkg:deb/debian/libc6@2.36-9%2Bdeb12u7?arch=amd64&distro=debian-12",
-            List.of("/lib/x86_64-linux-gnu/libc.so.6"));
+            List.of("/lib/x86_64-linux-gnu/libc.so.6"),
+            null);
     Package bsdutils =
         new Package(
             "deb",
@@ -69,7 +70,8 @@ class ReportFormatsTest {
             "var/lib/dpkg/status",
             upgrade,
             "pkg:deb/debian/bsdutils@1%3A2.38.1-5%2Bdeb12u3?arch=amd64&distro=debian-12",
-            List.of());
+            List.of(),
+            null);
     return new Inventory(
         new ImageInfo(
             "docker-archive:app.tar",

@@ -40,6 +40,10 @@ public final class OciLayoutBuilder {
           name, TarConstants.LF_NORMAL, content.getBytes(StandardCharsets.UTF_8), null);
     }
 
+    public static Entry file(String name, byte[] content) {
+      return new Entry(name, TarConstants.LF_NORMAL, content, null);
+    }
+
     public static Entry directory(String name) {
       return new Entry(name, TarConstants.LF_DIR, new byte[0], null);
     }

@@ -96,7 +96,8 @@ public final class ApkAnalyzer implements Analyzer {
               path,
               null,
               null,
-              files));
+              files,
+              null));
     }
   }
 }

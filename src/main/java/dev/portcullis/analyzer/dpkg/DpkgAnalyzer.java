@@ -104,7 +104,8 @@ public final class DpkgAnalyzer implements Analyzer {
         path,
         null,
         null,
-        List.of());
+        List.of(),
+        null);
   }
 
   /**

@@ -124,7 +124,8 @@ public final class RpmAnalyzer implements Analyzer {
         path,
         null,
         null,
-        files(header));
+        files(header),
+        null);
   }
 
   private static String evr(Integer epoch, String version, String release) {

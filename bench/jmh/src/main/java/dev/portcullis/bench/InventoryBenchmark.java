@@ -78,7 +78,7 @@ public class InventoryBenchmark {
 
   private Inventory inventory(LayerCache layerCache) throws IOException {
     try (ImageSource source = ImageSources.open("docker-archive:" + Path.of(image), options)) {
-      return new ImageInventory(Analyzers.osPackages(), Limits.defaults(), layerCache).build(source);
+      return new ImageInventory(Analyzers.defaults(), Limits.defaults(), layerCache).build(source);
     }
   }
 }

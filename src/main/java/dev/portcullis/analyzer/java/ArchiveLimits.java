@@ -1,0 +1,15 @@
+package dev.portcullis.analyzer.java;
+
+/**
+ * Bounds on reading one Java archive and what is nested in it (documented in docs/limits.md).
+ *
+ * @param maxDepth archives inside archives inside …: how deep
+ * @param maxEntries entries in one archive
+ * @param maxInflatedBytes what an outer archive and everything in it may inflate to
+ */
+public record ArchiveLimits(int maxDepth, int maxEntries, long maxInflatedBytes) {
+
+  public static ArchiveLimits defaults() {
+    return new ArchiveLimits(5, 200_000, 4L * 1024 * 1024 * 1024);
+  }
+}

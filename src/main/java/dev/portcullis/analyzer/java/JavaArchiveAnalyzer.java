@@ -1,0 +1,171 @@
+package dev.portcullis.analyzer.java;
+
+import dev.portcullis.analyzer.AnalysisInput;
+import dev.portcullis.analyzer.AnalysisResult;
+import dev.portcullis.analyzer.Analyzer;
+import dev.portcullis.inventory.Package;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.io.input.CloseShieldInputStream;
+
+/**
+ * Java archives (jar, war, ear and plugin archives) found anywhere, and the archives nested in
+ * them, streamed and never extracted. Each {@code META-INF/maven/**}{@code /pom.properties} is a
+ * package, so a fat or shaded jar yields every library it bundles; an archive without one falls
+ * back to its manifest, then to its file name, and says which evidence it used.
+ */
+public final class JavaArchiveAnalyzer implements Analyzer {
+
+  private static final Set<String> SUFFIXES =
+      Set.of(".jar", ".war", ".ear", ".par", ".hpi", ".jpi");
+
+  private final ArchiveLimits limits;
+
+  public JavaArchiveAnalyzer(ArchiveLimits limits) {
+    this.limits = limits;
+  }
+
+  @Override
+  public String type() {
+    return "java-archive";
+  }
+
+  @Override
+  public int version() {
+    return 1;
+  }
+
+  @Override
+  public boolean required(String path, long size) {
+    return isArchive(path);
+  }
+
+  static boolean isArchive(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    int dot = lower.lastIndexOf('.');
+    return dot > 0 && SUFFIXES.contains(lower.substring(dot));
+  }
+
+  @Override
+  public AnalysisResult analyze(AnalysisInput input) throws IOException {
+    List<Package> packages = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    new Walk(packages, warnings).archive(input.content(), input.path(), 0);
+    return new AnalysisResult(type(), input.path(), null, packages, Map.of(), warnings);
+  }
+
+  /** One pass over an archive and everything nested in it, within the limits. */
+  private final class Walk {
+    private final List<Package> packages;
+    private final List<String> warnings;
+    private long inflated;
+
+    Walk(List<Package> packages, List<String> warnings) {
+      this.packages = packages;
+      this.warnings = warnings;
+    }
+
+    void archive(InputStream in, String location, int depth) {
+      if (depth > limits.maxDepth()) {
+        warnings.add(
+            "/"
+                + location
+                + ": archives nested deeper than "
+                + limits.maxDepth()
+                + " were not read");
+        return;
+      }
+      List<Package> own = new ArrayList<>();
+      Manifest manifest = null;
+      int entries = 0;
+      try (ZipArchiveInputStream zip =
+          new ZipArchiveInputStream(CloseShieldInputStream.wrap(in), "UTF-8", true, true)) {
+        ZipArchiveEntry entry;
+        while ((entry = zip.getNextEntry()) != null) {
+          if (++entries > limits.maxEntries()) {
+            warnings.add(
+                "/"
+                    + location
+                    + ": more than "
+                    + limits.maxEntries()
+                    + " entries; the rest was not read");
+            break;
+          }
+          String name = entry.getName();
+          if (entry.isDirectory()) {
+            continue;
+          }
+          if (name.startsWith("META-INF/maven/") && name.endsWith("/pom.properties")) {
+            PomProperties.read(bounded(zip, location))
+                .ifPresent(pom -> own.add(pom.toPackage(location)));
+          } else if (name.equals("META-INF/MANIFEST.MF")) {
+            manifest = Manifest.read(bounded(zip, location));
+          } else if (isArchive(name)) {
+            archive(bounded(zip, location), location + "!/" + name, depth + 1);
+          }
+        }
+      } catch (InflationLimitException e) {
+        warnings.add(e.getMessage());
+      } catch (IOException | RuntimeException e) {
+        warnings.add(
+            "/" + location + ": not a readable archive (" + e.getMessage() + "); it was skipped");
+        return;
+      }
+      if (own.isEmpty()) {
+        Package fallback = manifest != null ? manifest.toPackage(location) : null;
+        packages.add(fallback != null ? fallback : FileNames.toPackage(location));
+      } else {
+        packages.addAll(own);
+      }
+    }
+
+    /** Counts what every entry inflates to against the limit for the whole outer archive. */
+    private InputStream bounded(InputStream entry, String location) {
+      return new java.io.FilterInputStream(CloseShieldInputStream.wrap(entry)) {
+        @Override
+        public int read() throws IOException {
+          int b = super.read();
+          if (b >= 0) {
+            count(1);
+          }
+          return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+          int n = super.read(buffer, offset, length);
+          if (n > 0) {
+            count(n);
+          }
+          return n;
+        }
+
+        private void count(long n) throws InflationLimitException {
+          inflated += n;
+          if (inflated > limits.maxInflatedBytes()) {
+            throw new InflationLimitException(
+                "/"
+                    + location
+                    + ": inflates beyond "
+                    + limits.maxInflatedBytes()
+                    + " bytes (zip bomb?); the rest was not read");
+          }
+        }
+      };
+    }
+  }
+
+  /** The inflation limit was crossed: stop reading this archive, keep what was found. */
+  private static final class InflationLimitException extends IOException {
+    InflationLimitException(String message) {
+      super(message);
+    }
+  }
+}
