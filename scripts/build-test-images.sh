@@ -4,6 +4,7 @@
 #   debian       one layer: mmdebstrap minbase bookworm, plus less and an older tzdata
 #   debian-next  debian plus a second layer made by real dpkg: less purged (whiteouts), tzdata upgraded
 #   distroless   packages unpacked with dpkg-deb -x, their control data in var/lib/dpkg/status.d/
+#   python       distroless plus a layer of Debian's Python packages (egg-info and dist-info metadata)
 #
 # Each exists as OCI layout (OUT/oci:TAG), docker-archive (OUT/TAG.tar) and oci-archive (OUT/TAG.oci.tar).
 # Needs root and the Debian packages mmdebstrap, umoci and skopeo; packages come from the host's apt sources.
@@ -20,7 +21,9 @@ installed_per_dpkg() {
 OUT=${1:-target/test-images}
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
-[ -f "$OUT/.complete" ] && exit 0
+# Bumped whenever the set of images changes, so that older builds are redone.
+marker="$OUT/.complete-2"
+[ -f "$marker" ] && exit 0
 
 work=$(mktemp -d "$OUT/work.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -86,10 +89,26 @@ tar -C "$work/distroless" --numeric-owner -cf "$work/distroless.tar" .
 umoci new --image "$oci:distroless"
 umoci raw add-layer --image "$oci:distroless" --history.created_by "dpkg-deb -x (distroless style)" "$work/distroless.tar"
 
-for tag in debian debian-next distroless; do
+echo "== python image: Debian's Python packages over distroless"
+mkdir -p "$work/pydebs" "$work/python/var/lib/dpkg/status.d"
+(cd "$work/pydebs" && apt-get download -q python3-six python3-urllib3 python3-idna python3-pip python3-wheel >/dev/null)
+for deb in "$work"/pydebs/*.deb; do
+  pkg=$(dpkg-deb -f "$deb" Package)
+  dpkg-deb -x "$deb" "$work/python"
+  dpkg-deb -f "$deb" > "$work/python/var/lib/dpkg/status.d/$pkg"
+done
+tar -C "$work/python" --numeric-owner -cf "$work/python.tar" .
+umoci raw add-layer --image "$oci:distroless" --tag python --history.created_by "apt-get install python3-pip python3-six ..." "$work/python.tar"
+# What the Python metadata itself says: "name version" per installed distribution.
+find "$work/python" \( -path '*.dist-info/METADATA' -o -path '*.egg-info/PKG-INFO' \) -print0 \
+  | xargs -0 awk -F': ' 'FNR==1{n="";v=""} /^Name: /{n=$2} /^Version: /{v=$2} /^$/{if(n!=""){print n, v; n=""; nextfile}}' \
+  | sort > "$OUT/python.distributions"
+
+for tag in debian debian-next distroless python; do
+  rm -f "$OUT/$tag.tar" "$OUT/$tag.oci.tar"
   skopeo --insecure-policy copy -q "oci:$oci:$tag" "docker-archive:$OUT/$tag.tar:portcullis-test/$tag:12"
   skopeo --insecure-policy copy -q "oci:$oci:$tag" "oci-archive:$OUT/$tag.oci.tar:$tag"
 done
 printf '%s\n%s\n' "$old_tzdata" "$new_tzdata" > "$OUT/tzdata-versions"
-touch "$OUT/.complete"
+touch "$marker"
 echo "== images in $OUT"

@@ -5,6 +5,7 @@ import dev.portcullis.analyzer.dpkg.DpkgAnalyzer;
 import dev.portcullis.analyzer.java.ArchiveLimits;
 import dev.portcullis.analyzer.java.JavaArchiveAnalyzer;
 import dev.portcullis.analyzer.os.OsReleaseAnalyzer;
+import dev.portcullis.analyzer.python.PythonPackageAnalyzer;
 import dev.portcullis.analyzer.rpm.RpmAnalyzer;
 import java.util.List;
 
@@ -13,13 +14,14 @@ public final class Analyzers {
 
   private Analyzers() {}
 
-  /** Operating system identification, OS package databases and Java archives. */
+  /** Operating system identification, OS package databases, Java archives, Python distributions. */
   public static List<Analyzer> defaults() {
     return List.of(
         new OsReleaseAnalyzer(),
         new DpkgAnalyzer(),
         new ApkAnalyzer(),
         new RpmAnalyzer(),
-        new JavaArchiveAnalyzer(ArchiveLimits.defaults()));
+        new JavaArchiveAnalyzer(ArchiveLimits.defaults()),
+        new PythonPackageAnalyzer());
   }
 }

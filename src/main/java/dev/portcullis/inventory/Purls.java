@@ -2,6 +2,7 @@ package dev.portcullis.inventory;
 
 import com.github.packageurl.MalformedPackageURLException;
 import com.github.packageurl.PackageURLBuilder;
+import java.util.Locale;
 
 /** Package URLs for installed OS packages, as the purl specification defines each type. */
 public final class Purls {
@@ -25,6 +26,11 @@ public final class Purls {
           builder.withQualifier("epoch", version.substring(0, colon));
           version = version.substring(colon + 1);
         }
+      }
+      case "pypi" -> {
+        // The purl spec's PyPI names are lower case, with "-" for "_".
+        builder.withName(pkg.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        return build(builder.withVersion(version));
       }
       case "maven" -> {
         int colon = pkg.name().indexOf(':');

@@ -152,4 +152,21 @@ class DebianImageInventoryTest {
         .findFirst()
         .orElseThrow();
   }
+
+  @Test
+  void pythonDistributionsComeFromEggInfoAndDistInfoMetadata() throws IOException {
+    Inventory inventory = inventory("docker-archive:" + TestImages.dockerArchive("python"));
+
+    List<String> python =
+        inventory.packages().stream()
+            .filter(p -> p.type().equals("pypi"))
+            .map(p -> p.name() + " " + p.version())
+            .sorted()
+            .toList();
+    assertThat(python).containsExactlyElementsOf(TestImages.pythonDistributions());
+    assertThat(find(inventory, "pip").purl()).isEqualTo("pkg:pypi/pip@23.0.1");
+    assertThat(find(inventory, "pip").foundIn()).endsWith("pip-23.0.1.dist-info/METADATA");
+    assertThat(find(inventory, "six").foundIn()).endsWith("six-1.16.0.egg-info/PKG-INFO");
+    assertThat(find(inventory, "six").layer().index()).isEqualTo(1);
+  }
 }

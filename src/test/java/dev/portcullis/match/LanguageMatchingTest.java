@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.image.Json;
 import dev.portcullis.testing.Cli;
+import dev.portcullis.testing.TestImages;
 import dev.portcullis.vulndb.EcosystemName;
 import dev.portcullis.vulndb.OsvRecord;
 import java.io.IOException;
@@ -144,5 +145,41 @@ class LanguageMatchingTest {
                 ids.add(f.path("packageName").asText() + " " + f.path("vulnerabilityId").asText()));
     assertThat(ids).contains("stdlib GO-2022-0969", "golang.org/x/net GO-2022-0969");
     assertThat(report.path("findings").findValuesAsText("ecosystem")).containsOnly("Go");
+  }
+
+  @Test
+  void pythonPackagesInAnImageAreMatchedAgainstTheRealPypiRecords() throws IOException {
+    Set<String> expected = new TreeSet<>();
+    for (OsvRecord record : records("PyPI")) {
+      for (OsvRecord.Affected affected : record.affected()) {
+        if (affected.packageInfo().name().equalsIgnoreCase("urllib3")
+            && affected.versions().contains("1.26.12")
+            && record.withdrawn() == null) {
+          expected.add(record.id());
+        }
+      }
+    }
+
+    Cli.Result result =
+        Cli.run(
+            "scan",
+            "image",
+            "docker-archive:" + TestImages.dockerArchive("python"),
+            "--no-cache",
+            "--db",
+            db.toString(),
+            "-f",
+            "json");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    Set<String> reported = new TreeSet<>();
+    for (JsonNode finding : JSON.readTree(result.out()).path("findings")) {
+      if (finding.path("packageName").asText().equals("urllib3")) {
+        reported.add(finding.path("vulnerabilityId").asText());
+        finding.path("aliases").forEach(alias -> reported.add(alias.asText()));
+      }
+    }
+    assertThat(expected).isNotEmpty();
+    assertThat(reported).containsAll(expected);
   }
 }

@@ -19,7 +19,7 @@ public final class TestImages {
   public static synchronized Path directory() {
     if (built == null) {
       Path out = Path.of(System.getProperty("portcullis.testImages", "target/test-images"));
-      if (!Files.exists(out.resolve(".complete"))) {
+      if (!Files.exists(out.resolve(".complete-2"))) {
         run(List.of("bash", "scripts/build-test-images.sh", out.toString()));
       }
       built = out;
@@ -44,6 +44,11 @@ public final class TestImages {
    */
   public static List<String> dpkgOracle(String tag) throws IOException {
     return Files.readAllLines(directory().resolve(tag + ".packages"));
+  }
+
+  /** What the Python image's own metadata files say is installed: "name version" lines. */
+  public static List<String> pythonDistributions() throws IOException {
+    return Files.readAllLines(directory().resolve("python.distributions"));
   }
 
   /** The old and the new tzdata version of the upgrade layer. */
