@@ -4,8 +4,10 @@ import dev.portcullis.analyzer.AnalysisInput;
 import dev.portcullis.analyzer.AnalysisResult;
 import dev.portcullis.analyzer.Analyzer;
 import dev.portcullis.inventory.Package;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -66,6 +68,7 @@ public final class JavaArchiveAnalyzer implements Analyzer {
     private final List<Package> packages;
     private final List<String> warnings;
     private long inflated;
+    private boolean exhausted;
 
     Walk(List<Package> packages, List<String> warnings) {
       this.packages = packages;
@@ -73,6 +76,9 @@ public final class JavaArchiveAnalyzer implements Analyzer {
     }
 
     void archive(InputStream in, String location, int depth) {
+      if (exhausted) {
+        return;
+      }
       if (depth > limits.maxDepth()) {
         warnings.add(
             "/"
@@ -102,17 +108,23 @@ public final class JavaArchiveAnalyzer implements Analyzer {
           if (entry.isDirectory()) {
             continue;
           }
+
+          InputStream content = bounded(zip, location);
           if (name.startsWith("META-INF/maven/") && name.endsWith("/pom.properties")) {
-            PomProperties.read(bounded(zip, location))
-                .ifPresent(pom -> own.add(pom.toPackage(location)));
+            PomProperties.read(content).ifPresent(pom -> own.add(pom.toPackage(location)));
           } else if (name.equals("META-INF/MANIFEST.MF")) {
-            manifest = Manifest.read(bounded(zip, location));
+            manifest = Manifest.read(content);
           } else if (isArchive(name)) {
-            archive(bounded(zip, location), location + "!/" + name, depth + 1);
+            archive(content, location + "!/" + name, depth + 1);
           }
+          // Skipping an entry inflates it too: drain it through the counter so bombs are caught.
+          content.transferTo(OutputStream.nullOutputStream());
         }
       } catch (InflationLimitException e) {
-        warnings.add(e.getMessage());
+        if (!exhausted) {
+          warnings.add(e.getMessage());
+        }
+        exhausted = true;
       } catch (IOException | RuntimeException e) {
         warnings.add(
             "/" + location + ": not a readable archive (" + e.getMessage() + "); it was skipped");
@@ -126,9 +138,21 @@ public final class JavaArchiveAnalyzer implements Analyzer {
       }
     }
 
+    private void account(long bytes, String location) throws InflationLimitException {
+      inflated += bytes;
+      if (inflated > limits.maxInflatedBytes()) {
+        throw new InflationLimitException(
+            "/"
+                + location
+                + ": inflates beyond "
+                + limits.maxInflatedBytes()
+                + " bytes (zip bomb?); the rest was not read");
+      }
+    }
+
     /** Counts what every entry inflates to against the limit for the whole outer archive. */
     private InputStream bounded(InputStream entry, String location) {
-      return new java.io.FilterInputStream(CloseShieldInputStream.wrap(entry)) {
+      return new FilterInputStream(CloseShieldInputStream.wrap(entry)) {
         @Override
         public int read() throws IOException {
           int b = super.read();
@@ -148,15 +172,7 @@ public final class JavaArchiveAnalyzer implements Analyzer {
         }
 
         private void count(long n) throws InflationLimitException {
-          inflated += n;
-          if (inflated > limits.maxInflatedBytes()) {
-            throw new InflationLimitException(
-                "/"
-                    + location
-                    + ": inflates beyond "
-                    + limits.maxInflatedBytes()
-                    + " bytes (zip bomb?); the rest was not read");
-          }
+          account(n, location);
         }
       };
     }

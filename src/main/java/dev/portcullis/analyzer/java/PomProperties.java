@@ -1,6 +1,7 @@
 package dev.portcullis.analyzer.java;
 
 import dev.portcullis.inventory.Package;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -18,8 +19,7 @@ record PomProperties(String groupId, String artifactId, String version) {
     Properties properties = new Properties();
     byte[] bytes = in.readNBytes(MAX_BYTES);
     properties.load(
-        new InputStreamReader(
-            new java.io.ByteArrayInputStream(bytes), StandardCharsets.ISO_8859_1));
+        new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.ISO_8859_1));
     String groupId = properties.getProperty("groupId");
     String artifactId = properties.getProperty("artifactId");
     String version = properties.getProperty("version");

@@ -203,4 +203,33 @@ class JavaArchiveTest {
           .doesNotContain("org.apache.logging.log4j:log4j-api");
     }
   }
+
+  @Test
+  void zipBombStopsAtTheInflationLimitWithOneWarning() throws IOException {
+    // Each nested jar holds 4 MiB of zeros that compress to almost nothing.
+    ByteArrayOutputStream inner = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(inner)) {
+      zip.putNextEntry(new ZipEntry("zeros.bin"));
+      zip.write(new byte[4 * 1024 * 1024]);
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      for (int i = 0; i < 3; i++) {
+        zip.putNextEntry(new ZipEntry("nested-" + i + ".jar"));
+        zip.write(inner.toByteArray());
+      }
+    }
+    JavaArchiveAnalyzer analyzer = new JavaArchiveAnalyzer(new ArchiveLimits(5, 1000, 1024 * 1024));
+    byte[] bomb = bytes.toByteArray();
+
+    var result =
+        analyzer.analyze(
+            new dev.portcullis.analyzer.AnalysisInput(
+                "bomb.jar", bomb.length, new java.io.ByteArrayInputStream(bomb)));
+
+    assertThat(result.warnings())
+        .singleElement()
+        .asString()
+        .contains("inflates beyond 1048576 bytes");
+  }
 }
