@@ -280,7 +280,7 @@ final class ScanCommand {
       throws IOException {
     Path file = gate.database != null ? gate.database : VulnerabilityDatabase.defaultLocation();
     VulnerabilityDatabase database = VulnerabilityDatabase.open(file);
-    Instant updated = database.status().updatedAt();
+    Instant updated = database.updatedAt();
     if (updated != null && Duration.between(updated, Instant.now()).compareTo(gate.maxAge) > 0) {
       spec.commandLine()
           .getErr()
@@ -304,7 +304,7 @@ final class ScanCommand {
     List<String> imageNames = new ArrayList<>(inventory.image().repoTags());
     imageNames.add(inventory.image().name());
     GateResult result = decision.decide(findings, imageNames);
-    ScanReport report = new ScanReport(inventory, result, database.status().updatedAt());
+    ScanReport report = new ScanReport(inventory, result, database.updatedAt());
     ToolInfo tool = ToolInfo.current();
     ReportOutput.write(
         gate.output,
