@@ -37,8 +37,8 @@ public final class Ecosystems {
     register(byName, known, new RubyGemsComparator(), "RubyGems");
     register(byName, known, new NuGetComparator(), "NuGet");
     register(byName, known, new ComposerComparator(), "Packagist");
-    register(byName, known, new CranComparator(), "CRAN");
-    register(byName, known, new HackageComparator(), "Hackage");
+    register(byName, known, NumberListComparator.cran(), "CRAN");
+    register(byName, known, NumberListComparator.hackage(), "Hackage");
     register(byName, known, new PubComparator(), "Pub");
     BY_NAME = Map.copyOf(byName);
     NAMES = List.copyOf(known);

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class CranAndHackageComparatorTest {
 
-  private final VersionComparator cran = new CranComparator();
-  private final VersionComparator hackage = new HackageComparator();
+  private final VersionComparator cran = NumberListComparator.cran();
+  private final VersionComparator hackage = NumberListComparator.hackage();
 
   @Test
   void cranNumbersWithDotsOrHyphens() {
