@@ -1,7 +1,6 @@
 package dev.portcullis.analyzer.java;
 
 import dev.portcullis.inventory.Package;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,19 +19,6 @@ final class FileNames {
     Matcher m = NAME_VERSION.matcher(file);
     String name = m.matches() ? m.group(1) : file.replaceFirst("\\.[a-zA-Z]+$", "");
     String version = m.matches() ? m.group(2) : "";
-    return new Package(
-        "maven",
-        name,
-        version,
-        null,
-        name,
-        version,
-        null,
-        null,
-        location,
-        null,
-        null,
-        List.of(),
-        "file name");
+    return JavaPackages.of(name, version, location, "file name");
   }
 }

@@ -4,7 +4,6 @@ import dev.portcullis.inventory.Package;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import java.util.jar.Attributes;
 
 /**
@@ -42,19 +41,6 @@ record Manifest(
     if (name == null || name.isEmpty()) {
       return null;
     }
-    return new Package(
-        "maven",
-        name,
-        packageVersion,
-        null,
-        name,
-        packageVersion,
-        null,
-        null,
-        location,
-        null,
-        null,
-        List.of(),
-        "MANIFEST.MF");
+    return JavaPackages.of(name, packageVersion, location, "MANIFEST.MF");
   }
 }

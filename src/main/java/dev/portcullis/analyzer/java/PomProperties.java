@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -31,9 +30,7 @@ record PomProperties(String groupId, String artifactId, String version) {
 
   Package toPackage(String location) {
     String name = groupId + ":" + artifactId;
-    return new Package(
-        "maven", name, version, null, name, version, null, null, location, null, null, List.of(),
-        null);
+    return JavaPackages.of(name, version, location, null);
   }
 
   private static boolean blank(String text) {
