@@ -3,15 +3,13 @@ package dev.portcullis.match;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import dev.portcullis.image.Json;
+import dev.portcullis.testing.SharedOsv;
 import dev.portcullis.version.Ecosystems;
 import dev.portcullis.vulndb.OsvRecord;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,18 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class AffectedRangesTest {
 
-  private static final Path OSV =
-      Path.of(System.getProperty("portcullis.sharedTestdata", "../shared/testdata")).resolve("osv");
-
-  private static List<OsvRecord> records(String ecosystem) throws IOException {
-    List<OsvRecord> records = new ArrayList<>();
-    try (Stream<Path> files = Files.list(OSV.resolve(ecosystem))) {
-      for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-        records.add(Json.mapper().readValue(file.toFile(), OsvRecord.class));
-      }
-    }
-    return records;
-  }
+  private static final Path OSV = SharedOsv.DIRECTORY;
 
   private static OsvRecord.Range range(String... events) {
     List<OsvRecord.Event> list = new ArrayList<>();
@@ -57,7 +44,7 @@ class AffectedRangesTest {
     AffectedRanges pypi = new AffectedRanges(Ecosystems.forEcosystem("PyPI"));
     long checked = 0;
     List<String> disagreements = new ArrayList<>();
-    for (OsvRecord record : records("PyPI")) {
+    for (OsvRecord record : SharedOsv.records("PyPI")) {
       for (OsvRecord.Affected affected : record.affected()) {
         List<OsvRecord.Range> ranges = affected.ranges();
         boolean onlyOrderedEcosystemRanges =
@@ -93,7 +80,7 @@ class AffectedRangesTest {
     List<String> disagreements = new ArrayList<>();
     for (String ecosystem : List.of("Go", "PyPI")) {
       AffectedRanges ranges = new AffectedRanges(Ecosystems.forEcosystem(ecosystem));
-      for (OsvRecord record : records(ecosystem)) {
+      for (OsvRecord record : SharedOsv.records(ecosystem)) {
         for (OsvRecord.Affected affected : record.affected()) {
           for (OsvRecord.Range range : affected.ranges()) {
             if (range.type().equals("GIT")) {

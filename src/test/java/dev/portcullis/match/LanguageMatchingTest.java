@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portcullis.image.Json;
 import dev.portcullis.testing.Cli;
+import dev.portcullis.testing.SharedOsv;
 import dev.portcullis.testing.TestImages;
 import dev.portcullis.vulndb.EcosystemName;
 import dev.portcullis.vulndb.OsvRecord;
@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,8 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LanguageMatchingTest {
 
-  private static final Path OSV =
-      Path.of(System.getProperty("portcullis.sharedTestdata", "../shared/testdata")).resolve("osv");
+  private static final Path OSV = SharedOsv.DIRECTORY;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path dir;
@@ -53,16 +51,6 @@ class LanguageMatchingTest {
                     db.toString())
                 .exitCode())
         .isZero();
-  }
-
-  private static List<OsvRecord> records(String ecosystem) throws IOException {
-    List<OsvRecord> records = new ArrayList<>();
-    try (Stream<Path> files = Files.list(OSV.resolve(ecosystem))) {
-      for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-        records.add(Json.mapper().readValue(file.toFile(), OsvRecord.class));
-      }
-    }
-    return records;
   }
 
   private static JsonNode scan(Map<String, String> purlsByKey) throws IOException {
@@ -90,7 +78,7 @@ class LanguageMatchingTest {
     // One installed release per package: the first one some record lists, so that most packages are
     // hit.
     Map<String, String> versionByPackage = new LinkedHashMap<>();
-    List<OsvRecord> records = records("PyPI");
+    List<OsvRecord> records = SharedOsv.records("PyPI");
     for (OsvRecord record : records) {
       for (OsvRecord.Affected affected : record.affected()) {
         if (!affected.versions().isEmpty() && versionByPackage.size() < 400) {
@@ -150,7 +138,7 @@ class LanguageMatchingTest {
   @Test
   void pythonPackagesInAnImageAreMatchedAgainstTheRealPypiRecords() throws IOException {
     Set<String> expected = new TreeSet<>();
-    for (OsvRecord record : records("PyPI")) {
+    for (OsvRecord record : SharedOsv.records("PyPI")) {
       for (OsvRecord.Affected affected : record.affected()) {
         if (affected.packageInfo().name().equalsIgnoreCase("urllib3")
             && affected.versions().contains("1.26.12")

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.portcullis.testing.Cli;
+import dev.portcullis.testing.SharedOsv;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -27,8 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DatabaseUpdateTest {
 
-  private static final Path OSV =
-      Path.of(System.getProperty("portcullis.sharedTestdata", "../shared/testdata")).resolve("osv");
+  private static final Path OSV = SharedOsv.DIRECTORY;
 
   @TempDir static Path dir;
   private static HttpServer server;
@@ -85,9 +85,7 @@ class DatabaseUpdateTest {
   }
 
   private static long records(String ecosystem) throws IOException {
-    try (Stream<Path> files = Files.list(OSV.resolve(ecosystem))) {
-      return files.filter(p -> p.toString().endsWith(".json")).count();
-    }
+    return SharedOsv.files(ecosystem).size();
   }
 
   @Test
