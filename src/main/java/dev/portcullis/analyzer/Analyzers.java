@@ -7,15 +7,22 @@ import dev.portcullis.analyzer.java.JavaArchiveAnalyzer;
 import dev.portcullis.analyzer.os.OsReleaseAnalyzer;
 import dev.portcullis.analyzer.python.PythonPackageAnalyzer;
 import dev.portcullis.analyzer.rpm.RpmAnalyzer;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The analyzers a scan runs. Adding an ecosystem is adding its class here. */
+/**
+ * The analyzers a scan runs. Adding an ecosystem is adding its class here.
+ *
+ * <p>Images are judged by what is installed in them (package databases, archives, installed
+ * metadata); a lockfile lying in an image says what some build once resolved, not what ships, so
+ * image scans leave lockfiles alone, as Trivy does. Projects are judged by their lockfiles as well.
+ */
 public final class Analyzers {
 
   private Analyzers() {}
 
-  /** Operating system identification, OS package databases, Java archives, Python distributions. */
-  public static List<Analyzer> defaults() {
+  /** What an image or root filesystem has installed. */
+  public static List<Analyzer> forImages() {
     return List.of(
         new OsReleaseAnalyzer(),
         new DpkgAnalyzer(),
@@ -23,5 +30,11 @@ public final class Analyzers {
         new RpmAnalyzer(),
         new JavaArchiveAnalyzer(ArchiveLimits.defaults()),
         new PythonPackageAnalyzer());
+  }
+
+  /** What a project directory declares in its lockfiles, and what it holds installed. */
+  public static List<Analyzer> forProjects() {
+    List<Analyzer> analyzers = new ArrayList<>(forImages());
+    return List.copyOf(analyzers);
   }
 }

@@ -23,7 +23,7 @@ import java.util.Map;
 final class LayerAnalysisCodec {
 
   private static final int MAGIC = 0x50434c41; // "PCLA"
-  private static final int VERSION = 2;
+  private static final int VERSION = 3;
   private static final int MAX_STRING_BYTES = 1 << 24;
   private static final int MAX_COUNT = 1 << 24;
   private static final EntryType[] ENTRY_TYPES = EntryType.values();
@@ -143,6 +143,8 @@ final class LayerAnalysisCodec {
     writeString(out, pkg.purl());
     writeStrings(out, pkg.files());
     writeString(out, pkg.evidence());
+    out.writeBoolean(pkg.dev());
+    writeString(out, pkg.sha1());
   }
 
   private static Package readPackage(DataInputStream in) throws IOException {
@@ -173,6 +175,8 @@ final class LayerAnalysisCodec {
         layer,
         purl,
         readStrings(in),
+        readString(in),
+        in.readBoolean(),
         readString(in));
   }
 

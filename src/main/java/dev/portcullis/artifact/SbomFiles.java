@@ -182,20 +182,8 @@ public final class SbomFiles {
               namespace == null ? purl.getName() : namespace + "/" + purl.getName();
           default -> purl.getName();
         };
-    return new Package(
-        purl.getType(),
-        name,
-        purl.getVersion(),
-        null,
-        name,
-        purl.getVersion(),
-        null,
-        null,
-        file.getFileName().toString(),
-        null,
-        purlText,
-        List.of(),
-        null);
+    return Package.library(purl.getType(), name, purl.getVersion(), file.getFileName().toString())
+        .withOrigin(null, purlText);
   }
 
   private static Package osPackage(PackageURL purl, Map<String, String> properties, Path file) {
@@ -231,6 +219,8 @@ public final class SbomFiles {
         null,
         null,
         List.of(),
+        null,
+        false,
         null);
   }
 

@@ -72,7 +72,7 @@ final class SbomCommand {
     public Integer call() throws IOException {
       ReportFormat format = output.parsedFormat();
       try (ImageSource image = ImageSources.open(source, scan.sourceOptions())) {
-        return inventoryReport(image, format, output, scan, spec);
+        return inventoryReport(scan.imageInventory(image), format, output, spec);
       }
     }
   }
@@ -93,19 +93,14 @@ final class SbomCommand {
     public Integer call() throws IOException {
       ReportFormat format = output.parsedFormat();
       try (ImageSource tree = LocalSources.projectDirectory(directory)) {
-        return inventoryReport(tree, format, output, scan, spec);
+        return inventoryReport(scan.projectInventory(tree), format, output, spec);
       }
     }
   }
 
   private static int inventoryReport(
-      ImageSource source,
-      ReportFormat format,
-      OutputOptions output,
-      ScanOptions scan,
-      CommandSpec spec)
+      Inventory inventory, ReportFormat format, OutputOptions output, CommandSpec spec)
       throws IOException {
-    Inventory inventory = scan.inventory(source);
     ToolInfo tool = ToolInfo.current();
     ReportOutput.write(
         output.output,

@@ -212,7 +212,7 @@ final class ScanCommand {
           spec,
           () -> {
             try (ImageSource image = ImageSources.open(source, scan.sourceOptions())) {
-              return scan.inventory(image);
+              return scan.imageInventory(image);
             }
           });
     }
@@ -237,7 +237,7 @@ final class ScanCommand {
           spec,
           () -> {
             try (ImageSource tree = LocalSources.projectDirectory(directory)) {
-              return scan.inventory(tree);
+              return scan.projectInventory(tree);
             }
           });
     }

@@ -88,9 +88,14 @@ final class ScanOptions {
     return new SourceOptions(parsedPlatform(), limits(), credentials, insecureRegistry, offline);
   }
 
-  /** The inventory of a source, through the layer cache these options name. */
-  Inventory inventory(ImageSource source) throws IOException {
-    return new ImageInventory(Analyzers.defaults(), limits(), cache()).build(source);
+  /** The inventory of an image, through the layer cache these options name. */
+  Inventory imageInventory(ImageSource image) throws IOException {
+    return new ImageInventory(Analyzers.forImages(), limits(), cache()).build(image);
+  }
+
+  /** The inventory of a project directory, lockfiles included. */
+  Inventory projectInventory(ImageSource project) throws IOException {
+    return new ImageInventory(Analyzers.forProjects(), limits(), cache()).build(project);
   }
 
   String effectivePassword() {

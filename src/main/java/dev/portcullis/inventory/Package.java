@@ -16,6 +16,10 @@ import java.util.List;
  * @param files installed files, where the package database lists them
  * @param evidence what identified the package when it was not a package database or a build's own
  *     metadata ("MANIFEST.MF", "file name"); null otherwise
+ * @param dev whether the project needs the package for development only (a lockfile's dev
+ *     dependency), not at run time
+ * @param sha1 the SHA-1 of the file the package was read from, where that file is the package
+ *     itself (a Java archive), so its coordinates can be confirmed against a repository; else null
  */
 public record Package(
     String type,
@@ -30,10 +34,84 @@ public record Package(
     LayerInfo layer,
     String purl,
     List<String> files,
-    String evidence) {
+    String evidence,
+    boolean dev,
+    String sha1) {
 
   public Package {
     files = files == null ? List.of() : List.copyOf(files);
+  }
+
+  /**
+   * A package of a language ecosystem, named by its own metadata or a lockfile.
+   *
+   * @param type the purl type: {@code npm}, {@code pypi}, {@code golang}, {@code cargo} …
+   * @param foundIn the file that names it
+   */
+  public static Package library(String type, String name, String version, String foundIn) {
+    return new Package(
+        type, name, version, null, name, version, null, null, foundIn, null, null, List.of(), null,
+        false, null);
+  }
+
+  /** The same package, marked as a development-only dependency. */
+  public Package asDevelopmentOnly() {
+    return new Package(
+        type,
+        name,
+        version,
+        arch,
+        sourceName,
+        sourceVersion,
+        maintainer,
+        license,
+        foundIn,
+        layer,
+        purl,
+        files,
+        evidence,
+        true,
+        sha1);
+  }
+
+  /** The same package with who made it and under which licence, as its metadata says. */
+  public Package withAuthorship(String author, String licence) {
+    return new Package(
+        type,
+        name,
+        version,
+        arch,
+        sourceName,
+        sourceVersion,
+        author,
+        licence,
+        foundIn,
+        layer,
+        purl,
+        files,
+        evidence,
+        dev,
+        sha1);
+  }
+
+  /** The same package with the SHA-1 of the archive it is. */
+  public Package withSha1(String archiveSha1) {
+    return new Package(
+        type,
+        name,
+        version,
+        arch,
+        sourceName,
+        sourceVersion,
+        maintainer,
+        license,
+        foundIn,
+        layer,
+        purl,
+        files,
+        evidence,
+        dev,
+        archiveSha1);
   }
 
   /** Identifies an installed package version: equal keys, same package installed. */
@@ -55,7 +133,9 @@ public record Package(
         layer,
         purl,
         installedFiles,
-        evidence);
+        evidence,
+        dev,
+        sha1);
   }
 
   public Package withOrigin(LayerInfo introducedBy, String packageUrl) {
@@ -72,6 +152,8 @@ public record Package(
         introducedBy,
         packageUrl,
         files,
-        evidence);
+        evidence,
+        dev,
+        sha1);
   }
 }

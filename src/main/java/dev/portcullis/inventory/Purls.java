@@ -4,7 +4,7 @@ import com.github.packageurl.MalformedPackageURLException;
 import com.github.packageurl.PackageURLBuilder;
 import java.util.Locale;
 
-/** Package URLs for installed OS packages, as the purl specification defines each type. */
+/** Package URLs for installed packages, as the purl specification defines each type. */
 public final class Purls {
 
   private Purls() {}
@@ -42,6 +42,19 @@ public final class Purls {
               .withNamespace(pkg.name().substring(0, colon))
               .withName(pkg.name().substring(colon + 1));
         }
+        return build(version.isEmpty() ? builder : builder.withVersion(version));
+      }
+      case "npm", "golang", "composer" -> {
+        // "@scope/name", "github.com/org/module", "vendor/name": the namespace is all before the
+        // last slash.
+        int slash = pkg.name().lastIndexOf('/');
+        if (slash > 0) {
+          builder.withNamespace(pkg.name().substring(0, slash));
+          builder.withName(pkg.name().substring(slash + 1));
+        }
+        return build(version.isEmpty() ? builder : builder.withVersion(version));
+      }
+      case "cargo", "gem", "nuget" -> {
         return build(version.isEmpty() ? builder : builder.withVersion(version));
       }
       default -> throw new IllegalArgumentException("no purl rule for package type " + pkg.type());

@@ -8,7 +8,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.cyclonedx.Version;
 import org.cyclonedx.exception.GeneratorException;
@@ -16,6 +18,7 @@ import org.cyclonedx.generators.BomGeneratorFactory;
 import org.cyclonedx.model.Bom;
 import org.cyclonedx.model.Component;
 import org.cyclonedx.model.Dependency;
+import org.cyclonedx.model.Hash;
 import org.cyclonedx.model.Metadata;
 import org.cyclonedx.model.Property;
 import org.cyclonedx.model.metadata.ToolInformation;
@@ -49,8 +52,15 @@ final class CycloneDxWriter implements InventoryWriter {
       components.add(os);
       imageDependency.addDependency(new Dependency(os.getBomRef()));
     }
+    Set<String> bomRefs = new HashSet<>();
     for (Package pkg : inventory.packages()) {
       Component component = component(pkg);
+      // The same package at two paths has one purl; a bom-ref must be unique.
+      String bomRef = component.getBomRef();
+      for (int n = 2; !bomRefs.add(bomRef); n++) {
+        bomRef = component.getBomRef() + "#" + n;
+      }
+      component.setBomRef(bomRef);
       components.add(component);
       imageDependency.addDependency(new Dependency(component.getBomRef()));
     }
@@ -118,11 +128,21 @@ final class CycloneDxWriter implements InventoryWriter {
     if (pkg.maintainer() != null) {
       component.setPublisher(pkg.maintainer());
     }
+    if (pkg.dev()) {
+      // CycloneDX's convention for development-only dependencies.
+      component.setScope(Component.Scope.OPTIONAL);
+    }
+    if (pkg.sha1() != null) {
+      component.setHashes(List.of(new Hash(Hash.Algorithm.SHA1, pkg.sha1())));
+    }
     List<Property> properties = new ArrayList<>();
     properties.add(property("package:type", pkg.type()));
     properties.add(property("package:sourceName", pkg.sourceName()));
     properties.add(property("package:sourceVersion", pkg.sourceVersion()));
     properties.add(property("package:foundIn", "/" + pkg.foundIn()));
+    if (pkg.evidence() != null) {
+      properties.add(property("package:evidence", pkg.evidence()));
+    }
     if (pkg.layer() != null) {
       properties.add(property("layer:index", String.valueOf(pkg.layer().index())));
       if (pkg.layer().diffId() != null) {

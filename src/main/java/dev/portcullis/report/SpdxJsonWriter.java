@@ -80,6 +80,11 @@ final class SpdxJsonWriter implements InventoryWriter {
       node.put("licenseConcluded", NOASSERTION);
       node.put("licenseDeclared", NOASSERTION);
       node.put("copyrightText", NOASSERTION);
+      if (pkg.sha1() != null) {
+        ObjectNode checksum = node.putArray("checksums").addObject();
+        checksum.put("algorithm", "SHA1");
+        checksum.put("checksumValue", pkg.sha1());
+      }
       if (!pkg.sourceName().equals(pkg.name()) || !pkg.sourceVersion().equals(pkg.version())) {
         node.put(
             "sourceInfo",
@@ -99,6 +104,9 @@ final class SpdxJsonWriter implements InventoryWriter {
       purl.put("referenceType", "purl");
       purl.put("referenceLocator", pkg.purl());
       relationship(relationships, IMAGE_ID, "CONTAINS", spdxId);
+      if (pkg.dev()) {
+        relationship(relationships, spdxId, "DEV_DEPENDENCY_OF", IMAGE_ID);
+      }
     }
     json.write(document, out);
   }

@@ -98,7 +98,7 @@ class RpmDatabaseTest {
         .writeTo(layout, "v1");
     try (ImageSource source =
         LocalSources.ociLayout(layout, null, Platform.linuxAmd64(), Limits.defaults())) {
-      return new ImageInventory(Analyzers.defaults(), Limits.defaults(), null).build(source);
+      return new ImageInventory(Analyzers.forImages(), Limits.defaults(), null).build(source);
     }
   }
 

@@ -24,7 +24,7 @@ class DebianImageInventoryTest {
     SourceOptions options =
         new SourceOptions(Platform.linuxAmd64(), Limits.defaults(), null, false, false);
     try (ImageSource source = ImageSources.open(spec, options)) {
-      return new ImageInventory(Analyzers.defaults(), Limits.defaults(), null).build(source);
+      return new ImageInventory(Analyzers.forImages(), Limits.defaults(), null).build(source);
     }
   }
 

@@ -77,7 +77,7 @@ class LayeringRulesTest {
     builder.writeTo(layout, "v1");
     try (ImageSource source =
         LocalSources.ociLayout(layout, null, Platform.linuxAmd64(), Limits.defaults())) {
-      return new ImageInventory(Analyzers.defaults(), Limits.defaults(), cache).build(source);
+      return new ImageInventory(Analyzers.forImages(), Limits.defaults(), cache).build(source);
     }
   }
 
@@ -272,7 +272,7 @@ class LayeringRulesTest {
               source.walkLayer(layer, limits, visitor);
             }
           };
-      return new ImageInventory(Analyzers.defaults(), Limits.defaults(), cache).build(counting);
+      return new ImageInventory(Analyzers.forImages(), Limits.defaults(), cache).build(counting);
     }
   }
 }

@@ -56,6 +56,8 @@ class ReportFormatsTest {
             base,
             "pkg:deb/debian/libc6@2.36-9%2Bdeb12u7?arch=amd64&distro=debian-12",
             List.of("/lib/x86_64-linux-gnu/libc.so.6"),
+            null,
+            false,
             null);
     Package bsdutils =
         new Package(
@@ -71,6 +73,8 @@ class ReportFormatsTest {
             upgrade,
             "pkg:deb/debian/bsdutils@1%3A2.38.1-5%2Bdeb12u3?arch=amd64&distro=debian-12",
             List.of(),
+            null,
+            false,
             null);
     return new Inventory(
         new ImageInfo(

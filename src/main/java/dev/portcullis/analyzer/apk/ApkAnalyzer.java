@@ -97,6 +97,8 @@ public final class ApkAnalyzer implements Analyzer {
               null,
               null,
               files,
+              null,
+              false,
               null));
     }
   }

@@ -105,6 +105,8 @@ public final class DpkgAnalyzer implements Analyzer {
         null,
         null,
         List.of(),
+        null,
+        false,
         null);
   }
 

@@ -54,20 +54,8 @@ public final class PythonPackageAnalyzer implements Analyzer {
       license = null;
     }
     Package pkg =
-        new Package(
-            "pypi",
-            name.strip(),
-            version.strip(),
-            null,
-            name.strip(),
-            version.strip(),
-            headers.get("Author"),
-            license,
-            input.path(),
-            null,
-            null,
-            List.of(),
-            null);
+        Package.library("pypi", name.strip(), version.strip(), input.path())
+            .withAuthorship(headers.get("Author"), license);
     return AnalysisResult.ofPackages(type(), input.path(), List.of(pkg));
   }
 

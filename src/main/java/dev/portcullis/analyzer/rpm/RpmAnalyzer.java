@@ -125,6 +125,8 @@ public final class RpmAnalyzer implements Analyzer {
         null,
         null,
         files(header),
+        null,
+        false,
         null);
   }
 
