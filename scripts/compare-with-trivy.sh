@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Compares the package lists Portcullis reports for an image tar with Trivy's: OS packages (with
-# architecture and source package) and language packages (type, name, version).
-#   scripts/compare-with-trivy.sh IMAGE_TAR
+# Compares the package lists Portcullis reports with Trivy's: OS packages (with architecture and
+# source package) and language packages (type, name, version).
+#   scripts/compare-with-trivy.sh IMAGE_TAR       an image (trivy image / portcullis sbom image)
+#   scripts/compare-with-trivy.sh rootfs:DIR      a root filesystem (trivy rootfs / sbom image)
+#   scripts/compare-with-trivy.sh fs:DIR          a project (trivy fs / portcullis sbom fs)
 # Prints packages only one side reports and packages both report with different details
 # (version, architecture, source name and version). Exits 0 only if the lists are equal.
 set -euo pipefail
-image=${1:?usage: compare-with-trivy.sh IMAGE_TAR}
+target=${1:?usage: compare-with-trivy.sh IMAGE_TAR|rootfs:DIR|fs:DIR}
 here=$(cd "$(dirname "$0")/.." && pwd)
 jar="$here/target/portcullis.jar"
 [ -f "$jar" ] || (cd "$here" && ./mvnw -q -DskipTests package)
@@ -13,9 +15,14 @@ trivy=$(cd "$here" && bash scripts/install-trivy.sh)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-"$trivy" image --quiet --input "$image" --format json --list-all-pkgs --scanners license \
+case "$target" in
+  fs:*) trivy_args=(fs "${target#fs:}"); ours_args=(fs "${target#fs:}") ;;
+  rootfs:*) trivy_args=(rootfs "${target#rootfs:}"); ours_args=(image "$target") ;;
+  *) trivy_args=(image --input "$target"); ours_args=(image "$target") ;;
+esac
+"$trivy" "${trivy_args[@]}" --quiet --format json --list-all-pkgs --scanners license \
   --skip-db-update --offline-scan --cache-dir "$work/trivy-cache" --output "$work/trivy.json"
-java -jar "$jar" sbom image "$image" --no-cache --format json --output "$work/portcullis.json"
+java -jar "$jar" sbom "${ours_args[@]}" --no-cache --format json --output "$work/portcullis.json"
 
 python3 - "$work/trivy.json" "$work/portcullis.json" <<'PY'
 import json, sys
@@ -29,8 +36,13 @@ def evr(epoch, version, release):
     return text
 
 # Trivy's language package types, as Portcullis' package types (purl types).
-LANGUAGE_TYPES = {"python-pkg": "pypi", "jar": "maven", "pom": "maven", "node-pkg": "npm",
-                  "gemspec": "gem", "gobinary": "golang", "rust-binary": "cargo"}
+LANGUAGE_TYPES = {"python-pkg": "pypi", "pip": "pypi", "pipenv": "pypi", "poetry": "pypi",
+                  "uv": "pypi", "jar": "maven", "pom": "maven", "gradle": "maven",
+                  "node-pkg": "npm", "npm": "npm", "yarn": "npm", "pnpm": "npm",
+                  "gemspec": "gem", "bundler": "gem", "gobinary": "golang", "gomod": "golang",
+                  "rust-binary": "cargo", "cargo": "cargo", "dotnet-core": "nuget",
+                  "nuget": "nuget", "packages-props": "nuget", "composer": "composer",
+                  "composer-vendor": "composer"}
 
 trivy = {}
 for result in json.load(open(sys.argv[1])).get("Results", []):
