@@ -26,7 +26,12 @@ final class RootfsDirectorySource implements ImageSource {
     if (!Files.isDirectory(root)) {
       throw new InputException(name + ": not a directory");
     }
-    this.root = root;
+    try {
+      // The directory named may itself be a symlink; what is inside it is read without following.
+      this.root = root.toRealPath();
+    } catch (IOException e) {
+      throw new InputException(name + ": cannot be read (" + e.getMessage() + ")", e);
+    }
     this.name = name;
   }
 

@@ -59,6 +59,20 @@ class SbomCommandTest {
   }
 
   @Test
+  void aDirectoryNamedThroughASymlinkIsScannedAsTheDirectory() throws IOException {
+    Path root = dir.resolve("rootfs");
+    Files.createDirectories(root.resolve("lib/apk/db"));
+    Files.writeString(
+        root.resolve("lib/apk/db/installed"), "P:busybox\nV:1.37.0-r8\nA:x86_64\no:busybox\n\n");
+    Path link = Files.createSymbolicLink(dir.resolve("current"), root);
+
+    Cli.Result result = Cli.run("sbom", "fs", link.toString(), "-f", "json");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).contains("\"name\" : \"busybox\"");
+  }
+
+  @Test
   void reportGoesToTheRequestedFileAndNothingElseIsWritten() throws Exception {
     Path out = dir.resolve("out");
     Files.createDirectories(out);

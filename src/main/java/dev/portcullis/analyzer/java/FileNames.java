@@ -1,6 +1,7 @@
 package dev.portcullis.analyzer.java;
 
 import dev.portcullis.inventory.Package;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,11 +15,21 @@ final class FileNames {
   private FileNames() {}
 
   static Package toPackage(String location) {
-    String file =
-        location.substring(Math.max(location.lastIndexOf('/'), location.lastIndexOf('!')) + 1);
+    String file = fileName(location);
     Matcher m = NAME_VERSION.matcher(file);
     String name = m.matches() ? m.group(1) : file.replaceFirst("\\.[a-zA-Z]+$", "");
     String version = m.matches() ? m.group(2) : "";
     return JavaPackages.of(name, version, location, "file name");
+  }
+
+  /** The artifactId a {@code name-version.jar} file name gives, if it gives that version. */
+  static Optional<String> artifactId(String location, String version) {
+    Matcher m = NAME_VERSION.matcher(fileName(location));
+    return m.matches() && m.group(2).equals(version) ? Optional.of(m.group(1)) : Optional.empty();
+  }
+
+  /** The archive's own name: {@code x.jar} for {@code app.war!/WEB-INF/lib/x.jar}. */
+  static String fileName(String location) {
+    return location.substring(Math.max(location.lastIndexOf('/'), location.lastIndexOf('!')) + 1);
   }
 }

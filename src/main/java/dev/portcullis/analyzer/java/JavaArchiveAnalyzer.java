@@ -8,7 +8,11 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +25,9 @@ import org.apache.commons.io.input.CloseShieldInputStream;
  * Java archives (jar, war, ear and plugin archives) found anywhere, and the archives nested in
  * them, streamed and never extracted. Each {@code META-INF/maven/**}{@code /pom.properties} is a
  * package, so a fat or shaded jar yields every library it bundles; an archive without one falls
- * back to its manifest, then to its file name, and says which evidence it used.
+ * back to its manifest, then to its file name, and says which evidence it used. The SHA-1 of each
+ * archive is recorded on the package that is the archive itself, so a repository lookup can confirm
+ * coordinates that only a manifest or a file name gave.
  */
 public final class JavaArchiveAnalyzer implements Analyzer {
 
@@ -41,7 +47,7 @@ public final class JavaArchiveAnalyzer implements Analyzer {
 
   @Override
   public int version() {
-    return 1;
+    return 2;
   }
 
   @Override
@@ -91,8 +97,9 @@ public final class JavaArchiveAnalyzer implements Analyzer {
       List<Package> own = new ArrayList<>();
       Manifest manifest = null;
       int entries = 0;
+      DigestInputStream hashed = new DigestInputStream(in, sha1());
       try (ZipArchiveInputStream zip =
-          new ZipArchiveInputStream(CloseShieldInputStream.wrap(in), "UTF-8", true, true)) {
+          new ZipArchiveInputStream(CloseShieldInputStream.wrap(hashed), "UTF-8", true, true)) {
         ZipArchiveEntry entry;
         while ((entry = zip.getNextEntry()) != null) {
           if (++entries > limits.maxEntries()) {
@@ -120,6 +127,8 @@ public final class JavaArchiveAnalyzer implements Analyzer {
           // Skipping an entry inflates it too: drain it through the counter so bombs are caught.
           content.transferTo(OutputStream.nullOutputStream());
         }
+        // The zip reader stops at the central directory; the hash covers the whole file.
+        hashed.transferTo(OutputStream.nullOutputStream());
       } catch (InflationLimitException e) {
         if (!exhausted) {
           warnings.add(e.getMessage());
@@ -130,11 +139,19 @@ public final class JavaArchiveAnalyzer implements Analyzer {
             "/" + location + ": not a readable archive (" + e.getMessage() + "); it was skipped");
         return;
       }
+      if (exhausted) {
+        packages.addAll(own);
+        return;
+      }
+      String sha1 = HexFormat.of().formatHex(hashed.getMessageDigest().digest());
       if (own.isEmpty()) {
         Package fallback = manifest != null ? manifest.toPackage(location) : null;
-        packages.add(fallback != null ? fallback : FileNames.toPackage(location));
+        packages.add((fallback != null ? fallback : FileNames.toPackage(location)).withSha1(sha1));
       } else {
-        packages.addAll(own);
+        String file = FileNames.fileName(location);
+        for (Package pkg : own) {
+          packages.add(own.size() == 1 || isNamedAfter(file, pkg) ? pkg.withSha1(sha1) : pkg);
+        }
       }
     }
 
@@ -175,6 +192,23 @@ public final class JavaArchiveAnalyzer implements Analyzer {
           account(n, location);
         }
       };
+    }
+  }
+
+  /**
+   * Whether the archive's file name is the package's own ({@code guava-33.0.jar} for guava 33.0):
+   * in a fat jar, that one of several pom.properties describes the archive itself.
+   */
+  private static boolean isNamedAfter(String file, Package pkg) {
+    String artifactId = pkg.name().substring(pkg.name().indexOf(':') + 1);
+    return file.startsWith(artifactId + "-" + pkg.version() + ".");
+  }
+
+  private static MessageDigest sha1() {
+    try {
+      return MessageDigest.getInstance("SHA-1");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-1", e);
     }
   }
 

@@ -4,7 +4,10 @@ import dev.portcullis.inventory.Package;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 import java.util.jar.Attributes;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A {@code MANIFEST.MF}, the second-best evidence: Implementation and Bundle headers name many
@@ -14,6 +17,8 @@ record Manifest(
     String title, String version, String vendorId, String symbolicName, String bundleVersion) {
 
   private static final int MAX_BYTES = 1024 * 1024;
+  private static final String EVIDENCE = "MANIFEST.MF";
+  private static final Pattern IVY_TITLE = Pattern.compile("([^#;\\s]+)#([^#;\\s]+);([^#;\\s]+)");
 
   static Manifest read(InputStream in) throws IOException {
     byte[] bytes = in.readNBytes(MAX_BYTES);
@@ -27,20 +32,36 @@ record Manifest(
         main.getValue("Bundle-Version"));
   }
 
-  /** Coordinates from the headers, or null when they do not name both a package and a version. */
+  /**
+   * Coordinates from the headers, cross-checked with the file name; null when they do not name both
+   * a package and a version. In order: a Gradle/Ivy title ({@code
+   * io.micrometer#micrometer-commons;1.17.2}), a vendor id with a title, the file name's artifactId
+   * when the manifest confirms its version, and the bundle or title as written.
+   */
   Package toPackage(String location) {
-    String name = null;
-    String packageVersion = null;
-    if (symbolicName != null && bundleVersion != null) {
-      name = symbolicName.split(";")[0].strip();
-      packageVersion = bundleVersion;
-    } else if (title != null && version != null) {
-      name = vendorId != null ? vendorId + ":" + title : title;
-      packageVersion = version;
+    Matcher ivy = title == null ? null : IVY_TITLE.matcher(title);
+    if (ivy != null && ivy.matches()) {
+      return JavaPackages.of(ivy.group(1) + ":" + ivy.group(2), ivy.group(3), location, EVIDENCE);
     }
-    if (name == null || name.isEmpty()) {
-      return null;
+    if (vendorId != null && title != null && version != null) {
+      return JavaPackages.of(vendorId + ":" + title, version, location, EVIDENCE);
     }
-    return JavaPackages.of(name, packageVersion, location, "MANIFEST.MF");
+    String anyVersion = version != null ? version : bundleVersion;
+    if (anyVersion != null) {
+      // A symbolic name looks like group.artifactId, but is too often not (Tomcat's is
+      // org.apache.tomcat-embed-core for org.apache.tomcat.embed): no group is guessed from it.
+      Optional<String> artifactId = FileNames.artifactId(location, anyVersion);
+      if (artifactId.isPresent()) {
+        return JavaPackages.of(artifactId.get(), anyVersion, location, EVIDENCE + ", file name");
+      }
+    }
+    String bundle = symbolicName == null ? null : symbolicName.split(";")[0].strip();
+    if (bundle != null && !bundle.isEmpty() && bundleVersion != null) {
+      return JavaPackages.of(bundle, bundleVersion, location, EVIDENCE);
+    }
+    if (title != null && !title.isBlank() && version != null) {
+      return JavaPackages.of(title, version, location, EVIDENCE);
+    }
+    return null;
   }
 }
