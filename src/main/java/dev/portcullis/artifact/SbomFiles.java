@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cyclonedx.exception.ParseException;
@@ -37,7 +36,6 @@ import org.cyclonedx.parsers.JsonParser;
 public final class SbomFiles {
 
   private static final long MAX_BYTES = 256L * 1024 * 1024;
-  private static final Set<String> OS_TYPES = Set.of("deb", "apk", "rpm");
 
   /** How Portcullis' SPDX writer records a source package, SPDX having no field for it. */
   private static final Pattern SPDX_SOURCE_INFO =
@@ -154,7 +152,7 @@ public final class SbomFiles {
       if (purl.getVersion() == null) {
         continue;
       }
-      if (!OS_TYPES.contains(purl.getType())) {
+      if (!Package.OS_TYPES.contains(purl.getType())) {
         packages.add(languagePackage(purl, entry.purl(), file));
         continue;
       }

@@ -1,6 +1,7 @@
 package dev.portcullis.inventory;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * One installed package.
@@ -112,6 +113,14 @@ public record Package(
         evidence,
         dev,
         archiveSha1);
+  }
+
+  /** The purl types of operating system packages; every other type is a language's. */
+  public static final Set<String> OS_TYPES = Set.of("deb", "apk", "rpm");
+
+  /** Whether an operating system's package manager installed it. */
+  public boolean managedByOs() {
+    return OS_TYPES.contains(type);
   }
 
   /** Identifies an installed package version: equal keys, same package installed. */

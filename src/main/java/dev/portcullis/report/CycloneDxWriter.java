@@ -91,6 +91,11 @@ final class CycloneDxWriter implements InventoryWriter {
     ToolInformation tools = new ToolInformation();
     tools.setComponents(List.of(toolComponent));
     metadata.setToolChoice(tools);
+    List<Property> warnings = new ArrayList<>();
+    inventory.warnings().forEach(w -> warnings.add(property("warning", w)));
+    if (!warnings.isEmpty()) {
+      metadata.setProperties(warnings);
+    }
 
     Component image = new Component();
     image.setType(Component.Type.CONTAINER);

@@ -28,7 +28,8 @@ final class FindingsJsonWriter implements ScanReportWriter {
       Gate gate,
       List<JsonFinding> findings,
       List<JsonSuppression> suppressed,
-      List<JsonSuppression> expiredExceptions) {}
+      List<JsonSuppression> expiredExceptions,
+      List<String> warnings) {}
 
   /** A finding with the exception that names it. */
   record JsonSuppression(
@@ -113,7 +114,8 @@ final class FindingsJsonWriter implements ScanReportWriter {
                 report.gate().filteredOut()),
             report.gate().reported().stream().map(JsonFinding::of).toList(),
             report.gate().suppressed().stream().map(JsonSuppression::of).toList(),
-            report.gate().expired().stream().map(JsonSuppression::of).toList());
+            report.gate().expired().stream().map(JsonSuppression::of).toList(),
+            report.inventory().warnings());
     json.write(document, out);
   }
 }

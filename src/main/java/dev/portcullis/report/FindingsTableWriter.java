@@ -78,6 +78,10 @@ final class FindingsTableWriter implements ScanReportWriter {
           "Expired exceptions, no longer suppressing: " + report.gate().expired().size());
       report.gate().expired().forEach(s -> printer.println("  " + describe(s)));
     }
+    if (!report.inventory().warnings().isEmpty()) {
+      printer.println();
+      report.inventory().warnings().forEach(w -> printer.println("WARNING: " + w));
+    }
     printer.flush();
   }
 

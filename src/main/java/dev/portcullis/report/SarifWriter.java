@@ -43,6 +43,15 @@ final class SarifWriter implements ScanReportWriter {
       }
       addResult(results, finding, index, report.inventory().image().name());
     }
+    // What the scan could not read: SARIF's place for it is the invocation's notifications.
+    ObjectNode invocation = run.putArray("invocations").addObject();
+    invocation.put("executionSuccessful", true);
+    ArrayNode notifications = invocation.putArray("toolExecutionNotifications");
+    for (String warning : report.inventory().warnings()) {
+      ObjectNode notification = notifications.addObject();
+      notification.put("level", "warning");
+      notification.putObject("message").put("text", warning);
+    }
     run.put("columnKind", "utf16CodeUnits");
     run.putObject("originalUriBaseIds").putObject(ROOT).put("uri", "file:///");
     json.write(sarif, out);
@@ -51,7 +60,11 @@ final class SarifWriter implements ScanReportWriter {
   private static void addRule(ArrayNode rules, Finding finding) {
     ObjectNode rule = rules.addObject();
     rule.put("id", finding.vulnerabilityId());
-    rule.put("name", "OsPackageVulnerability");
+    rule.put(
+        "name",
+        finding.pkg().managedByOs()
+            ? "OsPackageVulnerability"
+            : "LanguageSpecificPackageVulnerability");
     String title = finding.title() != null ? finding.title() : finding.vulnerabilityId();
     rule.putObject("shortDescription").put("text", title);
     rule.putObject("fullDescription").put("text", title);

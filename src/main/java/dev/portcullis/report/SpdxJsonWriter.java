@@ -32,6 +32,9 @@ final class SpdxJsonWriter implements InventoryWriter {
     ObjectNode creation = document.putObject("creationInfo");
     creation.put("created", tool.created().toString());
     creation.putArray("creators").add("Tool: " + tool.name() + "-" + tool.version());
+    if (!inventory.warnings().isEmpty()) {
+      creation.put("comment", "Not read: " + String.join("; ", inventory.warnings()));
+    }
 
     ArrayNode packages = document.putArray("packages");
     ObjectNode image = packages.addObject();

@@ -158,7 +158,7 @@ class ReportFormatsTest {
         .contains("1:2.38.1-5+deb12u3", "util-linux", "1");
   }
 
-  private static Schema spdxSchema() throws IOException {
+  static Schema spdxSchema() throws IOException {
     try (InputStream in =
         ReportFormatsTest.class.getResourceAsStream("/resources/spdx-schema-v2.3.json")) {
       return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2019_09).getSchema(in);
