@@ -61,6 +61,11 @@ record AdvisoryTarget(String ecosystem, String release, String packageName, Stri
     };
   }
 
+  /** The same target under another package name. */
+  AdvisoryTarget named(String otherName) {
+    return new AdvisoryTarget(ecosystem, release, otherName, version);
+  }
+
   /** The OSV ecosystem string findings show: "Debian:12", or "PyPI" for a language package. */
   String qualifiedEcosystem() {
     return release == null ? ecosystem : ecosystem + ":" + release;

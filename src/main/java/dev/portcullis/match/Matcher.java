@@ -37,6 +37,7 @@ public final class Matcher {
     for (Package pkg : inventory.packages()) {
       AdvisoryTarget.of(pkg, inventory.os()).ifPresent(target -> targets.put(pkg, target));
     }
+    Map<Package, String> inferredGroups = inferMavenGroups(targets);
     Map<String, Map<String, List<StoredAffected>>> byEcosystem = new HashMap<>();
     // One OS per inventory: every target shares its ecosystem and release.
     Map<String, List<String>> namesByEcosystem = new HashMap<>();
@@ -80,12 +81,47 @@ public final class Matcher {
                   target,
                   hit.getKey(),
                   hit.getValue(),
-                  Optional.ofNullable(record)));
+                  Optional.ofNullable(record),
+                  inferredGroups.get(entry.getKey())));
         }
       }
       findings.addAll(mergeAliases(forPackage));
     }
     return findings;
+  }
+
+  /**
+   * Java libraries known by artifactId alone (jars built without pom.properties, such as Spring's)
+   * are matched under the one group that has advisories for that artifactId; where several groups
+   * do, none is guessed. Returns the note each such finding carries, by package.
+   */
+  private Map<Package, String> inferMavenGroups(Map<Package, AdvisoryTarget> targets)
+      throws InputException {
+    List<Package> groupless =
+        targets.entrySet().stream()
+            .filter(e -> e.getValue().ecosystem().equals("Maven"))
+            .filter(e -> !e.getValue().packageName().contains(":"))
+            .map(Map.Entry::getKey)
+            .toList();
+    if (groupless.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, List<String>> byArtifactId = database.mavenPackagesByArtifactId();
+    Map<Package, String> notes = new HashMap<>();
+    for (Package pkg : groupless) {
+      AdvisoryTarget target = targets.get(pkg);
+      List<String> candidates = byArtifactId.getOrDefault(target.packageName(), List.of());
+      if (candidates.size() == 1) {
+        targets.put(pkg, target.named(candidates.get(0)));
+        notes.put(
+            pkg,
+            "the jar names no group; "
+                + candidates.get(0)
+                + " is the only package with advisories for an artifact named "
+                + target.packageName());
+      }
+    }
+    return notes;
   }
 
   private static Map<String, RangeEvaluation> evaluate(
@@ -110,7 +146,8 @@ public final class Matcher {
       AdvisoryTarget target,
       String id,
       RangeEvaluation evaluation,
-      Optional<StoredVulnerability> stored) {
+      Optional<StoredVulnerability> stored,
+      String matchNote) {
     FixStatus status =
         evaluation.uncomparable() != null
             ? FixStatus.NOT_COMPARABLE
@@ -124,7 +161,11 @@ public final class Matcher {
         status,
         stored.map(StoredVulnerability::severity).orElse(SeverityRating.unknown()),
         stored.map(StoredVulnerability::summary).orElse(null),
-        evaluation.uncomparable());
+        evaluation.uncomparable() == null
+            ? matchNote
+            : matchNote == null
+                ? evaluation.uncomparable()
+                : evaluation.uncomparable() + "; " + matchNote);
   }
 
   private static RangeEvaluation union(RangeEvaluation a, RangeEvaluation b) {

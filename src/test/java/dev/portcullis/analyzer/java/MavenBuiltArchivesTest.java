@@ -161,6 +161,50 @@ class MavenBuiltArchivesTest {
             "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1");
   }
 
+  @Test
+  void aLibraryKnownByArtifactIdIsMatchedUnderTheOneGroupWithAdvisories() throws IOException {
+    Path records = dir.resolve("records");
+    Files.createDirectories(records);
+    // Written by this test: one advisory for Spring's spring-core (whose jars carry no
+    // pom.properties), and two groups with advisories for an artifact named tomcat-embed-el, where
+    // no group may be guessed.
+    Files.writeString(
+        records.resolve("spring.json"),
+        """
+        {"id":"TEST-SPRING-1","modified":"2026-01-01T00:00:00Z","summary":"test advisory",
+         "affected":[{"package":{"ecosystem":"Maven","name":"org.springframework:spring-core"},
+           "ranges":[{"type":"ECOSYSTEM","events":[{"introduced":"7.0.0"},{"fixed":"7.0.99"}]}]}]}
+        """);
+    Files.writeString(
+        records.resolve("el.json"),
+        """
+        {"id":"TEST-EL-1","modified":"2026-01-01T00:00:00Z","summary":"test advisory",
+         "affected":[
+           {"package":{"ecosystem":"Maven","name":"org.apache.tomcat.embed:tomcat-embed-el"},
+            "ranges":[{"type":"ECOSYSTEM","events":[{"introduced":"0"}]}]},
+           {"package":{"ecosystem":"Maven","name":"org.example.fork:tomcat-embed-el"},
+            "ranges":[{"type":"ECOSYSTEM","events":[{"introduced":"0"}]}]}]}
+        """);
+    Path db = dir.resolve("v.sqlite");
+    assertThat(Cli.run("db", "import", records.toString(), "--db", db.toString()).exitCode())
+        .isZero();
+    Path layout = dir.resolve("layout");
+    new OciLayoutBuilder()
+        .layer("base", file("etc/os-release", "ID=debian\nVERSION_ID=\"12\"\n"))
+        .layer("COPY app", file("app/app.jar", Files.readAllBytes(JavaApps.springBootJar())))
+        .writeTo(layout, "v1");
+
+    Cli.Result result =
+        Cli.run(
+            "scan", "image", "oci:" + layout, "--no-cache", "--db", db.toString(), "-f", "json");
+
+    JsonNode findings = JSON.readTree(result.out()).path("findings");
+    assertThat(findings.findValuesAsText("vulnerabilityId")).containsExactly("TEST-SPRING-1");
+    assertThat(findings.path(0).path("packageName").asText()).isEqualTo("spring-core");
+    assertThat(findings.path(0).path("note").asText())
+        .contains("org.springframework:spring-core is the only package with advisories");
+  }
+
   private static String sha1(Path file) throws IOException {
     try (InputStream in =
         new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-1"))) {
