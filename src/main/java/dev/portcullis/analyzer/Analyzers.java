@@ -22,19 +22,19 @@ public final class Analyzers {
   private Analyzers() {}
 
   /** What an image or root filesystem has installed. */
-  public static List<Analyzer> forImages() {
+  public static List<Analyzer> forImages(ArchiveLimits javaArchives) {
     return List.of(
         new OsReleaseAnalyzer(),
         new DpkgAnalyzer(),
         new ApkAnalyzer(),
         new RpmAnalyzer(),
-        new JavaArchiveAnalyzer(ArchiveLimits.defaults()),
+        new JavaArchiveAnalyzer(javaArchives),
         new PythonPackageAnalyzer());
   }
 
   /** What a project directory declares in its lockfiles, and what it holds installed. */
-  public static List<Analyzer> forProjects() {
-    List<Analyzer> analyzers = new ArrayList<>(forImages());
+  public static List<Analyzer> forProjects(ArchiveLimits javaArchives) {
+    List<Analyzer> analyzers = new ArrayList<>(forImages(javaArchives));
     return List.copyOf(analyzers);
   }
 }

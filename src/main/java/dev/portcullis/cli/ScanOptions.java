@@ -1,6 +1,7 @@
 package dev.portcullis.cli;
 
 import dev.portcullis.analyzer.Analyzers;
+import dev.portcullis.analyzer.java.ArchiveLimits;
 import dev.portcullis.artifact.ImageInventory;
 import dev.portcullis.artifact.LayerCache;
 import dev.portcullis.artifact.SourceOptions;
@@ -62,6 +63,25 @@ final class ScanOptions {
       description = "Largest uncompressed layer accepted (default: 32 GiB).")
   Long maxLayerSize;
 
+  @Option(
+      names = "--max-archive-depth",
+      paramLabel = "N",
+      description = "Java archives nested deeper than this are not read (default: 5).")
+  Integer maxArchiveDepth;
+
+  @Option(
+      names = "--max-archive-entries",
+      paramLabel = "N",
+      description = "Entries read from one Java archive (default: 200000).")
+  Integer maxArchiveEntries;
+
+  @Option(
+      names = "--max-archive-size",
+      paramLabel = "BYTES",
+      description =
+          "What one Java archive and everything nested in it may inflate to (default: 4 GiB).")
+  Long maxArchiveSize;
+
   LayerCache cache() {
     return noCache
         ? null
@@ -88,14 +108,30 @@ final class ScanOptions {
     return new SourceOptions(parsedPlatform(), limits(), credentials, insecureRegistry, offline);
   }
 
+  ArchiveLimits archiveLimits() {
+    ArchiveLimits defaults = ArchiveLimits.defaults();
+    ArchiveLimits limits =
+        new ArchiveLimits(
+            maxArchiveDepth != null ? maxArchiveDepth : defaults.maxDepth(),
+            maxArchiveEntries != null ? maxArchiveEntries : defaults.maxEntries(),
+            maxArchiveSize != null ? maxArchiveSize : defaults.maxInflatedBytes());
+    if (limits.maxDepth() < 0 || limits.maxEntries() < 1 || limits.maxInflatedBytes() < 1) {
+      throw new UsageException(
+          "--max-archive-depth must be 0 or more, --max-archive-entries and --max-archive-size"
+              + " 1 or more");
+    }
+    return limits;
+  }
+
   /** The inventory of an image, through the layer cache these options name. */
   Inventory imageInventory(ImageSource image) throws IOException {
-    return new ImageInventory(Analyzers.forImages(), limits(), cache()).build(image);
+    return new ImageInventory(Analyzers.forImages(archiveLimits()), limits(), cache()).build(image);
   }
 
   /** The inventory of a project directory, lockfiles included. */
   Inventory projectInventory(ImageSource project) throws IOException {
-    return new ImageInventory(Analyzers.forProjects(), limits(), cache()).build(project);
+    return new ImageInventory(Analyzers.forProjects(archiveLimits()), limits(), cache())
+        .build(project);
   }
 
   String effectivePassword() {

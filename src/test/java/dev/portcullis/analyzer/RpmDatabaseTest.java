@@ -3,6 +3,7 @@ package dev.portcullis.analyzer;
 import static dev.portcullis.testing.OciLayoutBuilder.Entry.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portcullis.analyzer.java.ArchiveLimits;
 import dev.portcullis.artifact.ImageInventory;
 import dev.portcullis.image.ImageSource;
 import dev.portcullis.image.Limits;
@@ -98,7 +99,9 @@ class RpmDatabaseTest {
         .writeTo(layout, "v1");
     try (ImageSource source =
         LocalSources.ociLayout(layout, null, Platform.linuxAmd64(), Limits.defaults())) {
-      return new ImageInventory(Analyzers.forImages(), Limits.defaults(), null).build(source);
+      return new ImageInventory(
+              Analyzers.forImages(ArchiveLimits.defaults()), Limits.defaults(), null)
+          .build(source);
     }
   }
 

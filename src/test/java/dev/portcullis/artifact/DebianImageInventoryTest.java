@@ -3,6 +3,7 @@ package dev.portcullis.artifact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.analyzer.Analyzers;
+import dev.portcullis.analyzer.java.ArchiveLimits;
 import dev.portcullis.image.ImageSource;
 import dev.portcullis.image.Limits;
 import dev.portcullis.image.Platform;
@@ -24,7 +25,9 @@ class DebianImageInventoryTest {
     SourceOptions options =
         new SourceOptions(Platform.linuxAmd64(), Limits.defaults(), null, false, false);
     try (ImageSource source = ImageSources.open(spec, options)) {
-      return new ImageInventory(Analyzers.forImages(), Limits.defaults(), null).build(source);
+      return new ImageInventory(
+              Analyzers.forImages(ArchiveLimits.defaults()), Limits.defaults(), null)
+          .build(source);
     }
   }
 

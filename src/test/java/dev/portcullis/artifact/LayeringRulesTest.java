@@ -7,6 +7,7 @@ import static dev.portcullis.testing.OciLayoutBuilder.Entry.symlink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.analyzer.Analyzers;
+import dev.portcullis.analyzer.java.ArchiveLimits;
 import dev.portcullis.image.EntryVisitor;
 import dev.portcullis.image.ImageSource;
 import dev.portcullis.image.LayerRef;
@@ -77,7 +78,9 @@ class LayeringRulesTest {
     builder.writeTo(layout, "v1");
     try (ImageSource source =
         LocalSources.ociLayout(layout, null, Platform.linuxAmd64(), Limits.defaults())) {
-      return new ImageInventory(Analyzers.forImages(), Limits.defaults(), cache).build(source);
+      return new ImageInventory(
+              Analyzers.forImages(ArchiveLimits.defaults()), Limits.defaults(), cache)
+          .build(source);
     }
   }
 
@@ -272,7 +275,9 @@ class LayeringRulesTest {
               source.walkLayer(layer, limits, visitor);
             }
           };
-      return new ImageInventory(Analyzers.forImages(), Limits.defaults(), cache).build(counting);
+      return new ImageInventory(
+              Analyzers.forImages(ArchiveLimits.defaults()), Limits.defaults(), cache)
+          .build(counting);
     }
   }
 }

@@ -165,6 +165,27 @@ class JavaArchiveTest {
   }
 
   @Test
+  void archiveLimitsAreSetOnTheCommandLine() throws IOException {
+    Cli.Result result =
+        Cli.run(
+            "sbom",
+            "image",
+            "oci:" + image(),
+            "--no-cache",
+            "-f",
+            "json",
+            "--max-archive-depth",
+            "0");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out())
+        .doesNotContain("\"name\" : \"org.apache.logging.log4j:log4j-core\"")
+        .contains("archives nested deeper than 0 were not read");
+    assertThat(Cli.run("sbom", "image", "oci:" + image(), "--max-archive-entries", "0").exitCode())
+        .isEqualTo(2);
+  }
+
+  @Test
   void corruptArchiveIsAWarningAndTheScanGoesOn() throws IOException {
     Cli.Result result =
         Cli.run(
