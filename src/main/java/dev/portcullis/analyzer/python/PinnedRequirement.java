@@ -41,12 +41,9 @@ record PinnedRequirement(String name, String version) {
 
   private static final int MAX_VERSION_LENGTH = 128;
 
-  /** pip's comment rule: "#" at the start of a line or after whitespace. */
-  private static final Pattern COMMENT = Pattern.compile("(^|\\s+)#.*$", Pattern.DOTALL);
-
   /** The pin on one logical line (continuations already joined), if it has one. */
   static Optional<PinnedRequirement> parse(String line) {
-    String requirement = COMMENT.matcher(line).replaceFirst("").strip();
+    String requirement = withoutComment(line).strip();
     if (requirement.isEmpty() || requirement.startsWith("-")) {
       return Optional.empty();
     }
@@ -64,6 +61,20 @@ record PinnedRequirement(String name, String version) {
     }
     return pinnedVersion(matcher.group(2).strip())
         .map(v -> new PinnedRequirement(matcher.group(1), v));
+  }
+
+  /**
+   * pip's comment rule: "#" at the start of a line or after whitespace starts a comment (so a URL's
+   * "#egg=" fragment is not one). A scan, not pip's regular expression, which backtracks
+   * quadratically over long runs of whitespace.
+   */
+  private static String withoutComment(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      if (line.charAt(i) == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
+        return line.substring(0, i);
+      }
+    }
+    return line;
   }
 
   /**
