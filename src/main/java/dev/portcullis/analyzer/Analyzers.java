@@ -5,7 +5,11 @@ import dev.portcullis.analyzer.dpkg.DpkgAnalyzer;
 import dev.portcullis.analyzer.java.ArchiveLimits;
 import dev.portcullis.analyzer.java.JavaArchiveAnalyzer;
 import dev.portcullis.analyzer.os.OsReleaseAnalyzer;
+import dev.portcullis.analyzer.python.PipfileLockAnalyzer;
+import dev.portcullis.analyzer.python.PoetryLockAnalyzer;
 import dev.portcullis.analyzer.python.PythonPackageAnalyzer;
+import dev.portcullis.analyzer.python.RequirementsAnalyzer;
+import dev.portcullis.analyzer.python.UvLockAnalyzer;
 import dev.portcullis.analyzer.rpm.RpmAnalyzer;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +39,11 @@ public final class Analyzers {
   /** What a project directory declares in its lockfiles, and what it holds installed. */
   public static List<Analyzer> forProjects(ArchiveLimits javaArchives) {
     List<Analyzer> analyzers = new ArrayList<>(forImages(javaArchives));
+    // Python projects' pins: Trivy reads these in fs and repo scans only, not in images.
+    analyzers.add(new RequirementsAnalyzer());
+    analyzers.add(new PipfileLockAnalyzer());
+    analyzers.add(new PoetryLockAnalyzer());
+    analyzers.add(new UvLockAnalyzer());
     return List.copyOf(analyzers);
   }
 }

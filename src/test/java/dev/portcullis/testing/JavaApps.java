@@ -42,7 +42,7 @@ public final class JavaApps {
   private static synchronized Path directory() {
     Path out = Path.of(System.getProperty("portcullis.javaApps", "target/java-apps"));
     if (!Files.exists(out.resolve(".complete-1"))) {
-      TestImages.run(List.of("bash", "scripts/build-java-apps.sh", out.toString()));
+      Scripts.run("build-java-apps.sh", out);
     }
     return out;
   }

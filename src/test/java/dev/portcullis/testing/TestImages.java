@@ -20,7 +20,7 @@ public final class TestImages {
     if (built == null) {
       Path out = Path.of(System.getProperty("portcullis.testImages", "target/test-images"));
       if (!Files.exists(out.resolve(".complete-2"))) {
-        run(List.of("bash", "scripts/build-test-images.sh", out.toString()));
+        Scripts.run("build-test-images.sh", out);
       }
       built = out;
     }
@@ -54,21 +54,5 @@ public final class TestImages {
   /** The old and the new tzdata version of the upgrade layer. */
   public static List<String> tzdataVersions() throws IOException {
     return Files.readAllLines(directory().resolve("tzdata-versions"));
-  }
-
-  static void run(List<String> command) {
-    try {
-      Process process = new ProcessBuilder(command).inheritIO().start();
-      int exit = process.waitFor();
-      if (exit != 0) {
-        throw new IllegalStateException(
-            String.join(" ", command) + " failed with exit code " + exit);
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot run " + command + ": " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }
