@@ -5,7 +5,9 @@
 #
 #   ruby/rootfs     Debian's libruby3.1 (the specifications of Ruby's default and bundled gems) and
 #                   ruby-rack (a rubygems-integration specification)
-#   ruby/gems       what real RubyGems loads from each of those specifications: "name version" lines
+#   ruby/gems       what real RubyGems loads from each of those specifications: "name version path"
+#   ruby/lockfiles  what Bundler's own parser reads from the Gemfile.lock files rbs and typeprof ship
+#                   in libruby3.1: "path name version" lines
 #   ruby/project    a Gemfile.lock written by real Bundler (Debian's ruby) for installed gems, a path
 #                   gem and a git gem; ruby/project.specs: what Bundler's own parser reads from it
 #   php/rootfs      Debian's icinga-php-library and icinga-php-thirdparty: composer.lock and
@@ -21,7 +23,7 @@ OUT=${1:-target/app-fixtures}
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 # Bumped whenever the fixtures change, so that older ones are redone.
-marker="$OUT/.complete-1"
+marker="$OUT/.complete-2"
 [ -f "$marker" ] && exit 0
 find "$OUT" -mindepth 1 -maxdepth 1 -exec rm -rf {} +
 
@@ -43,6 +45,13 @@ ruby -e 'Dir.glob(File.join(ARGV[0], "**/specifications/**/*.gemspec")).sort.eac
   spec = Gem::Specification.load(file) or abort("RubyGems cannot load #{file}")
   puts "#{spec.name} #{spec.version} #{file.delete_prefix(ARGV[0] + "/")}"
 end' "$OUT/ruby/rootfs" > "$OUT/ruby/gems"
+
+# Bundler's own parser on the lockfiles upstream gems ship (it wants to run beside their Gemfile).
+(cd "$OUT/ruby/rootfs" && find . -name Gemfile.lock | sort | while read -r lock; do
+  (cd "$(dirname "$lock")" && ruby -rbundler -e 'Bundler::LockfileParser.new(File.read("Gemfile.lock")).specs.each do |spec|
+    puts "#{ARGV[0]} #{spec.name} #{spec.version}"
+  end' "${lock#./}" | sort -u)
+done) > "$OUT/ruby/lockfiles"
 
 echo "== Ruby: a Gemfile.lock written by Bundler"
 project="$OUT/ruby/project"

@@ -40,7 +40,7 @@ class ComposerAnalyzersTest {
 
   static Path fixtures() {
     Path out = Path.of(System.getProperty("portcullis.appFixtures", "target/app-fixtures"));
-    if (!Files.exists(out.resolve(".complete-1"))) {
+    if (!Files.exists(out.resolve(".complete-2"))) {
       try {
         Process build =
             new ProcessBuilder("bash", "scripts/build-app-fixtures.sh", out.toString())

@@ -37,7 +37,7 @@ class RubyAnalyzersTest {
 
   static Path fixtures() {
     Path out = Path.of(System.getProperty("portcullis.appFixtures", "target/app-fixtures"));
-    if (!Files.exists(out.resolve(".complete-1"))) {
+    if (!Files.exists(out.resolve(".complete-2"))) {
       try {
         Process build =
             new ProcessBuilder("bash", "scripts/build-app-fixtures.sh", out.toString())
@@ -236,6 +236,25 @@ class RubyAnalyzersTest {
             Files.readAllLines(fixtures().resolve("project.specs")))
         .contains("mylib 0.3.1", "gitlib 1.4.0", "rack 2.2.22");
     assertThat(result.packages()).allMatch(p -> p.type().equals("gem") && !p.dev());
+  }
+
+  @Test
+  void lockfilesThatGemsShipAreReadAsBundlerReadsThem() throws IOException {
+    Path rootfs = fixtures().resolve("rootfs");
+    List<String> found = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(rootfs)) {
+      for (Path lock : files.filter(f -> f.endsWith("Gemfile.lock")).sorted().toList()) {
+        String path = rootfs.relativize(lock).toString();
+        AnalysisResult result = analyze(new GemfileLockAnalyzer(), path, Files.readAllBytes(lock));
+        assertThat(result.warnings()).as(path).isEmpty();
+        result.packages().forEach(p -> found.add(path + " " + p.name() + " " + p.version()));
+      }
+    }
+
+    // rbs (PATH and GEM sections, darwin and linux platforms), its steep/ and typeprof's.
+    assertThat(found)
+        .hasSize(73)
+        .containsExactlyInAnyOrderElementsOf(Files.readAllLines(fixtures().resolve("lockfiles")));
   }
 
   @Test
