@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,8 @@ public final class GemspecAnalyzer implements Analyzer {
   static final long MAX_SIZE = 8L * 1024 * 1024;
   private static final String NEW_SPECIFICATION = "Gem::Specification.new";
   private static final Pattern VARIABLE = Pattern.compile("\\w+");
+  private static final Set<String> READ =
+      Set.of("name", "version", "license", "licenses", "authors");
   private static final Pattern ASSIGNMENT = Pattern.compile("^(\\w+)\\s*=(?!=)(.*)$");
 
   @Override
@@ -49,9 +52,8 @@ public final class GemspecAnalyzer implements Analyzer {
   @Override
   public AnalysisResult analyze(AnalysisInput input) throws IOException {
     Map<String, String> attributes = attributes(input);
-    String name = attributes.get("name") == null ? null : RubyStrings.first(attributes.get("name"));
-    String version =
-        attributes.get("version") == null ? null : RubyStrings.first(attributes.get("version"));
+    String name = RubyStrings.first(attributes.getOrDefault("name", ""));
+    String version = RubyStrings.first(attributes.getOrDefault("version", ""));
     if (name == null || name.isBlank() || version == null || version.isBlank()) {
       return AnalysisResult.ofWarning(
           type(), input.path(), "/" + input.path() + " names no gem and version");
@@ -62,7 +64,7 @@ public final class GemspecAnalyzer implements Analyzer {
     return AnalysisResult.ofPackages(type(), input.path(), List.of(pkg));
   }
 
-  /** The right-hand sides of the specification's assignments, the first of each. */
+  /** The right-hand sides of the assignments read, the first of each. */
   private static Map<String, String> attributes(AnalysisInput input) throws IOException {
     BufferedReader reader =
         new BufferedReader(new InputStreamReader(input.content(), StandardCharsets.UTF_8));
@@ -77,7 +79,7 @@ public final class GemspecAnalyzer implements Analyzer {
       }
       if (line.startsWith(variable + ".")) {
         Matcher assignment = ASSIGNMENT.matcher(line.substring(variable.length() + 1));
-        if (assignment.matches()) {
+        if (assignment.matches() && READ.contains(assignment.group(1))) {
           attributes.putIfAbsent(assignment.group(1), assignment.group(2));
         }
       }

@@ -266,6 +266,10 @@ class RubyAnalyzersTest {
     AnalysisResult result = analyze(new GemfileLockAnalyzer(), "app/Gemfile.lock", lock);
 
     assertThat(result.warnings()).isEmpty();
+    // A Windows checkout ends its lines with CRLF; the lockfile means the same.
+    String crlf = new String(lock, StandardCharsets.UTF_8).replace("\n", "\r\n");
+    assertThat(analyze(new GemfileLockAnalyzer(), "app/Gemfile.lock", crlf).packages())
+        .isEqualTo(result.packages());
     assertThat(named(result.packages()))
         .containsExactly(
             "mini_portile2 2.8.7",
