@@ -79,28 +79,29 @@ public final class DotnetDepsAnalyzer implements Analyzer {
           JsonNode node = StreamedJson.tree(parser);
           runtimeTarget = node.path("name").isTextual() ? node.path("name").asText() : null;
         }
-        case "targets" ->
-            StreamedJson.members(
-                parser,
-                "targets",
-                (target, p) -> {
-                  Map<String, Boolean> assets = new HashMap<>();
-                  StreamedJson.members(
-                      p,
-                      "target " + target,
-                      (library, q) -> assets.put(library, hasRuntimeAssets(StreamedJson.tree(q))));
-                  targets.put(target, assets);
-                });
-        case "libraries" ->
-            StreamedJson.members(
-                parser,
-                "libraries",
-                (library, p) -> {
-                  JsonNode type = StreamedJson.tree(p).path("type");
-                  libraries.put(library, type.isTextual() ? type.asText() : "");
-                });
+        case "targets" -> StreamedJson.members(parser, "targets", this::readTarget);
+        case "libraries" -> StreamedJson.members(parser, "libraries", this::readLibrary);
         default -> StreamedJson.skip(parser);
       }
+    }
+
+    private void readTarget(String target, JsonParser parser) throws IOException, ShapeException {
+      Map<String, Boolean> assets = new HashMap<>();
+      StreamedJson.members(
+          parser,
+          "target " + StreamedJson.excerpt(target),
+          (library, p) -> {
+            JsonNode entry = StreamedJson.tree(p);
+            if (entry.isObject()) {
+              assets.put(library, hasRuntimeAssets(entry));
+            }
+          });
+      targets.put(target, assets);
+    }
+
+    private void readLibrary(String library, JsonParser parser) throws IOException {
+      JsonNode type = StreamedJson.tree(parser).path("type");
+      libraries.put(library, type.isTextual() ? type.asText() : "");
     }
 
     private static boolean hasRuntimeAssets(JsonNode library) {
@@ -117,7 +118,8 @@ public final class DotnetDepsAnalyzer implements Analyzer {
       Map<String, Boolean> runtime =
           runtimeTarget == null ? Map.of() : targets.getOrDefault(runtimeTarget, Map.of());
       List<Package> packages = new ArrayList<>();
-      List<String> unnamed = new ArrayList<>();
+      int unnamed = 0;
+      String firstUnnamed = null;
       for (Map.Entry<String, String> library : libraries.entrySet()) {
         String type = library.getValue().toLowerCase(Locale.ROOT);
         if (!type.equals("package") && !type.equals("runtimepack")) {
@@ -126,7 +128,9 @@ public final class DotnetDepsAnalyzer implements Analyzer {
         String key = library.getKey();
         int slash = key.indexOf('/');
         if (slash <= 0 || slash == key.length() - 1) {
-          unnamed.add(key);
+          if (unnamed++ == 0) {
+            firstUnnamed = key;
+          }
           continue;
         }
         String name = key.substring(0, slash);
@@ -137,14 +141,14 @@ public final class DotnetDepsAnalyzer implements Analyzer {
         packages.add(Boolean.FALSE.equals(runtime.get(key)) ? pkg.asDevelopmentOnly() : pkg);
       }
       List<String> warnings = new ArrayList<>();
-      if (!unnamed.isEmpty()) {
+      if (unnamed > 0) {
         warnings.add(
             "/"
                 + path
                 + ": "
-                + unnamed.size()
+                + unnamed
                 + " libraries not named as name/version were skipped (first: \""
-                + StreamedJson.excerpt(unnamed.get(0))
+                + StreamedJson.excerpt(firstUnnamed)
                 + "\")");
       }
       return new AnalysisResult(analyzer, path, null, packages, Map.of(), warnings);
