@@ -1,16 +1,23 @@
 package dev.portcullis.analyzer;
 
 import dev.portcullis.analyzer.apk.ApkAnalyzer;
+import dev.portcullis.analyzer.dotnet.DotnetDepsAnalyzer;
+import dev.portcullis.analyzer.dotnet.NugetConfigAnalyzer;
+import dev.portcullis.analyzer.dotnet.NugetLockAnalyzer;
 import dev.portcullis.analyzer.dpkg.DpkgAnalyzer;
 import dev.portcullis.analyzer.java.ArchiveLimits;
 import dev.portcullis.analyzer.java.JavaArchiveAnalyzer;
 import dev.portcullis.analyzer.os.OsReleaseAnalyzer;
+import dev.portcullis.analyzer.php.ComposerInstalledAnalyzer;
+import dev.portcullis.analyzer.php.ComposerLockAnalyzer;
 import dev.portcullis.analyzer.python.PipfileLockAnalyzer;
 import dev.portcullis.analyzer.python.PoetryLockAnalyzer;
 import dev.portcullis.analyzer.python.PythonPackageAnalyzer;
 import dev.portcullis.analyzer.python.RequirementsAnalyzer;
 import dev.portcullis.analyzer.python.UvLockAnalyzer;
 import dev.portcullis.analyzer.rpm.RpmAnalyzer;
+import dev.portcullis.analyzer.ruby.GemfileLockAnalyzer;
+import dev.portcullis.analyzer.ruby.GemspecAnalyzer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,17 +40,28 @@ public final class Analyzers {
         new ApkAnalyzer(),
         new RpmAnalyzer(),
         new JavaArchiveAnalyzer(javaArchives),
-        new PythonPackageAnalyzer());
+        new PythonPackageAnalyzer(),
+        // Installed gems' specifications, and Composer's record of what it put in vendor/.
+        new GemspecAnalyzer(),
+        new ComposerInstalledAnalyzer(),
+        // .NET's deps.json is written beside the built application, so it is what ships; NuGet's
+        // lock and packages.config are read in images too, as Trivy does.
+        new DotnetDepsAnalyzer(),
+        new NugetLockAnalyzer(),
+        new NugetConfigAnalyzer());
   }
 
   /** What a project directory declares in its lockfiles, and what it holds installed. */
   public static List<Analyzer> forProjects(ArchiveLimits javaArchives) {
     List<Analyzer> analyzers = new ArrayList<>(forImages(javaArchives));
-    // Python projects' pins: Trivy reads these in fs and repo scans only, not in images.
+    // Lockfiles say what a build resolves: the project's truth, not an image's. Trivy reads
+    // these in fs and repo scans only.
     analyzers.add(new RequirementsAnalyzer());
     analyzers.add(new PipfileLockAnalyzer());
     analyzers.add(new PoetryLockAnalyzer());
     analyzers.add(new UvLockAnalyzer());
+    analyzers.add(new GemfileLockAnalyzer());
+    analyzers.add(new ComposerLockAnalyzer());
     return List.copyOf(analyzers);
   }
 }
