@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.analyzer.AnalysisInput;
 import dev.portcullis.analyzer.AnalysisResult;
 import dev.portcullis.analyzer.Analyzer;
+import dev.portcullis.analyzer.Unparsable;
 import dev.portcullis.analyzer.dotnet.StreamedJson.ShapeException;
 import dev.portcullis.inventory.Package;
 import java.io.IOException;
@@ -55,7 +56,8 @@ public final class DotnetDepsAnalyzer implements Analyzer {
       StreamedJson.startObject(parser);
       StreamedJson.members(parser, "the file", deps::readMember);
     } catch (JsonProcessingException e) {
-      return AnalysisResult.ofWarning(type(), input.path(), StreamedJson.invalid(input.path(), e));
+      return AnalysisResult.ofWarning(
+          type(), input.path(), Unparsable.warning(input.path(), "JSON", e));
     } catch (ShapeException e) {
       return AnalysisResult.ofWarning(
           type(), input.path(), "/" + input.path() + ": not a .deps.json file: " + e.getMessage());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.analyzer.AnalysisInput;
 import dev.portcullis.analyzer.AnalysisResult;
 import dev.portcullis.analyzer.Analyzer;
+import dev.portcullis.analyzer.Unparsable;
 import dev.portcullis.analyzer.dotnet.StreamedJson.ShapeException;
 import dev.portcullis.inventory.Package;
 import java.io.IOException;
@@ -47,7 +48,8 @@ public final class NugetLockAnalyzer implements Analyzer {
       StreamedJson.startObject(parser);
       StreamedJson.members(parser, "the file", lock::member);
     } catch (JsonProcessingException e) {
-      return AnalysisResult.ofWarning(type(), input.path(), StreamedJson.invalid(input.path(), e));
+      return AnalysisResult.ofWarning(
+          type(), input.path(), Unparsable.warning(input.path(), "JSON", e));
     } catch (ShapeException e) {
       return AnalysisResult.ofWarning(
           type(),

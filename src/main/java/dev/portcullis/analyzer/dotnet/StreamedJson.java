@@ -1,8 +1,6 @@
 package dev.portcullis.analyzer.dotnet;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,24 +66,8 @@ final class StreamedJson {
     parser.skipChildren();
   }
 
-  /** "/path: not valid JSON (line 3: Unexpected end-of-input ...)". */
-  static String invalid(String path, JsonProcessingException e) {
-    JsonLocation location = e.getLocation();
-    String where =
-        location != null && location.getLineNr() > 0 ? "line " + location.getLineNr() + ": " : "";
-    return "/" + path + ": not valid JSON (" + where + firstLine(e.getOriginalMessage()) + ")";
-  }
-
   /** A name from the file, cut short enough for a warning. */
   static String excerpt(String text) {
     return text.length() <= 80 ? text : text.substring(0, 80) + "…";
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "unreadable";
-    }
-    int newline = message.indexOf('\n');
-    return excerpt(newline < 0 ? message : message.substring(0, newline));
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.portcullis.analyzer.AnalysisInput;
 import dev.portcullis.analyzer.AnalysisResult;
 import dev.portcullis.analyzer.Analyzer;
+import dev.portcullis.analyzer.Unparsable;
 import dev.portcullis.analyzer.php.ComposerJson.Entries;
 import dev.portcullis.analyzer.php.ComposerJson.ShapeException;
 import dev.portcullis.inventory.Package;
@@ -71,7 +72,8 @@ public final class ComposerInstalledAnalyzer implements Analyzer {
         throw new ShapeException("the top level is neither an object nor an array");
       }
     } catch (JsonProcessingException e) {
-      return AnalysisResult.ofWarning(type(), input.path(), ComposerJson.invalid(input.path(), e));
+      return AnalysisResult.ofWarning(
+          type(), input.path(), Unparsable.warning(input.path(), "JSON", e));
     } catch (ShapeException e) {
       return AnalysisResult.ofWarning(
           type(),

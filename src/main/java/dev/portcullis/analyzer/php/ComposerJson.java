@@ -1,8 +1,6 @@
 package dev.portcullis.analyzer.php;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -126,17 +124,5 @@ final class ComposerJson {
       }
     }
     return values;
-  }
-
-  /** "/path: not valid JSON (line 3: Unexpected end-of-input ...)". */
-  static String invalid(String path, JsonProcessingException e) {
-    JsonLocation location = e.getLocation();
-    String where =
-        location != null && location.getLineNr() > 0 ? "line " + location.getLineNr() + ": " : "";
-    String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
-    int newline = message.indexOf('\n');
-    message = newline < 0 ? message : message.substring(0, newline);
-    message = message.length() <= 80 ? message : message.substring(0, 80) + "…";
-    return "/" + path + ": not valid JSON (" + where + message + ")";
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.portcullis.analyzer.AnalysisInput;
 import dev.portcullis.analyzer.AnalysisResult;
 import dev.portcullis.analyzer.Analyzer;
+import dev.portcullis.analyzer.Unparsable;
 import dev.portcullis.analyzer.php.ComposerJson.Entries;
 import dev.portcullis.analyzer.php.ComposerJson.ShapeException;
 import dev.portcullis.inventory.Package;
@@ -64,7 +65,8 @@ public final class ComposerLockAnalyzer implements Analyzer {
         }
       }
     } catch (JsonProcessingException e) {
-      return AnalysisResult.ofWarning(type(), input.path(), ComposerJson.invalid(input.path(), e));
+      return AnalysisResult.ofWarning(
+          type(), input.path(), Unparsable.warning(input.path(), "JSON", e));
     } catch (ShapeException e) {
       return AnalysisResult.ofWarning(
           type(), input.path(), "/" + input.path() + ": not a composer.lock: " + e.getMessage());

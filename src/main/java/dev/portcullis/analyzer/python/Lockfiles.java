@@ -1,7 +1,5 @@
 package dev.portcullis.analyzer.python;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.portcullis.analyzer.AnalysisInput;
@@ -51,15 +49,6 @@ final class Lockfiles {
   /** The TOML document as a tree; nesting and string length are bounded by Jackson's defaults. */
   static JsonNode toml(byte[] bytes) throws IOException {
     return TOML.readTree(bytes);
-  }
-
-  /** "line 3: Premature end of file", for a warning about content that does not parse. */
-  static String where(JsonProcessingException e) {
-    JsonLocation location = e.getLocation();
-    String message = e.getOriginalMessage();
-    return location == null || location.getLineNr() < 1
-        ? message
-        : "line " + location.getLineNr() + ": " + message;
   }
 
   /** The text of a field, or null if it is missing or not a string. */

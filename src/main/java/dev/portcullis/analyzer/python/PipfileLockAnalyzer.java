@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.analyzer.AnalysisInput;
 import dev.portcullis.analyzer.AnalysisResult;
 import dev.portcullis.analyzer.Analyzer;
+import dev.portcullis.analyzer.Unparsable;
 import dev.portcullis.inventory.Package;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ public final class PipfileLockAnalyzer implements Analyzer {
         problems.add("content after the JSON object was not read");
       }
     } catch (JsonProcessingException e) {
-      problems.add("not valid JSON (" + Lockfiles.where(e) + ")");
+      problems.add("not valid JSON (" + Unparsable.where(e) + ")");
     }
     return new AnalysisResult(
         type(),

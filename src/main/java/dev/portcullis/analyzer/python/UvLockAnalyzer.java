@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.analyzer.AnalysisInput;
 import dev.portcullis.analyzer.AnalysisResult;
 import dev.portcullis.analyzer.Analyzer;
+import dev.portcullis.analyzer.Unparsable;
 import dev.portcullis.inventory.Package;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -65,7 +66,8 @@ public final class UvLockAnalyzer implements Analyzer {
     try {
       lock = Lockfiles.toml(bytes.get());
     } catch (JsonProcessingException e) {
-      return Lockfiles.warning(type(), input.path(), "not valid TOML (" + Lockfiles.where(e) + ")");
+      return Lockfiles.warning(
+          type(), input.path(), "not valid TOML (" + Unparsable.where(e) + ")");
     }
     JsonNode tables = lock.path("package");
     if (!tables.isArray()) {
