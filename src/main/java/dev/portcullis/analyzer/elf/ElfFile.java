@@ -81,8 +81,12 @@ public final class ElfFile {
    */
   public static ElfFile read(ByteSource source) throws IOException, MalformedBinaryException {
     byte[] ident = new byte[16];
-    if (source.read(0, ident, 0, 16) < 16 || !isElf(ident)) {
-      throw new MalformedBinaryException("not an ELF file, or cut short in its header");
+    int read = readAll(source, 0, ident);
+    if (read < 4 || !isElf(ident)) {
+      throw new MalformedBinaryException("not an ELF file");
+    }
+    if (read < 16) {
+      throw new MalformedBinaryException("ELF header is cut short: the file ends early");
     }
     boolean is64 =
         switch (ident[4]) {

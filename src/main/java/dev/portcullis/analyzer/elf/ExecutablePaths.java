@@ -334,7 +334,7 @@ final class ExecutablePaths {
       return false;
     }
     String name = path.substring(path.lastIndexOf('/') + 1);
-    if (name.isEmpty() || name.contains(".so.")) {
+    if (name.isEmpty() || name.contains(".so.") || name.equals("os-release")) {
       return false;
     }
     int dot = name.lastIndexOf('.');
