@@ -20,7 +20,7 @@ public final class RealInputs {
     if (built == null) {
       Path out = Path.of(System.getProperty("portcullis.gorustInputs", "target/gorust-inputs"));
       if (!Files.exists(out.resolve(".complete-1"))) {
-        run(List.of("bash", "scripts/build-gorust-inputs.sh", out.toString()));
+        run(List.of("bash", "scripts/build-gorust-inputs.sh", out.toString()), out);
       }
       built = out;
     }
@@ -31,13 +31,23 @@ public final class RealInputs {
     return directory().resolve(relative);
   }
 
-  private static void run(List<String> command) {
+  /**
+   * Runs the script with its output in a log beside the inputs (the test JVM's own stdout is
+   * Surefire's channel).
+   */
+  private static void run(List<String> command, Path out) {
     try {
-      Process process = new ProcessBuilder(command).inheritIO().start();
+      Files.createDirectories(out.getParent() == null ? Path.of(".") : out.getParent());
+      Path log = Path.of(out + ".log");
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+              .start();
       int exit = process.waitFor();
       if (exit != 0) {
         throw new IllegalStateException(
-            String.join(" ", command) + " failed with exit code " + exit);
+            String.join(" ", command) + " failed with exit code " + exit + "; see " + log);
       }
     } catch (IOException e) {
       throw new IllegalStateException("cannot run " + command + ": " + e.getMessage(), e);
