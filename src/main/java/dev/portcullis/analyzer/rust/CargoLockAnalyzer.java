@@ -9,6 +9,10 @@ import dev.portcullis.analyzer.AnalysisResult;
 import dev.portcullis.analyzer.Analyzer;
 import dev.portcullis.inventory.Package;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,9 +58,21 @@ public final class CargoLockAnalyzer implements Analyzer {
     if (bytes.length > MAX_SIZE) {
       return warning(path, "is larger than " + MAX_SIZE + " bytes and was not read");
     }
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (CharacterCodingException e) {
+      return warning(path, "is not UTF-8 text, as TOML must be");
+    }
     JsonNode root;
     try {
-      root = mapper.readTree(bytes);
+      root = mapper.readTree(text);
     } catch (JacksonException e) {
       JsonLocation where = e.getLocation();
       String line =
