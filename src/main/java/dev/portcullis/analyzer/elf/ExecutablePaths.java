@@ -314,6 +314,7 @@ final class ExecutablePaths {
           "usr/lib/sysimage/rpm/",
           "lib/apk/",
           "var/cache/",
+          "var/backups/",
           "var/log/",
           "proc/",
           "sys/",
