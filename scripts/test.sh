@@ -2,7 +2,7 @@
 # Installs what the tests need (Debian packages, as root) and runs the whole test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-needed=(mmdebstrap umoci skopeo docker-registry apache2-utils rpm ruby)
+needed=(mmdebstrap umoci skopeo docker-registry apache2-utils rpm ruby cargo librust-itoa-dev librust-smallvec-dev librust-cfg-if-dev librust-cc-dev librust-either-dev binutils)
 missing=()
 for pkg in "${needed[@]}"; do
   dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null | grep -q '^installed$' || missing+=("$pkg")

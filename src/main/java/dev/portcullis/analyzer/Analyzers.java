@@ -5,6 +5,9 @@ import dev.portcullis.analyzer.dotnet.DotnetDepsAnalyzer;
 import dev.portcullis.analyzer.dotnet.NugetConfigAnalyzer;
 import dev.portcullis.analyzer.dotnet.NugetLockAnalyzer;
 import dev.portcullis.analyzer.dpkg.DpkgAnalyzer;
+import dev.portcullis.analyzer.elf.ElfBinaryAnalyzer;
+import dev.portcullis.analyzer.golang.GoBinaryReader;
+import dev.portcullis.analyzer.golang.GoModAnalyzer;
 import dev.portcullis.analyzer.java.ArchiveLimits;
 import dev.portcullis.analyzer.java.JavaArchiveAnalyzer;
 import dev.portcullis.analyzer.os.OsReleaseAnalyzer;
@@ -18,6 +21,8 @@ import dev.portcullis.analyzer.python.UvLockAnalyzer;
 import dev.portcullis.analyzer.rpm.RpmAnalyzer;
 import dev.portcullis.analyzer.ruby.GemfileLockAnalyzer;
 import dev.portcullis.analyzer.ruby.GemspecAnalyzer;
+import dev.portcullis.analyzer.rust.CargoAuditableReader;
+import dev.portcullis.analyzer.rust.CargoLockAnalyzer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,7 +53,11 @@ public final class Analyzers {
         // lock and packages.config are read in images too, as Trivy does.
         new DotnetDepsAnalyzer(),
         new NugetLockAnalyzer(),
-        new NugetConfigAnalyzer());
+        new NugetConfigAnalyzer(),
+        // Go and Rust executables say what they were built from; one analyzer reads each once.
+        new ElfBinaryAnalyzer(List.of(new GoBinaryReader(), new CargoAuditableReader())),
+        // Rust applications ship with their Cargo.lock; Trivy reads it in images too.
+        new CargoLockAnalyzer());
   }
 
   /** What a project directory declares in its lockfiles, and what it holds installed. */
@@ -62,6 +71,7 @@ public final class Analyzers {
     analyzers.add(new UvLockAnalyzer());
     analyzers.add(new GemfileLockAnalyzer());
     analyzers.add(new ComposerLockAnalyzer());
+    analyzers.add(new GoModAnalyzer());
     return List.copyOf(analyzers);
   }
 }

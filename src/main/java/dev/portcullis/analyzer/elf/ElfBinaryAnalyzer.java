@@ -1,0 +1,78 @@
+package dev.portcullis.analyzer.elf;
+
+import dev.portcullis.analyzer.AnalysisInput;
+import dev.portcullis.analyzer.AnalysisResult;
+import dev.portcullis.analyzer.Analyzer;
+import dev.portcullis.inventory.Package;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Executables that record what they were built from: Go's build information, Rust's cargo-auditable
+ * data. One analyzer asks for the file and hands the parsed ELF to every {@link BinaryReader}, so
+ * the file is read once. A file that is not ELF costs four bytes; an ELF file is read as far as its
+ * tables and the sections the readers ask for (see {@link SpooledSource}).
+ */
+public final class ElfBinaryAnalyzer implements Analyzer {
+
+  /** Smaller than an ELF header: nothing to read. */
+  static final long MIN_SIZE = 52;
+
+  /** The largest executable read, as large as the engine hands any analyzer by default. */
+  static final long MAX_SIZE = 256L * 1024 * 1024;
+
+  private final List<BinaryReader> readers;
+
+  public ElfBinaryAnalyzer(List<BinaryReader> readers) {
+    this.readers = List.copyOf(readers);
+  }
+
+  @Override
+  public String type() {
+    return "elf-binary";
+  }
+
+  @Override
+  public int version() {
+    return 1;
+  }
+
+  @Override
+  public boolean required(String path, long size) {
+    return size >= MIN_SIZE && size <= MAX_SIZE && ExecutablePaths.mayBeExecutable(path);
+  }
+
+  @Override
+  public AnalysisResult analyze(AnalysisInput input) throws IOException {
+    String path = input.path();
+    byte[] magic = input.content().readNBytes(4);
+    if (!ElfFile.isElf(magic)) {
+      return AnalysisResult.ofPackages(type(), path, List.of());
+    }
+    List<Package> packages = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    try (SpooledSource source = new SpooledSource(magic, input.content(), input.size())) {
+      ElfFile elf;
+      try {
+        elf = ElfFile.read(source);
+      } catch (MalformedBinaryException e) {
+        return AnalysisResult.ofWarning(
+            type(),
+            path,
+            "/" + path + ": " + e.getMessage() + "; it was not read as an executable");
+      }
+      elf.problems().forEach(problem -> warnings.add("/" + path + ": " + problem));
+      for (BinaryReader reader : readers) {
+        try {
+          packages.addAll(reader.read(elf, path));
+        } catch (MalformedBinaryException e) {
+          warnings.add(
+              "/" + path + ": " + reader.what() + " is malformed (" + e.getMessage() + ")");
+        }
+      }
+    }
+    return new AnalysisResult(type(), path, null, packages, Map.of(), warnings);
+  }
+}
