@@ -46,6 +46,11 @@ public record AnalysisResult(
     return new AnalysisResult(analyzer, path, null, List.of(), Map.of(), List.of(warning));
   }
 
+  /** Whether the analyzer found nothing at all in the file: nothing to keep. */
+  public boolean isEmpty() {
+    return os == null && packages.isEmpty() && packageFiles.isEmpty() && warnings.isEmpty();
+  }
+
   /** The same findings attributed to another path (a hard link to the analysed file). */
   public AnalysisResult atPath(String otherPath) {
     return new AnalysisResult(analyzer, otherPath, os, packages, packageFiles, warnings);

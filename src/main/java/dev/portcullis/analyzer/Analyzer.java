@@ -20,6 +20,14 @@ public interface Analyzer {
   /** Whether this analyzer wants the file; must not read anything. */
   boolean required(String path, long size);
 
+  /**
+   * Whether the analyzer reads executables only, files with an execute bit, as Trivy's binary
+   * analyzers do: the engine then offers it no other file, whatever {@link #required} says.
+   */
+  default boolean executablesOnly() {
+    return false;
+  }
+
   /** Reads the file and reports what it found. */
   AnalysisResult analyze(AnalysisInput input) throws IOException;
 }

@@ -5,6 +5,7 @@ import dev.portcullis.analyzer.Analyzer;
 import dev.portcullis.analyzer.os.OsReleaseAnalyzer;
 import dev.portcullis.image.ImageSource;
 import dev.portcullis.image.InputException;
+import dev.portcullis.image.LayerEntry.EntryType;
 import dev.portcullis.image.LayerRef;
 import dev.portcullis.image.LayeredFilesystem;
 import dev.portcullis.image.Limits;
@@ -79,6 +80,11 @@ public final class ImageInventory {
       filesystem.applyLayer(analysis.opaqueDirectories(), analysis.whiteouts(), analysis.files());
       analysis.opaqueDirectories().forEach(results::clearBelow);
       analysis.whiteouts().forEach(results::whiteout);
+      // A file an upper layer writes replaces whatever was at its path, found things included,
+      // whether or not anything is found in the new content.
+      analysis.files().stream()
+          .filter(f -> f.type() != EntryType.DIRECTORY)
+          .forEach(f -> results.whiteout(f.path()));
       Map<String, List<AnalysisResult>> byPath = new HashMap<>();
       analysis
           .results()

@@ -14,10 +14,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Walks one layer once and offers each file to the analyzers that asked for it. */
 final class LayerScanner {
@@ -39,7 +37,7 @@ final class LayerScanner {
     List<FileNode> files = new ArrayList<>();
     List<AnalysisResult> results = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
-    Map<String, String> hardLinks = new HashMap<>();
+    Map<String, LayerEntry> hardLinks = new HashMap<>();
 
     source.walkLayer(
         layer,
@@ -62,90 +60,110 @@ final class LayerScanner {
                     entry.linkTarget(),
                     layer.index()));
             if (entry.type() == EntryType.FILE) {
-              analyze(entry, results, warnings);
+              analyze(entry, wanting(entry.path(), entry.size(), entry.mode()), results, warnings);
             } else if (entry.type() == EntryType.HARDLINK) {
-              hardLinks.put(entry.path(), entry.linkTarget());
+              hardLinks.put(entry.path(), entry);
             }
           }
         });
 
-    resolveHardLinks(source, layer, hardLinks, results, warnings);
+    resolveHardLinks(source, layer, hardLinks, files, results, warnings);
 
     String diffId = layer.diffId() == null ? null : layer.diffId().toString();
     return new LayerAnalysis(diffId, whiteouts, opaque, files, results, warnings);
   }
 
   /**
-   * A hard link shares its target's content, so what the analyzers found in the target holds for
-   * the link. Where an analyzer wants the link but not the target (a package database linked to a
-   * backup name, say), the content has streamed past unread: this rare case costs a second walk of
-   * the layer that reads only those targets.
+   * A hard link shares its target's content, so what an analyzer found in the target holds for the
+   * link. Where an analyzer wants the link but was not offered the target (a package database
+   * linked to a backup name, say), the content has streamed past unread: this rare case costs a
+   * second walk of the layer that reads only those targets.
    */
   private void resolveHardLinks(
       ImageSource source,
       LayerRef layer,
-      Map<String, String> hardLinks,
+      Map<String, LayerEntry> hardLinks,
+      List<FileNode> files,
       List<AnalysisResult> results,
       List<String> warnings)
       throws IOException {
-    Map<String, List<String>> unread = new HashMap<>();
+    if (hardLinks.isEmpty()) {
+      return;
+    }
+    Map<String, FileNode> regularFiles = new HashMap<>();
+    files.stream()
+        .filter(f -> f.type() == EntryType.FILE)
+        .forEach(f -> regularFiles.put(f.path(), f));
+    Map<String, List<Pending>> unread = new HashMap<>();
+    List<AnalysisResult> copies = new ArrayList<>();
     hardLinks.forEach(
-        (link, target) -> {
-          List<AnalysisResult> ofTarget =
-              results.stream().filter(r -> r.path().equals(target)).toList();
-          ofTarget.stream()
-              .filter(r -> isRequired(r.analyzer(), link))
-              .forEach(r -> results.add(r.atPath(link)));
-          if (ofTarget.isEmpty() && analyzers.stream().anyMatch(a -> a.required(link, 0))) {
-            unread.computeIfAbsent(target, t -> new ArrayList<>()).add(link);
+        (path, link) -> {
+          FileNode target = regularFiles.get(link.linkTarget());
+          for (Analyzer analyzer : wanting(path, 0, link.mode())) {
+            if (target == null) {
+              warnings.add(
+                  "hard link /"
+                      + path
+                      + " points at /"
+                      + link.linkTarget()
+                      + " of a lower layer; it was not analysed");
+            } else if (wants(analyzer, target.path(), target.size(), target.mode())) {
+              results.stream()
+                  .filter(r -> r.path().equals(target.path()))
+                  .filter(r -> r.analyzer().equals(analyzer.type()))
+                  .forEach(r -> copies.add(r.atPath(path)));
+            } else {
+              unread
+                  .computeIfAbsent(target.path(), t -> new ArrayList<>())
+                  .add(new Pending(path, analyzer));
+            }
           }
         });
+    results.addAll(copies);
     if (unread.isEmpty()) {
       return;
     }
-    Set<String> found = new HashSet<>();
     source.walkLayer(
         layer,
         limits,
         entry -> {
-          List<String> links = unread.get(entry.path());
-          if (links != null && entry.type() == EntryType.FILE) {
-            found.add(entry.path());
+          List<Pending> pending = unread.get(entry.path());
+          if (pending != null && entry.type() == EntryType.FILE) {
             byte[] content =
                 entry
                     .content()
                     .readNBytes((int) Math.min(entry.size(), limits.maxAnalyzedFileBytes()));
-            for (String link : links) {
+            for (Pending link : pending) {
               analyze(
                   new LayerEntry(
-                      link,
+                      link.path(),
                       EntryType.FILE,
                       entry.size(),
                       entry.mode(),
                       null,
                       new ByteArrayInputStream(content)),
+                  List.of(link.analyzer()),
                   results,
                   warnings);
             }
           }
         });
-    unread.forEach(
-        (target, links) -> {
-          if (!found.contains(target)) {
-            warnings.add(
-                "hard links "
-                    + links
-                    + " point at /"
-                    + target
-                    + " of a lower layer; they were not analysed");
-          }
-        });
   }
 
-  private void analyze(LayerEntry entry, List<AnalysisResult> results, List<String> warnings)
+  /** A hard link an analyzer wants, whose target it was not offered. */
+  private record Pending(String path, Analyzer analyzer) {}
+
+  private List<Analyzer> wanting(String path, long size, int mode) {
+    return analyzers.stream().filter(a -> wants(a, path, size, mode)).toList();
+  }
+
+  private static boolean wants(Analyzer analyzer, String path, long size, int mode) {
+    return analyzer.required(path, size) && (!analyzer.executablesOnly() || (mode & 0111) != 0);
+  }
+
+  private void analyze(
+      LayerEntry entry, List<Analyzer> wanted, List<AnalysisResult> results, List<String> warnings)
       throws IOException {
-    List<Analyzer> wanted =
-        analyzers.stream().filter(a -> a.required(entry.path(), entry.size())).toList();
     if (wanted.isEmpty()) {
       return;
     }
@@ -161,19 +179,24 @@ final class LayerScanner {
       return;
     }
     if (wanted.size() == 1) {
-      results.add(
-          wanted.get(0).analyze(new AnalysisInput(entry.path(), entry.size(), entry.content())));
+      keep(
+          wanted.get(0).analyze(new AnalysisInput(entry.path(), entry.size(), entry.content())),
+          results);
       return;
     }
     byte[] content = entry.content().readAllBytes();
     for (Analyzer analyzer : wanted) {
-      results.add(
+      keep(
           analyzer.analyze(
-              new AnalysisInput(entry.path(), entry.size(), new ByteArrayInputStream(content))));
+              new AnalysisInput(entry.path(), entry.size(), new ByteArrayInputStream(content))),
+          results);
     }
   }
 
-  private boolean isRequired(String analyzerType, String path) {
-    return analyzers.stream().anyMatch(a -> a.type().equals(analyzerType) && a.required(path, 0));
+  /** Results that say nothing are not kept: an overwritten file's old results go by its path. */
+  private static void keep(AnalysisResult result, List<AnalysisResult> results) {
+    if (!result.isEmpty()) {
+      results.add(result);
+    }
   }
 }

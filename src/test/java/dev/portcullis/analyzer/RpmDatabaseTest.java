@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,7 +94,7 @@ class RpmDatabaseTest {
         .layer(
             "dnf install",
             file("etc/os-release", FEDORA),
-            new OciLayoutBuilder.Entry(dbPath, TarConstants.LF_NORMAL, rpmdb, null))
+            OciLayoutBuilder.Entry.file(dbPath, rpmdb))
         .writeTo(layout, "v1");
     try (ImageSource source =
         LocalSources.ociLayout(layout, null, Platform.linuxAmd64(), Limits.defaults())) {

@@ -34,26 +34,30 @@ public final class OciLayoutBuilder {
   }
 
   /** One tar entry of a layer. */
-  public record Entry(String name, byte type, byte[] content, String link) {
+  public record Entry(String name, byte type, byte[] content, String link, int mode) {
     public static Entry file(String name, String content) {
-      return new Entry(
-          name, TarConstants.LF_NORMAL, content.getBytes(StandardCharsets.UTF_8), null);
+      return file(name, content.getBytes(StandardCharsets.UTF_8));
     }
 
     public static Entry file(String name, byte[] content) {
-      return new Entry(name, TarConstants.LF_NORMAL, content, null);
+      return new Entry(name, TarConstants.LF_NORMAL, content, null, 0644);
+    }
+
+    /** A file with execute bits (0755), as programs are installed. */
+    public static Entry executable(String name, byte[] content) {
+      return new Entry(name, TarConstants.LF_NORMAL, content, null, 0755);
     }
 
     public static Entry directory(String name) {
-      return new Entry(name, TarConstants.LF_DIR, new byte[0], null);
+      return new Entry(name, TarConstants.LF_DIR, new byte[0], null, 0755);
     }
 
     public static Entry symlink(String name, String target) {
-      return new Entry(name, TarConstants.LF_SYMLINK, new byte[0], target);
+      return new Entry(name, TarConstants.LF_SYMLINK, new byte[0], target, 0777);
     }
 
     public static Entry hardlink(String name, String target) {
-      return new Entry(name, TarConstants.LF_LINK, new byte[0], target);
+      return new Entry(name, TarConstants.LF_LINK, new byte[0], target, 0644);
     }
   }
 
@@ -162,6 +166,7 @@ public final class OciLayoutBuilder {
           entry.setLinkName(e.link());
         }
         entry.setSize(e.type() == TarConstants.LF_NORMAL ? e.content().length : 0);
+        entry.setMode((entry.getMode() & ~07777) | e.mode());
         tar.putArchiveEntry(entry);
         if (e.type() == TarConstants.LF_NORMAL) {
           tar.write(e.content());

@@ -39,9 +39,20 @@ public final class ElfBinaryAnalyzer implements Analyzer {
     return 1;
   }
 
+  /** Executables only, as Trivy reads them: a file without an execute bit is not a program. */
+  @Override
+  public boolean executablesOnly() {
+    return true;
+  }
+
+  /**
+   * Shared libraries are left out even where they carry an execute bit (Red Hat's do): reading
+   * hundreds of them would cost more than the rare Go or Rust library among them is worth.
+   */
   @Override
   public boolean required(String path, long size) {
-    return size >= MIN_SIZE && size <= MAX_SIZE && ExecutablePaths.mayBeExecutable(path);
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    return size >= MIN_SIZE && size <= MAX_SIZE && !name.endsWith(".so") && !name.contains(".so.");
   }
 
   @Override
@@ -49,6 +60,7 @@ public final class ElfBinaryAnalyzer implements Analyzer {
     String path = input.path();
     byte[] magic = input.content().readNBytes(4);
     if (!ElfFile.isElf(magic)) {
+      // A script: nothing to say, and an empty result is not kept.
       return AnalysisResult.ofPackages(type(), path, List.of());
     }
     List<Package> packages = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.portcullis.analyzer.golang;
 
+import static dev.portcullis.testing.OciLayoutBuilder.Entry.executable;
 import static dev.portcullis.testing.OciLayoutBuilder.Entry.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -421,10 +422,11 @@ class GoBinaryTest {
     List<OciLayoutBuilder.Entry> entries = new ArrayList<>();
     entries.add(file("etc/os-release", "ID=debian\nVERSION_ID=\"12\"\n"));
     for (String debian : List.of("docker-registry", "skopeo", "umoci")) {
-      entries.add(file("usr/bin/" + debian, Files.readAllBytes(Path.of("/usr/bin", debian))));
+      entries.add(executable("usr/bin/" + debian, Files.readAllBytes(Path.of("/usr/bin", debian))));
     }
     for (String name : names) {
-      entries.add(file("usr/bin/" + name, Files.readAllBytes(RealInputs.resolve("go/" + name))));
+      entries.add(
+          executable("usr/bin/" + name, Files.readAllBytes(RealInputs.resolve("go/" + name))));
     }
     Path layout = dir.resolve("layout");
     new OciLayoutBuilder()

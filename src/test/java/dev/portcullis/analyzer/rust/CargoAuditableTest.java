@@ -1,6 +1,6 @@
 package dev.portcullis.analyzer.rust;
 
-import static dev.portcullis.testing.OciLayoutBuilder.Entry.file;
+import static dev.portcullis.testing.OciLayoutBuilder.Entry.executable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -104,7 +104,7 @@ class CargoAuditableTest {
     new OciLayoutBuilder()
         .layer(
             "COPY app",
-            file(
+            executable(
                 "usr/local/bin/hello-auditable",
                 Files.readAllBytes(RealInputs.resolve("rust/hello-auditable"))))
         .writeTo(layout, "v1");
