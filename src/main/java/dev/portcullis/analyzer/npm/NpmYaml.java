@@ -1,0 +1,39 @@
+package dev.portcullis.analyzer.npm;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Streaming YAML for yarn's and pnpm's lockfiles. Aliases are never expanded (Jackson reads an
+ * alias as its anchor's name), so a small file cannot grow into a large tree.
+ */
+final class NpmYaml {
+
+  /**
+   * SnakeYAML stops at 3 MB by default; here the bounded stream of {@link #parser} is the limit.
+   */
+  private static final YAMLMapper MAPPER = new YAMLMapper(factory());
+
+  private NpmYaml() {}
+
+  private static YAMLFactory factory() {
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit(Integer.MAX_VALUE);
+    return YAMLFactory.builder().loaderOptions(options).build();
+  }
+
+  /** A parser over at most {@code limit} bytes; its codec reads subtrees. */
+  static JsonParser parser(InputStream in, long limit) throws IOException {
+    return MAPPER.getFactory().createParser(NpmJson.bounded(in, limit));
+  }
+
+  /** A scalar's text (YAML may have read "1.10" or "true" as a number or boolean), else null. */
+  static String text(JsonNode node) {
+    return node != null && node.isValueNode() && !node.isNull() ? node.asText() : null;
+  }
+}
