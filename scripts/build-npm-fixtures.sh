@@ -13,10 +13,13 @@
 #   yarn-v1/        yarn.lock of yarn 1.22 (`yarn import` of the v1 lockfile)
 #   yarn-berry/     yarn.lock of yarn 4 (migrated from the yarn 1 lockfile)
 #   pnpm-v9/ pnpm-v6/ pnpm-v5/  pnpm-lock.yaml of pnpm 9, 8 and 7 (`pnpm import`)
+# A second project has a workspace (packages/app), an alias (my-lodash: npm:lodash@4.17.21) and
+# resolve, which yarn 4 patches; each tool locks it on its own:
+#   workspaces/{npm,yarn-v1,yarn-berry,pnpm-v9,pnpm-v6,pnpm-v5}/
 # Needs node, npm and the npm registry; npx fetches yarn and pnpm.
 set -euo pipefail
 out=${1:-target/test-projects/npm}
-marker="$out/.complete-1"
+marker="$out/.complete-2"
 [ -f "$marker" ] && exit 0
 
 if ! command -v npm >/dev/null || ! command -v npx >/dev/null; then
@@ -28,7 +31,7 @@ fi
 rm -rf "$out"
 mkdir -p "$out"
 cd "$out"
-marker="$PWD/.complete-1"
+marker="$PWD/.complete-2"
 export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
 export YARN_ENABLE_TELEMETRY=0 YARN_ENABLE_PROGRESS_BARS=0
 quiet() { # runs a command, showing its output only when it fails
@@ -93,6 +96,39 @@ for pair in 9:9 8:6 7:5; do
   project ../pnpm-v$lockfile ../npm-v1 package-lock.json
   (cd ../pnpm-v$lockfile && quiet npx --yes pnpm@$pnpm import && rm package-lock.json)
 done
+cd ..
+
+mkdir -p workspaces/base/packages/app
+cd workspaces/base
+cat >package.json <<'JSON'
+{
+  "name": "portcullis-npm-workspaces",
+  "version": "1.0.0",
+  "private": true,
+  "workspaces": ["packages/*"],
+  "dependencies": {
+    "my-lodash": "npm:lodash@4.17.21",
+    "resolve": "1.22.8"
+  },
+  "devDependencies": {
+    "left-pad": "1.3.0"
+  }
+}
+JSON
+echo '{"name": "app", "version": "0.1.0", "dependencies": {"ms": "2.1.3"}}' >packages/app/package.json
+cd ..
+for tool in npm yarn-v1 yarn-berry pnpm-v9 pnpm-v6 pnpm-v5; do cp -r base "$tool"; done
+rm -r base
+printf 'packages:\n  - packages/*\n' | tee pnpm-v9/pnpm-workspace.yaml pnpm-v6/pnpm-workspace.yaml \
+  >pnpm-v5/pnpm-workspace.yaml
+(cd npm && quiet npm install --package-lock-only)
+(cd yarn-v1 && quiet npx --yes yarn@1.22.22 install --non-interactive --ignore-scripts &&
+  rm -r node_modules)
+(cd yarn-berry && touch yarn.lock && quiet npx --yes @yarnpkg/cli-dist@4 install --mode=update-lockfile &&
+  rm -rf .yarn .yarnrc.yml .pnp.cjs)
+(cd pnpm-v9 && quiet npx --yes pnpm@9 install --lockfile-only)
+(cd pnpm-v6 && quiet npx --yes pnpm@8 install --lockfile-only)
+(cd pnpm-v5 && quiet npx --yes pnpm@7 install --lockfile-only)
 cd ..
 echo "== built: $(ls | tr '\n' ' ')"
 touch "$marker"

@@ -106,7 +106,9 @@ public final class NodeModulesAnalyzer implements Analyzer {
     }
 
     String license() {
-      List<String> named = licenses.stream().filter(l -> l != null && !l.isBlank()).toList();
+      // Packages that moved to "license" often kept the old "licenses" too, naming the same one.
+      List<String> named =
+          licenses.stream().filter(l -> l != null && !l.isBlank()).distinct().toList();
       return named.isEmpty() ? null : String.join(" OR ", named);
     }
 

@@ -92,6 +92,44 @@ class NpmLockfilesTest {
     assertThat(analyze(lockfile).packages()).noneMatch(Package::dev);
   }
 
+  static Stream<String> workspaceLockfiles() {
+    return Stream.of(NpmProjects.WORKSPACE_LOCKFILES);
+  }
+
+  @ParameterizedTest
+  @MethodSource("workspaceLockfiles")
+  void workspacesAliasesAndPatchedPackagesAreReadAlikeFromEveryTool(String lockfile)
+      throws IOException {
+    AnalysisResult npm = analyze("workspaces/npm/package-lock.json");
+
+    AnalysisResult result = analyze(lockfile);
+
+    assertThat(result.warnings()).isEmpty();
+    Set<String> found = coordinates(result.packages().stream());
+    assertThat(found).isEqualTo(coordinates(npm.packages().stream()));
+    // my-lodash is lodash; the workspace "app" and the root are the project's own code, but what
+    // app depends on (ms) is locked; yarn 4's patched copy of resolve is resolve.
+    assertThat(found)
+        .contains("lodash@4.17.21", "ms@2.1.3", "resolve@1.22.8", "left-pad@1.3.0")
+        .noneMatch(p -> p.startsWith("my-lodash@"))
+        .noneMatch(p -> p.startsWith("app@"))
+        .noneMatch(p -> p.startsWith("portcullis-npm-workspaces@"));
+    assertThat(result.packages()).filteredOn(p -> p.name().equals("resolve")).hasSize(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "workspaces/npm/package-lock.json",
+        "workspaces/pnpm-v5/pnpm-lock.yaml",
+        "workspaces/pnpm-v6/pnpm-lock.yaml",
+        "workspaces/pnpm-v9/pnpm-lock.yaml"
+      })
+  void aWorkspaceRootsDevelopmentDependencyIsMarked(String lockfile) throws IOException {
+    assertThat(coordinates(analyze(lockfile).packages().stream().filter(Package::dev)))
+        .containsExactly("left-pad@1.3.0");
+  }
+
   @ParameterizedTest
   @MethodSource("lockfiles")
   void projectScanListsTheSamePackagesWhicheverToolLockedThem(String lockfile) throws IOException {

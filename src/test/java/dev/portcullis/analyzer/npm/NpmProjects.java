@@ -27,6 +27,19 @@ final class NpmProjects {
     "pnpm-v9/pnpm-lock.yaml"
   };
 
+  /**
+   * The project with a workspace, an alias and a package yarn patches, locked by each tool on its
+   * own.
+   */
+  static final String[] WORKSPACE_LOCKFILES = {
+    "workspaces/npm/package-lock.json",
+    "workspaces/yarn-v1/yarn.lock",
+    "workspaces/yarn-berry/yarn.lock",
+    "workspaces/pnpm-v5/pnpm-lock.yaml",
+    "workspaces/pnpm-v6/pnpm-lock.yaml",
+    "workspaces/pnpm-v9/pnpm-lock.yaml"
+  };
+
   private static Path built;
 
   private NpmProjects() {}
@@ -34,7 +47,7 @@ final class NpmProjects {
   static synchronized Path directory() {
     if (built == null) {
       Path out = Path.of(System.getProperty("portcullis.npmProjects", "target/test-projects/npm"));
-      if (!Files.exists(out.resolve(".complete-1"))) {
+      if (!Files.exists(out.resolve(".complete-2"))) {
         run("bash", "scripts/build-npm-fixtures.sh", out.toString());
       }
       built = out;
