@@ -1,5 +1,6 @@
 package dev.portcullis.analyzer.npm;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Streaming YAML for yarn's and pnpm's lockfiles. Aliases are never expanded (Jackson reads an
@@ -30,6 +32,22 @@ final class NpmYaml {
   /** A parser over at most {@code limit} bytes; its codec reads subtrees. */
   static JsonParser parser(InputStream in, long limit) throws IOException {
     return MAPPER.getFactory().createParser(NpmJson.bounded(in, limit));
+  }
+
+  /**
+   * Says that the file stopped parsing, where and why: SnakeYAML's own line and problem where it
+   * has them, since Jackson's message repeats the source around it.
+   */
+  static void unreadable(Findings findings, JacksonException e) {
+    if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+      String problem =
+          marked.getContext() == null
+              ? marked.getProblem()
+              : marked.getContext() + ": " + marked.getProblem();
+      findings.unreadable("YAML", String.valueOf(marked.getProblemMark().getLine() + 1), problem);
+    } else {
+      findings.unreadable("YAML", e);
+    }
   }
 
   /** A scalar's text (YAML may have read "1.10" or "true" as a number or boolean), else null. */

@@ -70,7 +70,7 @@ public final class PnpmLockAnalyzer implements Analyzer {
       }
     } catch (JacksonException e) {
       lockfile.addTo(findings);
-      findings.unreadable("YAML", e);
+      NpmYaml.unreadable(findings, e);
       return findings.result();
     }
     lockfile.addTo(findings);

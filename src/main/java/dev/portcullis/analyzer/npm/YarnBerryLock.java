@@ -44,7 +44,7 @@ final class YarnBerryLock {
         }
       }
     } catch (JacksonException e) {
-      findings.unreadable("YAML", e);
+      NpmYaml.unreadable(findings, e);
     }
   }
 
