@@ -10,18 +10,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The packages one lockfile names, once per name and version, and what could not be read. A
- * lockfile lists one version several times when it is installed at several places (npm) or with
- * several sets of peers (pnpm); it is development-only if every place says so.
+ * The packages one file names, once per name and version, and what could not be read. A lockfile
+ * lists one version several times when it is installed at several places (npm) or with several sets
+ * of peers (pnpm); it is development-only if every place says so.
  */
 final class Findings {
+
+  /** Warnings quote the file; a hostile one must not flood or steer the terminal. */
+  private static final int MAX_QUOTED = 200;
 
   private final String analyzer;
   private final String path;
   private final Map<String, Package> packages = new LinkedHashMap<>();
   private final List<String> warnings = new ArrayList<>();
-  private static final int MAX_REASON = 200;
-
   private int rejected;
   private String firstRejected;
 
@@ -59,7 +60,7 @@ final class Findings {
   /** An entry that names no package; reported once per file, with the first such entry. */
   void reject(String where, String why) {
     if (rejected++ == 0) {
-      firstRejected = where + ": " + why;
+      firstRejected = printable(where) + ": " + printable(why);
     }
   }
 
@@ -68,10 +69,7 @@ final class Findings {
    * file yields its packages as it goes).
    */
   void unreadable(String format, String line, String problem) {
-    String reason = problem == null ? "" : problem.replaceAll("\\s+", " ").strip();
-    if (reason.length() > MAX_REASON) {
-      reason = reason.substring(0, MAX_REASON) + "…";
-    }
+    String reason = problem == null ? "" : printable(problem.replaceAll("\\s+", " ").strip());
     warn(
         "not valid "
             + format
@@ -81,7 +79,9 @@ final class Findings {
             + ")"
             + (packages.isEmpty()
                 ? ""
-                : "; the " + packages.size() + " packages read before the error are listed"));
+                : packages.size() == 1
+                    ? "; the package read before the error is listed"
+                    : "; the " + packages.size() + " packages read before the error are listed"));
   }
 
   /** The same for a Jackson parser's exception, which knows the line. */
@@ -95,8 +95,20 @@ final class Findings {
     warnings.add("/" + path + ": " + message);
   }
 
-  int size() {
-    return packages.size();
+  /** Text from the file as a warning may quote it: control characters escaped, long text cut. */
+  static String printable(String text) {
+    StringBuilder quoted = new StringBuilder();
+    text.codePoints()
+        .limit(MAX_QUOTED)
+        .forEach(
+            c -> {
+              if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+                quoted.append(String.format("\\u%04x", c));
+              } else {
+                quoted.appendCodePoint(c);
+              }
+            });
+    return text.codePointCount(0, text.length()) > MAX_QUOTED ? quoted + "…" : quoted.toString();
   }
 
   AnalysisResult result() {

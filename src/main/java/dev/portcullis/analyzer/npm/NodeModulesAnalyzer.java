@@ -62,7 +62,8 @@ public final class NodeModulesAnalyzer implements Analyzer {
     if (!NpmCoordinates.isName(manifest.name) || !NpmCoordinates.isVersion(manifest.version)) {
       return warning(
           input,
-          "\"" + manifest.name + "@" + manifest.version + "\" is not an npm package and version");
+          Findings.printable("\"" + manifest.name + "@" + manifest.version + "\"")
+              + " is not an npm package and version");
     }
     Package installed =
         Package.library("npm", manifest.name, manifest.version, input.path())

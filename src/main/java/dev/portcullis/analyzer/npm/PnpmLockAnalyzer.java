@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.portcullis.analyzer.AnalysisInput;
 import dev.portcullis.analyzer.AnalysisResult;
 import dev.portcullis.analyzer.Analyzer;
@@ -93,7 +94,8 @@ public final class PnpmLockAnalyzer implements Analyzer {
         case "lockfileVersion" -> {
           major = major(parser.getText());
           if (major < 1) {
-            findings.warn("lockfileVersion \"" + parser.getText() + "\" is not a version");
+            findings.warn(
+                "lockfileVersion " + Findings.printable(parser.getText()) + " is not a version");
             return false;
           }
         }
@@ -102,7 +104,13 @@ public final class PnpmLockAnalyzer implements Analyzer {
             findings.warn("no lockfileVersion before \"" + field + "\"; not a pnpm lockfile");
             return false;
           }
-          forEachEntry(parser, field, findings, (key, value) -> entry(field, key, value, findings));
+          if (major < 9 && !field.equals("packages")) {
+            // Before 9, packages carry their own dev mark: the graph is not needed.
+            parser.skipChildren();
+          } else {
+            forEachEntry(
+                parser, field, findings, (key, value) -> entry(field, key, value, findings));
+          }
         }
         default -> parser.skipChildren();
       }
@@ -116,6 +124,10 @@ public final class PnpmLockAnalyzer implements Analyzer {
 
     private void entry(String section, String key, JsonNode value, Findings findings) {
       String where = section + " \"" + key + "\"";
+      if (value.isNull()) {
+        // "key:" with nothing after it: an entry without fields.
+        value = JsonNodeFactory.instance.objectNode();
+      }
       if (!value.isObject()) {
         findings.reject(where, "not a mapping");
         return;

@@ -26,6 +26,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The lockfiles real npm, yarn and pnpm wrote for one project (scripts/build-npm-fixtures.sh), read
  * by the analyzers directly and by {@code sbom fs}; npm ls is the oracle of what they lock.
+ *
+ * <p>Compared with Trivy (scripts/compare-with-trivy.sh fs:DIR): every package Trivy finds is
+ * found, except where Trivy is wrong: it names an alias by its alias (my-lodash, which no advisory
+ * names, for lodash) and lists the project's own workspace (app). Where these find more, they are
+ * right: development-only packages are listed, marked, where Trivy drops them unless asked ({@code
+ * --include-dev-deps}), so the gate can decide; npm-shrinkwrap.json, which npm installs from before
+ * package-lock.json, Trivy does not read; from yarn 4's lockfile the reference Trivy build lists
+ * only the project's direct dependencies, and pnpm's lockfile 9.0 it reads as packages without
+ * names.
  */
 class NpmLockfilesTest {
 
@@ -96,6 +105,7 @@ class NpmLockfilesTest {
     return Stream.of(NpmProjects.WORKSPACE_LOCKFILES);
   }
 
+  /** Each tool locks this project on its own; the versions floating in it agree. */
   @ParameterizedTest
   @MethodSource("workspaceLockfiles")
   void workspacesAliasesAndPatchedPackagesAreReadAlikeFromEveryTool(String lockfile)

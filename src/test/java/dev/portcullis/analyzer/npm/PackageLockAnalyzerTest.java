@@ -154,6 +154,21 @@ class PackageLockAnalyzerTest {
   }
 
   @Test
+  void warningsQuoteTheFileWithoutItsControlCharactersAndNotAtLength() throws IOException {
+    String lockfile =
+        "{\"lockfileVersion\": 3, \"packages\": {\"node_modules/\\u001b[2Jevil\": {\"version\": \""
+            + "9".repeat(10_000)
+            + "\"}}}";
+
+    String warning = analyze(analyzer, "package-lock.json", lockfile).warnings().get(0);
+
+    assertThat(warning)
+        .doesNotContain("\u001b")
+        .contains("\"node_modules/\\u001b[2Jevil\"")
+        .hasSizeLessThan(600);
+  }
+
+  @Test
   void nestingBeyondAnyRealTreeIsAWarningNotAStackOverflow() throws IOException {
     StringBuilder deep = new StringBuilder("{\"lockfileVersion\": 1, \"dependencies\": ");
     int levels = 5000;

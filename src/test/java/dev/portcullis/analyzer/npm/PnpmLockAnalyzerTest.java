@@ -158,12 +158,12 @@ class PnpmLockAnalyzerTest {
   @Test
   void aTruncatedLockfileIsAWarningAndKeepsWhatWasRead() throws IOException {
     String real = Files.readString(NpmProjects.directory().resolve("pnpm-v9/pnpm-lock.yaml"));
-    // Cut inside a quoted key of "packages": the YAML cannot end there.
-    int cut = real.indexOf("'@babel/highlight@") + 5;
+    // Cut inside a quoted key of "snapshots", after "packages": the YAML cannot end there.
+    int cut = real.lastIndexOf("'@babel/highlight@") + 5;
 
     AnalysisResult result = analyze(analyzer, "pnpm-lock.yaml", real.substring(0, cut));
 
-    assertThat(listed(result)).isNotEmpty().isSubsetOf(NpmProjects.installed());
+    assertThat(result.packages()).hasSameSizeAs(NpmProjects.installed());
     assertThat(result.warnings())
         .singleElement()
         .asString()
@@ -179,7 +179,7 @@ class PnpmLockAnalyzerTest {
             "/pnpm-lock.yaml: no lockfileVersion before \"packages\"; not a pnpm lockfile");
     assertThat(
             analyze(analyzer, "pnpm-lock.yaml", "lockfileVersion: next\npackages: {}\n").warnings())
-        .containsExactly("/pnpm-lock.yaml: lockfileVersion \"next\" is not a version");
+        .containsExactly("/pnpm-lock.yaml: lockfileVersion next is not a version");
     assertThat(analyze(analyzer, "pnpm-lock.yaml", "- a\n- b\n").warnings())
         .containsExactly("/pnpm-lock.yaml: not a pnpm lockfile (a YAML mapping)");
   }
