@@ -50,7 +50,7 @@ final class YarnClassicLock {
         } else {
           findings.reject("line " + number, "not yarn.lock syntax");
         }
-      } else if (entry != null && entry.version == null) {
+      } else if (entry != null && entry.version == null && isField(line)) {
         entry.version = version(line.strip());
       }
     }
@@ -73,6 +73,11 @@ final class YarnClassicLock {
     }
     int end = line.length();
     return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
+  }
+
+  /** Fields are indented two spaces; deeper lines are a field's own entries (dependencies). */
+  private static boolean isField(String line) {
+    return line.startsWith("  ") && line.length() > 2 && !Character.isWhitespace(line.charAt(2));
   }
 
   /** The value of a {@code version "1.2.3"} field, or null for any other field. */

@@ -74,6 +74,8 @@ class YarnLockAnalyzerTest {
         this is not a lockfile
         ms@^2.1.1:
           resolved "https://registry.yarnpkg.com/ms/-/ms-2.1.3.tgz"
+          dependencies:
+            version "^1.0.0"
         debug@^4:
           version "4.3.4"
         """;
