@@ -165,8 +165,7 @@ public final class PnpmLockAnalyzer implements Analyzer {
               key,
               name != null ? name : inKey.name(),
               version != null || inKey == null ? version : inKey.version(),
-              dev != null && dev.isBoolean() && dev.booleanValue(),
-              where));
+              dev != null && dev.isBoolean() && dev.booleanValue()));
     }
 
     /** 9.x importers: {name: {specifier: ^1.0.0, version: 1.0.1(peer@2.0.0)}}. */
@@ -221,7 +220,7 @@ public final class PnpmLockAnalyzer implements Analyzer {
             major >= 9
                 ? development.contains(locked.key) && !production.contains(locked.key)
                 : locked.markedDev;
-        findings.add(locked.name, locked.version, dev, locked.where);
+        findings.add(locked.name, locked.version, dev, "packages \"" + locked.key + "\"");
       }
     }
 
@@ -243,7 +242,7 @@ public final class PnpmLockAnalyzer implements Analyzer {
   }
 
   /** One entry of {@code packages}. */
-  private record Locked(String key, String name, String version, boolean markedDev, String where) {}
+  private record Locked(String key, String name, String version, boolean markedDev) {}
 
   private interface EntryReader {
     void accept(String key, JsonNode value) throws IOException;
