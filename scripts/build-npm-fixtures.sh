@@ -16,7 +16,8 @@
 # A second project has a workspace (packages/app), an alias (my-lodash: npm:lodash@4.17.21) and
 # resolve, which yarn 4 patches; each tool locks it on its own:
 #   workspaces/{npm,yarn-v1,yarn-berry,pnpm-v9,pnpm-v6,pnpm-v5}/
-# Needs node, npm and the npm registry; npx fetches yarn and pnpm.
+# Needs node, npm and the npm registry; npx fetches yarn and pnpm. About a minute; when the
+# projects change, change the marker's number here and in NpmProjects.java.
 set -euo pipefail
 out=${1:-target/test-projects/npm}
 marker="$out/.complete-2"
@@ -124,6 +125,8 @@ printf 'packages:\n  - packages/*\n' | tee pnpm-v9/pnpm-workspace.yaml pnpm-v6/p
 (cd npm && quiet npm install --package-lock-only)
 (cd yarn-v1 && quiet npx --yes yarn@1.22.22 install --non-interactive --ignore-scripts &&
   rm -r node_modules)
+# An empty yarn.lock tells yarn 4 that this directory, not target/test-projects/npm above it, is
+# the project.
 (cd yarn-berry && touch yarn.lock && quiet npx --yes @yarnpkg/cli-dist@4 install --mode=update-lockfile &&
   rm -rf .yarn .yarnrc.yml .pnp.cjs)
 (cd pnpm-v9 && quiet npx --yes pnpm@9 install --lockfile-only)
