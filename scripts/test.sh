@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 needed=(mmdebstrap umoci skopeo docker-registry apache2-utils rpm ruby cargo librust-itoa-dev librust-smallvec-dev librust-cfg-if-dev librust-cc-dev librust-either-dev binutils)
+needed+=(npm) # scripts/build-npm-fixtures.sh: npm installs, npx runs yarn and pnpm
 missing=()
 for pkg in "${needed[@]}"; do
   dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null | grep -q '^installed$' || missing+=("$pkg")

@@ -10,6 +10,10 @@ import dev.portcullis.analyzer.golang.GoBinaryReader;
 import dev.portcullis.analyzer.golang.GoModAnalyzer;
 import dev.portcullis.analyzer.java.ArchiveLimits;
 import dev.portcullis.analyzer.java.JavaArchiveAnalyzer;
+import dev.portcullis.analyzer.npm.NodeModulesAnalyzer;
+import dev.portcullis.analyzer.npm.PackageLockAnalyzer;
+import dev.portcullis.analyzer.npm.PnpmLockAnalyzer;
+import dev.portcullis.analyzer.npm.YarnLockAnalyzer;
 import dev.portcullis.analyzer.os.OsReleaseAnalyzer;
 import dev.portcullis.analyzer.php.ComposerInstalledAnalyzer;
 import dev.portcullis.analyzer.php.ComposerLockAnalyzer;
@@ -57,7 +61,9 @@ public final class Analyzers {
         // Go and Rust executables say what they were built from; one analyzer reads each once.
         new ElfBinaryAnalyzer(List.of(new GoBinaryReader(), new CargoAuditableReader())),
         // Rust applications ship with their Cargo.lock; Trivy reads it in images too.
-        new CargoLockAnalyzer());
+        new CargoLockAnalyzer(),
+        // What npm installed: every package.json under a node_modules directory.
+        new NodeModulesAnalyzer());
   }
 
   /** What a project directory declares in its lockfiles, and what it holds installed. */
@@ -72,6 +78,11 @@ public final class Analyzers {
     analyzers.add(new GemfileLockAnalyzer());
     analyzers.add(new ComposerLockAnalyzer());
     analyzers.add(new GoModAnalyzer());
+    // npm, yarn and pnpm lockfiles: what the project will install. Images are judged by the
+    // node_modules they hold instead.
+    analyzers.add(new PackageLockAnalyzer());
+    analyzers.add(new YarnLockAnalyzer());
+    analyzers.add(new PnpmLockAnalyzer());
     return List.copyOf(analyzers);
   }
 }
