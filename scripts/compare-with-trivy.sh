@@ -40,7 +40,7 @@ LANGUAGE_TYPES = {"python-pkg": "pypi", "pip": "pypi", "pipenv": "pypi", "poetry
                   "uv": "pypi", "jar": "maven", "pom": "maven", "gradle": "maven",
                   "node-pkg": "npm", "npm": "npm", "yarn": "npm", "pnpm": "npm",
                   "gemspec": "gem", "bundler": "gem", "gobinary": "golang", "gomod": "golang",
-                  "rust-binary": "cargo", "cargo": "cargo", "dotnet-core": "nuget",
+                  "rust-binary": "cargo", "rustbinary": "cargo", "cargo": "cargo", "dotnet-core": "nuget",
                   "nuget": "nuget", "packages-props": "nuget", "composer": "composer",
                   "composer-vendor": "composer"}
 
@@ -54,7 +54,11 @@ for result in json.load(open(sys.argv[1])).get("Results", []):
     elif result.get("Class") == "lang-pkgs":
         kind = LANGUAGE_TYPES.get(result.get("Type"), result.get("Type"))
         for p in result.get("Packages", []):
-            trivy[(kind, p["Name"], p.get("Version", ""))] = ("language package",)
+            version = p.get("Version", "")
+            # Some Trivy versions write Go module versions without their "v"; Portcullis keeps it.
+            if kind == "golang" and version and not version.startswith("v"):
+                version = "v" + version
+            trivy[(kind, p.get("Name", ""), version)] = ("language package",)
 
 ours = {}
 for p in json.load(open(sys.argv[2]))["packages"]:

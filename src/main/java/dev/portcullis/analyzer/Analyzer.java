@@ -21,6 +21,14 @@ public interface Analyzer {
   boolean required(String path, long size);
 
   /**
+   * The largest file the analyzer reads. A wanted file larger than this is not read, and the report
+   * says so: an unread lockfile must not pass for an empty one.
+   */
+  default long maxFileSize() {
+    return Long.MAX_VALUE;
+  }
+
+  /**
    * Whether the analyzer reads executables only, files with an execute bit, as Trivy's binary
    * analyzers do: the engine then offers it no other file, whatever {@link #required} says.
    */

@@ -162,8 +162,25 @@ final class LayerScanner {
   }
 
   private void analyze(
-      LayerEntry entry, List<Analyzer> wanted, List<AnalysisResult> results, List<String> warnings)
+      LayerEntry entry, List<Analyzer> wanting, List<AnalysisResult> results, List<String> warnings)
       throws IOException {
+    List<Analyzer> wanted = new ArrayList<>();
+    for (Analyzer analyzer : wanting) {
+      if (entry.size() <= analyzer.maxFileSize()) {
+        wanted.add(analyzer);
+      } else {
+        warnings.add(
+            "/"
+                + entry.path()
+                + " ("
+                + entry.size()
+                + " bytes) is larger than the "
+                + analyzer.maxFileSize()
+                + " bytes the "
+                + analyzer.type()
+                + " analyzer reads; it was not analysed");
+      }
+    }
     if (wanted.isEmpty()) {
       return;
     }

@@ -1,6 +1,7 @@
 package dev.portcullis.artifact;
 
 import static dev.portcullis.testing.OciLayoutBuilder.Entry.directory;
+import static dev.portcullis.testing.OciLayoutBuilder.Entry.executable;
 import static dev.portcullis.testing.OciLayoutBuilder.Entry.file;
 import static dev.portcullis.testing.OciLayoutBuilder.Entry.hardlink;
 import static dev.portcullis.testing.OciLayoutBuilder.Entry.symlink;
@@ -19,6 +20,7 @@ import dev.portcullis.inventory.Inventory;
 import dev.portcullis.inventory.Package;
 import dev.portcullis.testing.OciLayoutBuilder;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -131,6 +133,58 @@ class LayeringRulesTest {
                     hardlink("var/lib/dpkg/status", "var/backups/dpkg.status")));
 
     assertThat(inventory.packages()).extracting(Package::name).containsExactly("bash");
+  }
+
+  @Test
+  void aHardLinkIsReadByEveryAnalyzerThatWantsItWhateverReadItsTarget() throws IOException {
+    // The target is an executable, so the binary analyzer reads it; the package database analyzer
+    // wants the link's name only, and must still be given the content.
+    Inventory inventory =
+        inventory(
+            new OciLayoutBuilder()
+                .layer(
+                    "base",
+                    file("etc/os-release", OS_RELEASE),
+                    executable(
+                        "usr/local/bin/status-copy",
+                        status("bash=5.2").getBytes(StandardCharsets.UTF_8)),
+                    hardlink("var/lib/dpkg/status", "usr/local/bin/status-copy")));
+
+    assertThat(inventory.packages()).extracting(Package::name).containsExactly("bash");
+  }
+
+  @Test
+  void aFileRewrittenInAnUpperLayerTakesItsFindingsAlongEvenIfNothingIsFoundInTheNewOne()
+      throws IOException {
+    Inventory inventory =
+        inventory(
+            new OciLayoutBuilder()
+                .layer(
+                    "base",
+                    file("etc/os-release", OS_RELEASE),
+                    file("var/lib/dpkg/status", status("bash=5.2")))
+                .layer("truncate the database", file("var/lib/dpkg/status", "")));
+
+    assertThat(inventory.packages()).isEmpty();
+  }
+
+  @Test
+  void aFileTooLargeForItsAnalyzerIsReportedNotPassedOverInSilence() throws IOException {
+    byte[] huge = new byte[9 * 1024 * 1024];
+    java.util.Arrays.fill(huge, (byte) ' ');
+    Inventory inventory =
+        inventory(
+            new OciLayoutBuilder()
+                .layer(
+                    "base",
+                    file("etc/os-release", OS_RELEASE),
+                    file("app/node_modules/left-pad/package.json", huge)));
+
+    assertThat(inventory.warnings())
+        .anyMatch(
+            w ->
+                w.startsWith("/app/node_modules/left-pad/package.json (9437184 bytes)")
+                    && w.contains("analyzer reads; it was not analysed"));
   }
 
   @Test

@@ -45,8 +45,13 @@ public final class DotnetDepsAnalyzer implements Analyzer {
   }
 
   @Override
+  public long maxFileSize() {
+    return MAX_SIZE;
+  }
+
+  @Override
   public boolean required(String path, long size) {
-    return size <= MAX_SIZE && path.endsWith(".deps.json");
+    return path.endsWith(".deps.json");
   }
 
   @Override

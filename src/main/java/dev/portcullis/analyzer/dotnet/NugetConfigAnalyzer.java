@@ -35,9 +35,13 @@ public final class NugetConfigAnalyzer implements Analyzer {
   }
 
   @Override
+  public long maxFileSize() {
+    return MAX_SIZE;
+  }
+
+  @Override
   public boolean required(String path, long size) {
-    return size <= MAX_SIZE
-        && (path.equals("packages.config") || path.endsWith("/packages.config"));
+    return (path.equals("packages.config") || path.endsWith("/packages.config"));
   }
 
   @Override

@@ -36,9 +36,13 @@ public final class NugetLockAnalyzer implements Analyzer {
   }
 
   @Override
+  public long maxFileSize() {
+    return MAX_SIZE;
+  }
+
+  @Override
   public boolean required(String path, long size) {
-    return size <= MAX_SIZE
-        && (path.equals("packages.lock.json") || path.endsWith("/packages.lock.json"));
+    return (path.equals("packages.lock.json") || path.endsWith("/packages.lock.json"));
   }
 
   @Override

@@ -50,9 +50,14 @@ public final class ElfBinaryAnalyzer implements Analyzer {
    * hundreds of them would cost more than the rare Go or Rust library among them is worth.
    */
   @Override
+  public long maxFileSize() {
+    return MAX_SIZE;
+  }
+
+  @Override
   public boolean required(String path, long size) {
     String name = path.substring(path.lastIndexOf('/') + 1);
-    return size >= MIN_SIZE && size <= MAX_SIZE && !name.endsWith(".so") && !name.contains(".so.");
+    return size >= MIN_SIZE && !name.endsWith(".so") && !name.contains(".so.");
   }
 
   @Override

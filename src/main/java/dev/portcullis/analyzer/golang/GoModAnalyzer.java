@@ -31,8 +31,13 @@ public final class GoModAnalyzer implements Analyzer {
   }
 
   @Override
+  public long maxFileSize() {
+    return MAX_SIZE;
+  }
+
+  @Override
   public boolean required(String path, long size) {
-    return size <= MAX_SIZE && (path.equals("go.mod") || path.endsWith("/go.mod"));
+    return (path.equals("go.mod") || path.endsWith("/go.mod"));
   }
 
   @Override

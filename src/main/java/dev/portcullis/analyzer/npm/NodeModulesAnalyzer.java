@@ -33,9 +33,13 @@ public final class NodeModulesAnalyzer implements Analyzer {
   }
 
   @Override
+  public long maxFileSize() {
+    return MAX_SIZE;
+  }
+
+  @Override
   public boolean required(String path, long size) {
-    return size <= MAX_SIZE
-        && NpmCoordinates.fileName(path).equals("package.json")
+    return NpmCoordinates.fileName(path).equals("package.json")
         && NpmCoordinates.insideNodeModules(path);
   }
 

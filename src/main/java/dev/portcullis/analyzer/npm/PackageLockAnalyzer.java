@@ -36,10 +36,14 @@ public final class PackageLockAnalyzer implements Analyzer {
   }
 
   @Override
+  public long maxFileSize() {
+    return MAX_SIZE;
+  }
+
+  @Override
   public boolean required(String path, long size) {
     String name = NpmCoordinates.fileName(path);
-    return size <= MAX_SIZE
-        && (name.equals("package-lock.json") || name.equals("npm-shrinkwrap.json"))
+    return (name.equals("package-lock.json") || name.equals("npm-shrinkwrap.json"))
         && !NpmCoordinates.insideNodeModules(path);
   }
 

@@ -47,9 +47,13 @@ public final class PnpmLockAnalyzer implements Analyzer {
   }
 
   @Override
+  public long maxFileSize() {
+    return MAX_SIZE;
+  }
+
+  @Override
   public boolean required(String path, long size) {
-    return size <= MAX_SIZE
-        && NpmCoordinates.fileName(path).equals("pnpm-lock.yaml")
+    return NpmCoordinates.fileName(path).equals("pnpm-lock.yaml")
         && !NpmCoordinates.insideNodeModules(path);
   }
 

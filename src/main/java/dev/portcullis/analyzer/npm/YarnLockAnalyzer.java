@@ -39,9 +39,13 @@ public final class YarnLockAnalyzer implements Analyzer {
   }
 
   @Override
+  public long maxFileSize() {
+    return MAX_SIZE;
+  }
+
+  @Override
   public boolean required(String path, long size) {
-    return size <= MAX_SIZE
-        && NpmCoordinates.fileName(path).equals("yarn.lock")
+    return NpmCoordinates.fileName(path).equals("yarn.lock")
         && !NpmCoordinates.insideNodeModules(path);
   }
 

@@ -49,8 +49,13 @@ public final class OsReleaseAnalyzer implements Analyzer {
   }
 
   @Override
+  public long maxFileSize() {
+    return MAX_SIZE;
+  }
+
+  @Override
   public boolean required(String path, long size) {
-    return size <= MAX_SIZE && PRIORITY.contains(path);
+    return PRIORITY.contains(path);
   }
 
   @Override

@@ -37,10 +37,14 @@ public final class ComposerInstalledAnalyzer implements Analyzer {
   }
 
   @Override
+  public long maxFileSize() {
+    return MAX_SIZE;
+  }
+
+  @Override
   public boolean required(String path, long size) {
     // The vendor directory can be renamed (config.vendor-dir); its composer/ directory cannot.
-    return size <= MAX_SIZE
-        && (path.equals("composer/installed.json") || path.endsWith("/composer/installed.json"));
+    return (path.equals("composer/installed.json") || path.endsWith("/composer/installed.json"));
   }
 
   @Override

@@ -37,9 +37,13 @@ public final class ComposerLockAnalyzer implements Analyzer {
   }
 
   @Override
+  public long maxFileSize() {
+    return MAX_SIZE;
+  }
+
+  @Override
   public boolean required(String path, long size) {
-    return size <= MAX_SIZE
-        && (path.equals("composer.lock") || path.endsWith("/composer.lock"))
+    return (path.equals("composer.lock") || path.endsWith("/composer.lock"))
         && !Arrays.asList(path.split("/")).contains("vendor");
   }
 

@@ -32,11 +32,15 @@ public final class PythonPackageAnalyzer implements Analyzer {
   }
 
   @Override
+  public long maxFileSize() {
+    return MAX_SIZE;
+  }
+
+  @Override
   public boolean required(String path, long size) {
-    return size <= MAX_SIZE
-        && (path.endsWith(".dist-info/METADATA")
-            || path.endsWith(".egg-info/PKG-INFO")
-            || path.endsWith(".egg-info"));
+    return (path.endsWith(".dist-info/METADATA")
+        || path.endsWith(".egg-info/PKG-INFO")
+        || path.endsWith(".egg-info"));
   }
 
   @Override

@@ -48,9 +48,14 @@ public final class GemfileLockAnalyzer implements Analyzer {
   }
 
   @Override
+  public long maxFileSize() {
+    return MAX_SIZE;
+  }
+
+  @Override
   public boolean required(String path, long size) {
     String name = path.substring(path.lastIndexOf('/') + 1);
-    return size <= MAX_SIZE && (name.equals("Gemfile.lock") || name.equals("gems.locked"));
+    return (name.equals("Gemfile.lock") || name.equals("gems.locked"));
   }
 
   @Override

@@ -43,9 +43,13 @@ public final class GemspecAnalyzer implements Analyzer {
   }
 
   @Override
+  public long maxFileSize() {
+    return MAX_SIZE;
+  }
+
+  @Override
   public boolean required(String path, long size) {
-    return size <= MAX_SIZE
-        && path.endsWith(".gemspec")
+    return path.endsWith(".gemspec")
         && (path.startsWith("specifications/") || path.contains("/specifications/"));
   }
 

@@ -47,8 +47,13 @@ public final class CargoLockAnalyzer implements Analyzer {
   }
 
   @Override
+  public long maxFileSize() {
+    return MAX_SIZE;
+  }
+
+  @Override
   public boolean required(String path, long size) {
-    return size <= MAX_SIZE && (path.equals("Cargo.lock") || path.endsWith("/Cargo.lock"));
+    return (path.equals("Cargo.lock") || path.endsWith("/Cargo.lock"));
   }
 
   @Override
