@@ -3,7 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 needed=(mmdebstrap umoci skopeo docker-registry apache2-utils rpm ruby cargo librust-itoa-dev librust-smallvec-dev librust-cfg-if-dev librust-cc-dev librust-either-dev binutils)
-needed+=(npm) # scripts/build-npm-fixtures.sh: npm installs, npx runs yarn and pnpm
+# scripts/build-npm-fixtures.sh: npm installs, npx runs yarn and pnpm. Any npm will do: one that
+# came with Node.js from elsewhere (NodeSource) makes Debian's conflict with it.
+command -v npm >/dev/null || needed+=(npm)
 missing=()
 for pkg in "${needed[@]}"; do
   dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null | grep -q '^installed$' || missing+=("$pkg")
