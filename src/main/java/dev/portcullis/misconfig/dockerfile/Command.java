@@ -10,8 +10,9 @@ import java.util.Set;
  *     ({@code sudo}, {@code env}) included
  * @param pipeline the index of the pipeline (commands joined by {@code |}) it belongs to
  * @param pipedFrom whether a command before it in the pipeline feeds its standard input
+ * @param subshell whether it runs in a {@code ( … )} subshell, whose {@code cd} ends with it
  */
-public record Command(List<String> words, int pipeline, boolean pipedFrom) {
+public record Command(List<String> words, int pipeline, boolean pipedFrom, boolean subshell) {
 
   private static final Set<String> WRAPPERS =
       Set.of("sudo", "env", "exec", "command", "nohup", "time", "nice", "builtin", "doas");

@@ -119,7 +119,7 @@ final class LintContext {
           && exec.get(1).contains("c")) {
         return ShellScript.parse(exec.get(exec.size() - 1));
       }
-      return exec.isEmpty() ? List.of() : List.of(new Command(exec, 0, false));
+      return exec.isEmpty() ? List.of() : List.of(new Command(exec, 0, false, false));
     }
     String text = run.arguments();
     if (run.heredocs().isEmpty()) {

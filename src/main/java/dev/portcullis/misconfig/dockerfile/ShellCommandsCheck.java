@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Commands that do not belong in a RUN: PC-DF-105 (sudo), PC-DF-301 (cd), PC-DF-312 (replacing
- * /bin/sh by ln), PC-DF-316 (useradd with a high UID without -l), PC-DF-317 (wget without
- * --progress), PC-DF-321 (interactive or system tools).
+ * Commands that do not belong in a RUN: PC-DF-105 (sudo), PC-DF-301 (cd, except in a {@code ( … )}
+ * subshell, where it ends with the subshell), PC-DF-312 (replacing /bin/sh by ln), PC-DF-316
+ * (useradd with a high UID without -l), PC-DF-317 (wget without --progress), PC-DF-321 (interactive
+ * or system tools).
  */
 final class ShellCommandsCheck implements Check {
 
@@ -30,7 +31,7 @@ final class ShellCommandsCheck implements Check {
           findings.add(
               Rules.SUDO, run.stage(), run.instruction(), "sudo " + program + ": " + why());
         }
-        if (!cd && program.equals("cd")) {
+        if (!cd && program.equals("cd") && !command.subshell()) {
           cd = true;
           findings.add(
               Rules.RUN_CD,

@@ -24,6 +24,7 @@ public final class ShellScript {
   private boolean inWord;
   private int pipeline;
   private boolean pipedFrom;
+  private int subshells;
   private int pos;
 
   private ShellScript(String text) {
@@ -56,12 +57,19 @@ public final class ShellScript {
         }
         case '&' -> ampersand();
         case '|' -> bar();
-        case '(', ')' -> {
+        case '(' -> {
           if (inWord) {
             append(c);
           } else {
             endCommand(false);
+            subshells++;
           }
+          pos++;
+        }
+        case ')' -> {
+          // A metacharacter: it ends the word and the command before it.
+          endCommand(false);
+          subshells = Math.max(0, subshells - 1);
           pos++;
         }
         case '<', '>' -> redirection();
@@ -274,7 +282,8 @@ public final class ShellScript {
       first++;
     }
     if (first < words.size()) {
-      commands.add(new Command(words.subList(first, words.size()), pipeline, pipedFrom));
+      commands.add(
+          new Command(words.subList(first, words.size()), pipeline, pipedFrom, subshells > 0));
       pipedFrom = pipe;
     } else if (!pipe) {
       pipedFrom = false;

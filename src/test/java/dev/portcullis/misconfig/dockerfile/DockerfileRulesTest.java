@@ -351,6 +351,12 @@ class DockerfileRulesTest {
   }
 
   @Test
+  void cdInASubshellEndsWithIt() {
+    assertThat(ids("RUN (cd /tmp && make)\n")).doesNotContain("PC-DF-301");
+    assertThat(ids("RUN set -e; cd /tmp; make\n")).contains("PC-DF-301");
+  }
+
+  @Test
   void envMayExtendAVariableDefinedEarlier() {
     assertThat(ids("ENV PATH=/opt/bin:$PATH\nENV HOME=/h\nENV APP=$HOME/app\n"))
         .doesNotContain("PC-DF-314");

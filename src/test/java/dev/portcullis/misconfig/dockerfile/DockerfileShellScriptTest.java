@@ -77,6 +77,12 @@ class DockerfileShellScriptTest {
   }
 
   @Test
+  void commandsInASubshellKnowIt() {
+    assertThat(ShellScript.parse("(cd /tmp && make) && cd /").stream().map(Command::subshell))
+        .containsExactly(true, true, false);
+  }
+
+  @Test
   void processSubstitutionIsAWord() {
     assertThat(words("bash <(curl -s https://x)"))
         .containsExactly(List.of("bash", "<(curl -s https://x)"));
