@@ -31,7 +31,7 @@ final class AddCheck implements Check {
                 stage,
                 add,
                 "ADD "
-                    + remote
+                    + Text.url(remote)
                     + ": downloaded at build time without verification; the server decides what"
                     + " goes into the image");
           }

@@ -1,5 +1,6 @@
 package dev.portcullis.misconfig.dockerfile;
 
+import dev.portcullis.image.InputException;
 import dev.portcullis.policy.BaseImagePolicy;
 import dev.portcullis.policy.DockerfileSettings;
 import java.io.IOException;
@@ -55,7 +56,14 @@ public final class DockerfileLinter {
   /** Reads, parses and checks a file, with the .dockerignore next to it. */
   public LintResult lint(Path file, String displayPath) throws IOException {
     Dockerfile parsed = parser.parse(file, displayPath);
-    return lint(parsed, Dockerignore.besides(file, displayPath));
+    Dockerignore dockerignore = Dockerignore.besides(file, displayPath);
+    try {
+      return lint(parsed, dockerignore);
+    } catch (StackOverflowError e) {
+      // A safety net: the rules bound what they match, but a file is never worth a crash.
+      throw new InputException(
+          displayPath + ": nested or repeated too deeply to check; is this a Dockerfile?");
+    }
   }
 
   /**

@@ -14,9 +14,7 @@ import java.util.regex.Pattern;
 final class InlineSuppressions {
 
   private static final Pattern PRAGMA =
-      Pattern.compile(
-          "#\\s*(portcullis|hadolint)\\s+(global\\s+)?ignore\\s*=\\s*([A-Za-z0-9_,\\-\\s]*?)"
-              + "(?:\\s+(?:reason\\s*=\\s*)?(.*))?$");
+      Pattern.compile("#\\s*(portcullis|hadolint)\\s+(global\\s+)?ignore\\s*=");
 
   /** One comment: the ids it names and the instruction line it applies to (0: everywhere). */
   private record Pragma(int line, int target, List<String> ids, String reason, String text) {}
@@ -35,24 +33,59 @@ final class InlineSuppressions {
     int next = 0;
     for (Comment comment : file.comments()) {
       Matcher m = PRAGMA.matcher(comment.text());
-      if (!m.matches()) {
+      if (!m.lookingAt()) {
         continue;
       }
+      String rest = comment.text().substring(m.end());
       List<String> ids = new ArrayList<>();
-      for (String id : m.group(3).split("[,\\s]+")) {
-        if (!id.isBlank()) {
-          ids.add(id.strip());
-        }
+      int end = ids(rest, ids);
+      String reason = rest.substring(end).strip();
+      if (reason.startsWith("reason=")) {
+        reason = reason.substring("reason=".length()).strip();
       }
       while (next < instructions.size() && instructions.get(next).line() < comment.line()) {
         next++;
       }
       int target =
           m.group(2) != null ? 0 : next < instructions.size() ? instructions.get(next).line() : -1;
-      String reason = m.group(4) == null || m.group(4).isBlank() ? null : m.group(4).strip();
-      pragmas.add(new Pragma(comment.line(), target, ids, reason, comment.text()));
+      pragmas.add(
+          new Pragma(
+              comment.line(), target, ids, reason.isEmpty() ? null : reason, comment.text()));
     }
     return new InlineSuppressions(file.path(), pragmas);
+  }
+
+  /** Reads {@code ID[, ID…]} into {@code ids}; returns where the ids end. */
+  private static int ids(String text, List<String> ids) {
+    int i = skipSpaces(text, 0);
+    while (i < text.length()) {
+      int start = i;
+      while (i < text.length() && isIdChar(text.charAt(i))) {
+        i++;
+      }
+      if (i == start) {
+        return start;
+      }
+      ids.add(text.substring(start, i));
+      int after = skipSpaces(text, i);
+      if (after >= text.length() || text.charAt(after) != ',') {
+        return i;
+      }
+      i = skipSpaces(text, after + 1);
+    }
+    return i;
+  }
+
+  private static boolean isIdChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '-' || c == '_';
+  }
+
+  private static int skipSpaces(String text, int from) {
+    int i = from;
+    while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   /** The suppression of a finding, or null when no comment covers it. */

@@ -50,7 +50,7 @@ final class RootUserCheck implements Check {
     if (base.isImage() && NON_ROOT_BASE.matcher(withoutDigest(base)).matches()) {
       return;
     }
-    if (base.kind() == BaseImage.Kind.UNRESOLVED) {
+    if (base.kind() == BaseImage.Kind.UNRESOLVED || base.kind() == BaseImage.Kind.INVALID) {
       return;
     }
     findings.add(

@@ -27,6 +27,10 @@ final class StageBuilder {
           "VOLUME",
           "WORKDIR",
           "ARG");
+
+  /** Docker's limit for a repository name is 255; a tag and digest add at most 200 more. */
+  private static final int MAX_REFERENCE = 512;
+
   private static final Pattern STAGE_NAME = Pattern.compile("[a-z][a-z0-9-_.]*");
 
   /** The platform ARGs BuildKit defines without a declaration; values for a linux/amd64 build. */
@@ -179,6 +183,24 @@ final class StageBuilder {
         return new BaseImage(
             BaseImage.Kind.STAGE, written, resolved, null, false, earlier.index(), List.of());
       }
+    }
+    if (resolved.length() > MAX_REFERENCE) {
+      problems.add(
+          new ParseProblem(
+              Rules.PARSE,
+              line,
+              "FROM: an image reference of "
+                  + resolved.length()
+                  + " characters; references have at most "
+                  + MAX_REFERENCE));
+      return new BaseImage(
+          BaseImage.Kind.INVALID,
+          written,
+          resolved.substring(0, 64) + "…",
+          null,
+          false,
+          -1,
+          List.of());
     }
     if (resolved.equals("scratch")) {
       return new BaseImage(BaseImage.Kind.SCRATCH, written, resolved, null, false, -1, List.of());

@@ -13,8 +13,6 @@ import java.util.regex.Pattern;
  */
 final class StageInstructionsCheck implements Check {
 
-  private static final Pattern LABEL_KEY =
-      Pattern.compile("[a-z0-9](?:[a-z0-9]|[.-](?=[a-z0-9]))*");
   private static final List<String> RESERVED_LABELS =
       List.of("com.docker.", "io.docker.", "org.dockerproject.");
   private static final Pattern REFERENCE = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
@@ -107,11 +105,31 @@ final class StageInstructionsCheck implements Check {
     defined.addAll(same);
   }
 
+  /** Lower-case letters and digits, separated by single dots or dashes; no regex, any length. */
+  private static boolean validLabelKey(String key) {
+    if (key.isEmpty()) {
+      return false;
+    }
+    boolean separatorAllowed = false;
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      boolean alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (alnum) {
+        separatorAllowed = true;
+      } else if ((c == '.' || c == '-') && separatorAllowed) {
+        separatorAllowed = false;
+      } else {
+        return false;
+      }
+    }
+    return separatorAllowed;
+  }
+
   private static void label(Stage stage, Instruction label, char escape, Findings findings) {
     for (Words.KeyValue pair : Words.pairs(label.arguments(), escape, false)) {
       String key = pair.key();
       boolean reserved = RESERVED_LABELS.stream().anyMatch(key::startsWith);
-      if (!LABEL_KEY.matcher(key).matches() || reserved) {
+      if (!validLabelKey(key) || reserved) {
         findings.add(
             Rules.LABEL_KEY,
             stage,

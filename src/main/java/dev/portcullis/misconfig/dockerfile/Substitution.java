@@ -19,8 +19,12 @@ final class Substitution {
     }
   }
 
+  /** Deeper {@code ${a:-${b:-…}}} nesting is left as written. */
+  private static final int MAX_DEPTH = 32;
+
   private final Map<String, String> variables;
   private final char escape;
+  private int depth;
   private final List<String> unresolved = new ArrayList<>();
 
   private Substitution(Map<String, String> variables, char escape) {
@@ -75,7 +79,13 @@ final class Substitution {
           out.append(text, i, text.length());
           break;
         }
-        out.append(braced(text.substring(i + 2, close)));
+        if (depth >= MAX_DEPTH) {
+          out.append(text, i, close + 1);
+        } else {
+          depth++;
+          out.append(braced(text.substring(i + 2, close)));
+          depth--;
+        }
         i = close + 1;
       } else if (isNameStart(next)) {
         int end = i + 1;

@@ -164,6 +164,22 @@ class DockerfileRulesTest {
   }
 
   @Test
+  void remoteAddNeverShowsCredentialsOfTheUrl() {
+    assertThat(
+            Lint.of(
+                "PC-DF-103",
+                PINNED
+                    + "ADD https://ci:s3cr3t@repo.example.com/a.jar?token=t0k3n /a.jar\n"
+                    + TAIL))
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(f.message())
+                    .contains("https://***@repo.example.com/a.jar?…")
+                    .doesNotContain("s3cr3t", "t0k3n"));
+  }
+
+  @Test
   void addWithAChecksumOrOfAnArchiveIsFine() {
     assertThat(
             ids(
@@ -366,6 +382,34 @@ class DockerfileRulesTest {
   void windowsShellRunsAreNotReadAsPosixShell() {
     assertThat(ids("SHELL [\"powershell\", \"-Command\"]\nRUN sudo cd C:\\ ; curl x | sh\n"))
         .doesNotContain("PC-DF-105", "PC-DF-301", "PC-DF-104");
+  }
+
+  @Test
+  void pathologicalLinesAreFindingsNotStackOverflows() {
+    String text =
+        "FROM "
+            + "a.".repeat(100_000)
+            + "a\n"
+            + "LABEL "
+            + "a.b".repeat(50_000)
+            + "=x "
+            + "A_".repeat(50_000)
+            + "=y\n"
+            + "ENV X="
+            + "${A:-".repeat(10_000)
+            + "}".repeat(10_000)
+            + "\n# hadolint ignore="
+            + "DL3059, ".repeat(50_000)
+            + "\nRUN "
+            + "cat | ".repeat(50_000)
+            + "cat\n";
+
+    List<LintFinding> findings = Lint.findings(text);
+
+    assertThat(findings)
+        .extracting(LintFinding::ruleId)
+        .contains("PC-DF-000", "PC-DF-318", "PC-DF-313")
+        .doesNotContain("PC-DF-100");
   }
 
   @Test

@@ -63,6 +63,20 @@ class DockerfileSuppressionTest {
   }
 
   @Test
+  void idsMayBeSeparatedByCommaAndSpace() {
+    LintResult result =
+        lint(
+            "# hadolint ignore=DL3008, DL3015 because the base image pins them\n"
+                + "RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n");
+
+    assertThat(result.suppressed())
+        .extracting(SuppressedFinding::id, SuppressedFinding::reason)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple("DL3008", "because the base image pins them"),
+            org.assertj.core.groups.Tuple.tuple("DL3015", "because the base image pins them"));
+  }
+
+  @Test
   void aGlobalIgnoreCoversTheWholeFile() {
     LintResult result =
         Lint.result(
