@@ -11,8 +11,16 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description =
-        "Container security gate: image inventory (SBOM), known vulnerabilities, and the gate over them.",
-    subcommands = {ScanCommand.class, SbomCommand.class, DbCommand.class, VersionCommand.class},
+        "Container security gate: image inventory (SBOM), known vulnerabilities, Dockerfile checks,"
+            + " and the gate over them.",
+    subcommands = {
+      ScanCommand.class,
+      SbomCommand.class,
+      LintCommand.class,
+      PolicyCommand.class,
+      DbCommand.class,
+      VersionCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success, nothing the gate forbids",

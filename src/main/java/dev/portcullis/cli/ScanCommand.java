@@ -19,20 +19,15 @@ import dev.portcullis.report.ReportFormat;
 import dev.portcullis.report.ScanReport;
 import dev.portcullis.report.ScanReportWriter;
 import dev.portcullis.report.ToolInfo;
-import dev.portcullis.vulndb.Severity;
 import dev.portcullis.vulndb.VulnerabilityDatabase;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -124,40 +119,13 @@ final class ScanCommand {
     /** The policy file, the Trivy ignore file and these flags, the flags winning. */
     Gate gate() throws IOException {
       Policy policy = readPolicy();
-      Policy.GateDefaults defaults =
-          policy.gate() != null ? policy.gate() : new Policy.GateDefaults(null, null, null);
-      int code =
-          exitCode != null ? exitCode : defaults.exitCode() != null ? defaults.exitCode() : 0;
-      if (code < 0
-          || code > 255
-          || code == ExitCodes.INPUT_ERROR
-          || code == ExitCodes.INTERNAL_ERROR) {
-        throw new UsageException(
-            "exit code "
-                + code
-                + " is not usable for the gate: choose 1 or 4 to 255 (2 and 3 mean errors)");
-      }
-      List<String> names =
-          !severities.isEmpty()
-              ? severities
-              : defaults.severity() != null ? defaults.severity() : List.of();
-      Set<Severity> wanted = EnumSet.noneOf(Severity.class);
-      for (String name : names) {
-        try {
-          wanted.add(Severity.valueOf(name.strip().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-          throw new UsageException(
-              "unknown severity '" + name + "'; use CRITICAL, HIGH, MEDIUM, LOW, NONE or UNKNOWN");
-        }
-      }
-      boolean unfixed =
-          ignoreUnfixed != null ? ignoreUnfixed : Boolean.TRUE.equals(defaults.ignoreUnfixed());
       GateSettings settings =
-          new GateSettings(
-              wanted.isEmpty() ? EnumSet.allOf(Severity.class) : wanted, unfixed, code);
+          GateFlags.settings(severities, exitCode, ignoreUnfixed, policy.gate());
       List<VulnerabilityException> exceptions = new ArrayList<>(policy.exceptions());
       Path ignore =
-          ignoreFile != null ? ignoreFile : firstExisting(".trivyignore", ".trivyignore.yaml");
+          ignoreFile != null
+              ? ignoreFile
+              : GateFlags.firstExisting(".trivyignore", ".trivyignore.yaml");
       if (ignore != null) {
         exceptions.addAll(new TrivyIgnoreLoader().load(ignore));
       }
@@ -168,17 +136,8 @@ final class ScanCommand {
     }
 
     private Policy readPolicy() throws IOException {
-      Path file = policy != null ? policy : firstExisting("portcullis.yaml");
+      Path file = policy != null ? policy : GateFlags.firstExisting("portcullis.yaml");
       return file == null ? Policy.empty() : new PolicyLoader().load(file);
-    }
-
-    private static Path firstExisting(String... names) {
-      for (String name : names) {
-        if (Files.isRegularFile(Path.of(name))) {
-          return Path.of(name);
-        }
-      }
-      return null;
     }
 
     ReportFormat parsedFormat() {

@@ -54,7 +54,7 @@ final class ExceptionScope {
     }
   }
 
-  private static boolean glob(String pattern, String value) {
+  static boolean glob(String pattern, String value) {
     if (value == null) {
       return false;
     }

@@ -4,13 +4,24 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * The policy file ({@code portcullis.yaml}): gate settings and exceptions. Base-image tiers join it
- * with the Dockerfile checks.
+ * The policy file ({@code portcullis.yaml}): gate settings, exceptions, the base-image tiers and
+ * the Dockerfile rule settings.
+ *
+ * @param baseImages the base-image tiers; null when the file has none (the shipped default applies)
+ * @param dockerfile Dockerfile rule severities; null when the file has none
  */
-public record Policy(GateDefaults gate, List<VulnerabilityException> exceptions) {
+public record Policy(
+    GateDefaults gate,
+    List<VulnerabilityException> exceptions,
+    @JsonProperty("base-images") BaseImagePolicy baseImages,
+    DockerfileSettings dockerfile) {
 
   public Policy {
     exceptions = exceptions == null ? List.of() : List.copyOf(exceptions);
+  }
+
+  public Policy(GateDefaults gate, List<VulnerabilityException> exceptions) {
+    this(gate, exceptions, null, null);
   }
 
   public static Policy empty() {

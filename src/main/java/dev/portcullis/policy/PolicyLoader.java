@@ -10,6 +10,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.portcullis.image.InputException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -32,8 +34,31 @@ public final class PolicyLoader {
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .build();
 
+  /** The policy Portcullis ships, as {@code portcullis policy init} writes it. */
+  public static final String DEFAULT_RESOURCE = "/dev/portcullis/policy/portcullis.default.yaml";
+
   public Policy load(Path file) throws IOException {
-    Policy policy = read(file, Policy.class);
+    return located(file.toString(), read(file, Policy.class));
+  }
+
+  /** The shipped default policy. */
+  public Policy loadDefault() throws IOException {
+    return located(
+        "portcullis.default.yaml", parse("(default policy)", defaultText(), Policy.class));
+  }
+
+  /** The text of the shipped default policy. */
+  public static String defaultText() throws IOException {
+    try (InputStream in = PolicyLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+      if (in == null) {
+        throw new IOException(
+            "the default policy " + DEFAULT_RESOURCE + " is missing from the jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static Policy located(String file, Policy policy) throws InputException {
     if (policy == null) {
       return Policy.empty();
     }
@@ -50,7 +75,7 @@ public final class PolicyLoader {
       }
       located.add(exception.withOrigin(where));
     }
-    return new Policy(policy.gate(), located);
+    return new Policy(policy.gate(), located, policy.baseImages(), policy.dockerfile());
   }
 
   private static boolean blank(String text) {
@@ -58,16 +83,26 @@ public final class PolicyLoader {
   }
 
   <T> T read(Path file, Class<T> type) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
+    String text;
+    try {
       if (Files.size(file) > MAX_BYTES) {
         throw new InputException(file + ": larger than " + MAX_BYTES + " bytes; not a policy file");
       }
-      return yaml.readValue(in, type);
+      text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new InputException(file + ": no such file");
+    } catch (MalformedInputException e) {
+      throw new InputException(file + ": not UTF-8 text; not a policy file");
+    }
+    return parse(file.toString(), text, type);
+  }
+
+  private <T> T parse(String file, String text, Class<T> type) throws InputException {
+    try {
+      return yaml.readValue(text, type);
     } catch (UnrecognizedPropertyException e) {
       throw new InputException(
-          file + ":" + keyLine(file, e) + ": unknown key '" + e.getPropertyName() + "'", e);
+          file + ":" + keyLine(text, e) + ": unknown key '" + e.getPropertyName() + "'", e);
     } catch (JacksonException e) {
       JsonLocation location = e.getLocation();
       String where =
@@ -82,8 +117,8 @@ public final class PolicyLoader {
    * The YAML parser reports the position after an unknown key's value; the line a person wants is
    * the key's own: the last line at or before that position that starts with it.
    */
-  private static String keyLine(Path file, UnrecognizedPropertyException e) throws IOException {
-    List<String> lines = Files.readAllLines(file);
+  private static String keyLine(String text, UnrecognizedPropertyException e) {
+    List<String> lines = text.lines().toList();
     int reported =
         e.getLocation() == null
             ? lines.size()
@@ -100,6 +135,12 @@ public final class PolicyLoader {
   }
 
   private static String explain(JacksonException e) {
+    // A value our own types refuse (an image pattern, a rule setting, a tier without a reason):
+    // their message says what is wrong.
+    Throwable cause = e.getCause();
+    if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
+      return cause.getMessage();
+    }
     String message = e.getOriginalMessage();
     if (message.startsWith("Missing required creator property")) {
       int quote = message.indexOf('\'');

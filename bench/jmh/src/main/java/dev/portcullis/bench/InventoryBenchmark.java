@@ -1,6 +1,7 @@
 package dev.portcullis.bench;
 
 import dev.portcullis.analyzer.Analyzers;
+import dev.portcullis.analyzer.java.ArchiveLimits;
 import dev.portcullis.artifact.ImageInventory;
 import dev.portcullis.artifact.ImageSources;
 import dev.portcullis.artifact.LayerCache;
@@ -78,7 +79,8 @@ public class InventoryBenchmark {
 
   private Inventory inventory(LayerCache layerCache) throws IOException {
     try (ImageSource source = ImageSources.open("docker-archive:" + Path.of(image), options)) {
-      return new ImageInventory(Analyzers.defaults(), Limits.defaults(), layerCache).build(source);
+      return new ImageInventory(
+              Analyzers.forImages(ArchiveLimits.defaults()), Limits.defaults(), layerCache).build(source);
     }
   }
 }

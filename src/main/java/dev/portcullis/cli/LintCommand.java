@@ -1,0 +1,136 @@
+package dev.portcullis.cli;
+
+import dev.portcullis.image.InputException;
+import dev.portcullis.misconfig.dockerfile.DockerfileFinder;
+import dev.portcullis.misconfig.dockerfile.DockerfileLinter;
+import dev.portcullis.misconfig.dockerfile.LintDecision;
+import dev.portcullis.misconfig.dockerfile.LintGate;
+import dev.portcullis.misconfig.dockerfile.LintResult;
+import dev.portcullis.policy.GateSettings;
+import dev.portcullis.policy.Policy;
+import dev.portcullis.report.LintReportWriter;
+import dev.portcullis.report.ReportFormat;
+import dev.portcullis.report.ToolInfo;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code portcullis lint dockerfile PATH...}: Dockerfile checks and the base-image policy. */
+@Command(
+    name = "lint",
+    description = "Check build files against the policy.",
+    mixinStandardHelpOptions = true,
+    subcommands = {LintCommand.Dockerfiles.class})
+final class LintCommand {
+
+  @Command(
+      name = "dockerfile",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Check Dockerfiles: the base-image tiers of the policy, the seeds' rules and hadolint's"
+            + " (ids as aliases), with inline ignores and the policy's exceptions.",
+        "",
+        "A directory is searched for Dockerfile, Containerfile, *.Dockerfile and Dockerfile.*;"
+            + " the rules are in docs/dockerfile-rules.md."
+      })
+  static final class Dockerfiles implements Callable<Integer> {
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Dockerfiles or directories.")
+    List<Path> paths;
+
+    @Option(
+        names = "--severity",
+        paramLabel = "LIST",
+        split = ",",
+        description =
+            "Severities to report: CRITICAL,HIGH,MEDIUM,LOW (default: the policy's, else all).")
+    List<String> severities = List.of();
+
+    @Option(
+        names = "--exit-code",
+        paramLabel = "N",
+        description =
+            "Exit code when findings remain after the filters (default: the policy's, else 0).")
+    Integer exitCode;
+
+    @Option(
+        names = "--policy",
+        paramLabel = "FILE",
+        description =
+            "Policy file (default: ./portcullis.yaml if present; sections it leaves out, and"
+                + " everything without one, come from the shipped default).")
+    Path policy;
+
+    @Option(
+        names = {"-f", "--format"},
+        paramLabel = "FORMAT",
+        defaultValue = "table",
+        description = "table, json or sarif (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(
+        names = {"-o", "--output"},
+        paramLabel = "FILE",
+        description = "Write the report to FILE.")
+    Path output;
+
+    @Option(names = "--debug", description = "Print stack traces with errors.")
+    boolean debug;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      LintReportWriter writer = writer();
+      PolicyFiles.Resolved resolved = PolicyFiles.resolve(policy);
+      Policy file = resolved.file();
+      GateSettings settings =
+          GateFlags.settings(severities, exitCode, null, file == null ? null : file.gate());
+      DockerfileLinter linter = new DockerfileLinter(resolved.baseImages(), resolved.dockerfile());
+      List<LintResult> results = new ArrayList<>();
+      for (DockerfileFinder.Found found : new DockerfileFinder().find(paths)) {
+        try {
+          results.add(linter.lint(found.path(), found.display()));
+        } catch (InputException e) {
+          if (found.explicit()) {
+            throw e;
+          }
+          spec.commandLine().getErr().println("portcullis: warning: skipped " + e.getMessage());
+        }
+      }
+      if (results.isEmpty()) {
+        throw new UsageException(
+            "no Dockerfile in "
+                + paths
+                + " (looked for Dockerfile, Containerfile, *.Dockerfile and Dockerfile.*)");
+      }
+      LintDecision decision =
+          new LintGate(
+                  settings,
+                  file == null ? List.of() : file.exceptions(),
+                  LocalDate.now(ZoneOffset.UTC))
+              .decide(results);
+      ReportOutput.write(
+          output,
+          spec.commandLine().getOut(),
+          stream -> writer.write(decision, ToolInfo.current(), stream));
+      return decision.exitCode();
+    }
+
+    private LintReportWriter writer() {
+      try {
+        return LintReportWriter.forFormat(ReportFormat.parse(format));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,228 @@
+package dev.portcullis.misconfig.dockerfile;
+
+import dev.portcullis.registry.ImageReference;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Groups instructions into stages and substitutes build variables where the builder does: global
+ * ARGs in FROM, the stage's ARG and ENV values in COPY, USER, WORKDIR and the like.
+ */
+final class StageBuilder {
+
+  private static final Set<String> EXPANDING =
+      Set.of(
+          "ADD",
+          "COPY",
+          "ENV",
+          "EXPOSE",
+          "LABEL",
+          "STOPSIGNAL",
+          "USER",
+          "VOLUME",
+          "WORKDIR",
+          "ARG");
+
+  /** Docker's limit for a repository name is 255; a tag and digest add at most 200 more. */
+  private static final int MAX_REFERENCE = 512;
+
+  private static final Pattern STAGE_NAME = Pattern.compile("[a-z][a-z0-9-_.]*");
+
+  /** The platform ARGs BuildKit defines without a declaration; values for a linux/amd64 build. */
+  private static final Map<String, String> AUTOMATIC =
+      Map.of(
+          "TARGETPLATFORM", "linux/amd64",
+          "TARGETOS", "linux",
+          "TARGETARCH", "amd64",
+          "TARGETVARIANT", "",
+          "BUILDPLATFORM", "linux/amd64",
+          "BUILDOS", "linux",
+          "BUILDARCH", "amd64",
+          "BUILDVARIANT", "");
+
+  private final char escape;
+  private final List<ParseProblem> problems;
+  private final Map<String, String> globals = new HashMap<>(AUTOMATIC);
+  private final List<Stage> stages = new ArrayList<>();
+
+  StageBuilder(char escape, List<ParseProblem> problems) {
+    this.escape = escape;
+    this.problems = problems;
+  }
+
+  Dockerfile build(String path, List<Instruction> instructions, List<Comment> comments) {
+    List<Instruction> globalArgs = new ArrayList<>();
+    List<Instruction> all = new ArrayList<>();
+    Instruction from = null;
+    List<Instruction> body = new ArrayList<>();
+    Map<String, String> env = new HashMap<>();
+    for (Instruction instruction : instructions) {
+      if (instruction.is("FROM")) {
+        if (from != null) {
+          stages.add(stage(from, body));
+        }
+        from = instruction;
+        body = new ArrayList<>();
+        env = new HashMap<>();
+        all.add(instruction);
+      } else if (from == null) {
+        if (instruction.is("ARG")) {
+          declareGlobals(instruction);
+          globalArgs.add(instruction);
+        } else {
+          problems.add(
+              new ParseProblem(
+                  Rules.ORDER,
+                  instruction.line(),
+                  instruction.keyword()
+                      + " before the first FROM: only ARG may come before FROM; the builder"
+                      + " stops"));
+        }
+        all.add(instruction);
+      } else {
+        Instruction expanded = expand(instruction, env);
+        body.add(expanded);
+        all.add(expanded);
+      }
+    }
+    if (from != null) {
+      stages.add(stage(from, body));
+    } else {
+      problems.add(
+          new ParseProblem(
+              Rules.PARSE,
+              instructions.isEmpty() ? 1 : instructions.get(0).line(),
+              "no FROM instruction: an empty file or not a Dockerfile"));
+    }
+    List<ParseProblem> sorted = new ArrayList<>(problems);
+    sorted.sort((a, b) -> Integer.compare(a.line(), b.line()));
+    return new Dockerfile(path, escape, globalArgs, all, stages, comments, sorted);
+  }
+
+  private void declareGlobals(Instruction arg) {
+    for (Words.KeyValue pair : Words.pairs(arg.arguments(), escape, true)) {
+      String value =
+          pair.value() == null ? null : Substitution.expand(pair.value(), globals, escape).text();
+      globals.put(pair.key(), value);
+    }
+  }
+
+  private Instruction expand(Instruction instruction, Map<String, String> env) {
+    Instruction result = instruction;
+    if (EXPANDING.contains(instruction.keyword())) {
+      Substitution.Result expanded = Substitution.expand(instruction.arguments(), env, escape);
+      result = instruction.withExpansion(expanded.text(), expanded.resolved());
+    }
+    if (instruction.is("ARG")) {
+      for (Words.KeyValue pair : Words.pairs(instruction.arguments(), escape, true)) {
+        env.put(
+            pair.key(),
+            pair.value() != null
+                ? Substitution.expand(pair.value(), env, escape).text()
+                : globals.get(pair.key()));
+      }
+    } else if (instruction.is("ENV")) {
+      Map<String, String> before = new HashMap<>(env);
+      for (Words.KeyValue pair : Words.pairs(instruction.arguments(), escape, false)) {
+        env.put(pair.key(), Substitution.expand(pair.value(), before, escape).text());
+      }
+    }
+    return result;
+  }
+
+  private Stage stage(Instruction from, List<Instruction> body) {
+    List<String> words = Words.split(from.arguments(), escape);
+    String name = null;
+    if (words.size() == 3 && words.get(1).equalsIgnoreCase("as")) {
+      name = words.get(2).toLowerCase(Locale.ROOT);
+      if (!STAGE_NAME.matcher(name).matches()) {
+        problems.add(
+            new ParseProblem(
+                Rules.PARSE,
+                from.line(),
+                "stage name '"
+                    + words.get(2)
+                    + "' is not valid: a letter first, then letters, digits, '-', '_' or '.'"));
+      }
+    } else if (words.size() != 1) {
+      problems.add(
+          new ParseProblem(
+              Rules.PARSE,
+              from.line(),
+              "FROM takes an image and optionally 'AS name', not '" + from.arguments() + "'"));
+    }
+    BaseImage base = base(words.isEmpty() ? "" : words.get(0), from.line());
+    Substitution.Result platform =
+        from.flagValue("platform") == null
+            ? null
+            : Substitution.expand(from.flagValue("platform"), globals, escape);
+    Instruction expandedFrom = from.withExpansion(base.resolved(), base.unresolved().isEmpty());
+    return new Stage(
+        stages.size(),
+        name,
+        platform == null ? null : from.flagValue("platform"),
+        expandedFrom,
+        base,
+        body);
+  }
+
+  private BaseImage base(String written, int line) {
+    Substitution.Result expanded = Substitution.expand(written, globals, escape);
+    String resolved = expanded.text();
+    if (!expanded.resolved()) {
+      return new BaseImage(
+          BaseImage.Kind.UNRESOLVED, written, resolved, null, false, -1, expanded.unresolved());
+    }
+    for (Stage earlier : stages) {
+      if (earlier.name() != null && earlier.name().equalsIgnoreCase(resolved)) {
+        return new BaseImage(
+            BaseImage.Kind.STAGE, written, resolved, null, false, earlier.index(), List.of());
+      }
+    }
+    if (resolved.length() > MAX_REFERENCE) {
+      problems.add(
+          new ParseProblem(
+              Rules.PARSE,
+              line,
+              "FROM: an image reference of "
+                  + resolved.length()
+                  + " characters; references have at most "
+                  + MAX_REFERENCE));
+      return new BaseImage(
+          BaseImage.Kind.INVALID,
+          written,
+          resolved.substring(0, 64) + "…",
+          null,
+          false,
+          -1,
+          List.of());
+    }
+    if (resolved.equals("scratch")) {
+      return new BaseImage(BaseImage.Kind.SCRATCH, written, resolved, null, false, -1, List.of());
+    }
+    try {
+      ImageReference reference = ImageReference.parse(resolved);
+      String beforeDigest =
+          resolved.contains("@") ? resolved.substring(0, resolved.indexOf('@')) : resolved;
+      boolean tagGiven = beforeDigest.lastIndexOf(':') > beforeDigest.lastIndexOf('/');
+      return new BaseImage(
+          BaseImage.Kind.IMAGE, written, resolved, reference, tagGiven, -1, List.of());
+    } catch (IllegalArgumentException e) {
+      problems.add(
+          new ParseProblem(
+              Rules.PARSE,
+              line,
+              "FROM "
+                  + resolved
+                  + ": not a valid image reference ("
+                  + e.getMessage()
+                  + "); repository names are lower case"));
+      return new BaseImage(BaseImage.Kind.INVALID, written, resolved, null, false, -1, List.of());
+    }
+  }
+}
