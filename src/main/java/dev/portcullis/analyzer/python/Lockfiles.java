@@ -25,7 +25,10 @@ final class Lockfiles {
 
   private Lockfiles() {}
 
-  /** The whole file, or empty if it is larger than {@link #MAX_SIZE}, whatever its size claimed. */
+  /**
+   * The whole file, or empty if it is larger than {@link #MAX_SIZE}: the engine offers no file
+   * declared larger (see {@code maxFileSize()}), so this guards against one that grows while read.
+   */
   static Optional<byte[]> read(AnalysisInput input) throws IOException {
     if (input.size() > MAX_SIZE) {
       return Optional.empty();

@@ -35,6 +35,11 @@ public final class RequirementsAnalyzer implements Analyzer {
   }
 
   @Override
+  public long maxFileSize() {
+    return Lockfiles.MAX_SIZE;
+  }
+
+  @Override
   public boolean required(String path, long size) {
     return path.equals(FILE_NAME) || path.endsWith("/" + FILE_NAME);
   }
