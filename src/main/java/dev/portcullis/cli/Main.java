@@ -12,7 +12,13 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description =
         "Container security gate: image inventory (SBOM), known vulnerabilities, and the gate over them.",
-    subcommands = {ScanCommand.class, SbomCommand.class, DbCommand.class, VersionCommand.class},
+    subcommands = {
+      ScanCommand.class,
+      SbomCommand.class,
+      LintCommand.class,
+      DbCommand.class,
+      VersionCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success, nothing the gate forbids",
