@@ -133,7 +133,8 @@ public final class KubernetesRules {
           HIGH,
           "Role can read Secrets",
           "Grant get on the named Secrets only (resourceNames), or mount them into the pod instead.",
-          "KSV041");
+          "KSV041",
+          "KSV113");
   public static final KubernetesRule RBAC_ESCALATE =
       rule(
           "PC-K8S-032",
@@ -174,6 +175,7 @@ public final class KubernetesRules {
           HIGH,
           "ConfigMap holds a secret-looking value",
           "Move the value into a Secret that comes from a secret store; ConfigMaps are readable by anyone who can read the namespace's configuration.",
+          "AVD-KSV-0109",
           "KSV0109");
   public static final KubernetesRule SECRET_IN_ENV =
       rule(
@@ -262,8 +264,7 @@ public final class KubernetesRules {
           MEDIUM,
           "Seccomp is disabled",
           "Set seccompProfile.type: RuntimeDefault (or Localhost).",
-          "seccompProfile_baseline",
-          "KSV104");
+          "seccompProfile_baseline");
   public static final KubernetesRule SYSCTLS =
       pss(
           "PC-K8S-110",
@@ -330,7 +331,8 @@ public final class KubernetesRules {
           "No seccomp profile",
           "Set spec.securityContext.seccompProfile.type: RuntimeDefault.",
           "seccompProfile_restricted",
-          "KSV030");
+          "KSV030",
+          "KSV104");
   public static final KubernetesRule RESTRICTED_VOLUMES =
       pss(
           "PC-K8S-126",
