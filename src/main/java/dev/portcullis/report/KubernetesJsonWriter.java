@@ -7,6 +7,7 @@ import dev.portcullis.misconfig.kubernetes.KubernetesDecision;
 import dev.portcullis.misconfig.kubernetes.KubernetesFinding;
 import dev.portcullis.misconfig.kubernetes.KubernetesLintResult;
 import dev.portcullis.misconfig.kubernetes.PodVerdict;
+import dev.portcullis.misconfig.kubernetes.PssDecision;
 import dev.portcullis.misconfig.kubernetes.PssViolation;
 import dev.portcullis.misconfig.kubernetes.ReadProblem;
 import dev.portcullis.policy.VulnerabilityException;
@@ -46,6 +47,13 @@ final class KubernetesJsonWriter implements KubernetesReportWriter {
       node.put("levelSource", verdict.levelSource());
       node.put("allowed", verdict.decision().allowed());
       node.put("message", verdict.decision().message());
+      ObjectNode levels = node.putObject("levels");
+      for (PssDecision each : verdict.levels()) {
+        levels
+            .putObject(each.level().label())
+            .put("allowed", each.allowed())
+            .put("message", each.message());
+      }
       ArrayNode violations = node.putArray("violations");
       for (PssViolation violation : verdict.decision().violations()) {
         ObjectNode v = violations.addObject();

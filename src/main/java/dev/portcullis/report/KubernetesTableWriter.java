@@ -27,12 +27,14 @@ final class KubernetesTableWriter implements KubernetesReportWriter {
     if (!result.verdicts().isEmpty()) {
       printer.println("Pod Security Admission");
       List<String[]> rows = new ArrayList<>();
-      rows.add(new String[] {"RESOURCE", "LOCATION", "LEVEL", "VERDICT"});
+      rows.add(new String[] {"RESOURCE", "LOCATION", "BASELINE", "RESTRICTED", "LEVEL", "VERDICT"});
       for (PodVerdict verdict : result.verdicts()) {
         rows.add(
             new String[] {
               verdict.resource().ref(),
               verdict.resource().file() + ":" + verdict.resource().line(),
+              verdict.levels().get(0).allowed() ? "allowed" : "denied",
+              verdict.levels().get(1).allowed() ? "allowed" : "denied",
               verdict.decision().level().label() + ":" + verdict.decision().version(),
               verdict.decision().allowed()
                   ? "allowed"

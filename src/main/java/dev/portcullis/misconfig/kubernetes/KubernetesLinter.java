@@ -55,7 +55,16 @@ public final class KubernetesLinter {
     List<ReadProblem> problems = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     for (ManifestFinder.Found found : files) {
-      ManifestFile file = reader.read(found.path(), found.display());
+      ManifestFile file;
+      try {
+        file = reader.read(found.path(), found.display());
+      } catch (IOException e) {
+        file =
+            new ManifestFile(
+                found.display(),
+                List.of(),
+                List.of(new ReadProblem(found.display(), 0, "not readable: " + e.getMessage())));
+      }
       problems.addAll(file.problems());
       for (ManifestDocument document : file.documents()) {
         resources.addAll(Resources.of(document, skipped));
@@ -139,7 +148,15 @@ public final class KubernetesLinter {
       level = PssLevel.RESTRICTED;
       source = "default (seed 002: restricted)";
     }
-    return new PodVerdict(workload, standards.evaluate(pod, level, version), source);
+    List<PssDecision> answers = new ArrayList<>();
+    for (PssLevel each : List.of(PssLevel.BASELINE, PssLevel.RESTRICTED)) {
+      answers.add(standards.evaluate(pod, each, version));
+    }
+    PssDecision decision =
+        level == PssLevel.PRIVILEGED
+            ? standards.evaluate(pod, level, version)
+            : answers.get(level == PssLevel.BASELINE ? 0 : 1);
+    return new PodVerdict(workload, decision, source, answers);
   }
 
   private static KubernetesFinding pssFinding(

@@ -158,11 +158,7 @@ final class PodView {
       for (int i = 0; i < items.size(); i++) {
         Node item = items.get(i);
         Node name = item.get("name");
-        all.add(
-            new Container(
-                item,
-                specPath + "." + kind + "[" + i + "]",
-                name == null ? "" : String.valueOf(name.text())));
+        all.add(new Container(item, specPath + "." + kind + "[" + i + "]", Fields.string(name)));
       }
     }
     return List.copyOf(all);

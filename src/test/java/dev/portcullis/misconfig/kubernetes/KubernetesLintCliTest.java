@@ -176,6 +176,9 @@ class KubernetesLintCliTest {
     assertThat(verdict.path("level").asText()).isEqualTo("baseline");
     assertThat(verdict.path("allowed").asBoolean()).isTrue();
     assertThat(verdict.path("levelSource").asText()).contains("pod-security.kubernetes.io/enforce");
+    assertThat(verdict.path("levels").path("baseline").path("allowed").asBoolean()).isTrue();
+    assertThat(verdict.path("levels").path("restricted").path("message").asText())
+        .startsWith("violates PodSecurity \"restricted:v1.37\": allowPrivilegeEscalation != false");
     assertThat(findingOf(report, "PC-K8S-123").path("message").asText())
         .startsWith("seed checklist");
   }
