@@ -256,7 +256,7 @@ public final class KubernetesRules {
           MEDIUM,
           "Unmasked /proc",
           "Remove securityContext.procMount or set it to Default.",
-          List.of("procMount_baseline", "procMount_restricted"),
+          List.of("procMount", "procMount_restricted"),
           "KSV027");
   public static final KubernetesRule SECCOMP_BASELINE =
       pss(

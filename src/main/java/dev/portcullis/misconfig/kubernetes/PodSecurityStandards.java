@@ -45,17 +45,28 @@ public final class PodSecurityStandards {
               since(34, HostChecks::hostProbesAndLifecycle)),
           of("privileged", PssLevel.BASELINE, since(0, PrivilegeChecks::privileged)),
           of(
-              "procMount_baseline",
+              "procMount",
               PssLevel.BASELINE,
               since(0, PrivilegeChecks::procMountBaselineBefore135),
               since(35, PrivilegeChecks::procMountBaseline)),
           of(
               "procMount_restricted",
               PssLevel.RESTRICTED,
-              since(35, PrivilegeChecks::procMountDefaultOnly, "procMount_baseline")),
-          of("restrictedVolumes", PssLevel.RESTRICTED, since(0, UserChecks::restrictedVolumes)),
-          of("runAsNonRoot", PssLevel.RESTRICTED, since(0, UserChecks::runAsNonRoot)),
-          of("runAsUser", PssLevel.RESTRICTED, since(23, UserChecks::runAsUser)),
+              since(35, PrivilegeChecks::procMountDefaultOnly, "procMount")),
+          of(
+              "restrictedVolumes",
+              PssLevel.RESTRICTED,
+              since(0, UserChecks::restrictedVolumes, "hostPathVolumes")),
+          of(
+              "runAsNonRoot",
+              PssLevel.RESTRICTED,
+              since(0, UserChecks::runAsNonRoot),
+              since(35, UserChecks.exceptInUserNamespace(UserChecks::runAsNonRoot))),
+          of(
+              "runAsUser",
+              PssLevel.RESTRICTED,
+              since(23, UserChecks::runAsUser),
+              since(35, UserChecks.exceptInUserNamespace(UserChecks::runAsUser))),
           of(
               "seLinuxOptions",
               PssLevel.BASELINE,

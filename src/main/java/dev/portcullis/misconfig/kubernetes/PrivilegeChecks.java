@@ -172,18 +172,18 @@ final class PrivilegeChecks {
     return procMount(pod, "procMount_restricted");
   }
 
-  /** procMount_baseline 1.35: any /proc mount in a user namespace (hostUsers: false). */
+  /** procMount (baseline) 1.35: any /proc mount in a user namespace (hostUsers: false). */
   static PssViolation procMountBaseline(PodView pod) {
     Node hostUsers = pod.spec().get("hostUsers");
     if (hostUsers != null && hostUsers.isFalse()) {
       return null;
     }
-    return procMount(pod, "procMount_baseline");
+    return procMount(pod, "procMount");
   }
 
-  /** procMount_baseline 1.0: before user namespaces counted, the restricted rule. */
+  /** procMount (baseline) 1.0: before user namespaces counted, the restricted rule. */
   static PssViolation procMountBaselineBefore135(PodView pod) {
-    return procMount(pod, "procMount_baseline");
+    return procMount(pod, "procMount");
   }
 
   private static PssViolation procMount(PodView pod, String id) {

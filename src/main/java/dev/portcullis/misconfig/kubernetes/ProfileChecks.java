@@ -28,7 +28,7 @@ final class ProfileChecks {
 
   /**
    * appArmorProfile 1.0: the beta annotations may name only runtime/default or localhost/*, and the
-   * appArmorProfile fields must not be Unconfined.
+   * appArmorProfile fields only RuntimeDefault or Localhost.
    */
   static PssViolation appArmorProfile(PodView pod) {
     List<String> annotations = new ArrayList<>();
@@ -47,14 +47,14 @@ final class ProfileChecks {
       }
     }
     List<String> setters = new ArrayList<>();
-    if ("Unconfined".equals(Fields.string(pod.spec().at("securityContext.appArmorProfile.type")))) {
+    Set<String> types = new LinkedHashSet<>();
+    if (forbiddenAppArmorType(pod.spec().at("securityContext.appArmorProfile"), types)) {
       setters.add("pod");
       fields.add(pod.specField("securityContext.appArmorProfile.type"));
     }
     List<String> containers = new ArrayList<>();
     for (PodView.Container container : pod.containers()) {
-      if ("Unconfined"
-          .equals(Fields.string(container.node().at("securityContext.appArmorProfile.type")))) {
+      if (forbiddenAppArmorType(container.node().at("securityContext.appArmorProfile"), types)) {
         containers.add(container.name());
         fields.add(container.field("securityContext.appArmorProfile.type"));
       }
@@ -69,7 +69,9 @@ final class ProfileChecks {
     List<String> details = new ArrayList<>();
     if (!setters.isEmpty()) {
       details.add(
-          String.join(" and ", setters) + " must not set AppArmor profile type to \"Unconfined\"");
+          String.join(" and ", setters)
+              + " must not set AppArmor profile type to "
+              + joinQuote(sorted(types)));
     }
     if (!annotations.isEmpty()) {
       details.add(String.join(", ", sorted(annotations)));
@@ -79,6 +81,18 @@ final class ProfileChecks {
         pluralize("forbidden AppArmor profile", "forbidden AppArmor profiles", count),
         String.join(", ", details),
         fields);
+  }
+
+  private static boolean forbiddenAppArmorType(Node profile, Set<String> types) {
+    if (!Fields.present(profile)) {
+      return false;
+    }
+    String type = Fields.string(profile.get("type"));
+    if (type.equals("RuntimeDefault") || type.equals("Localhost")) {
+      return false;
+    }
+    types.add(type);
+    return true;
   }
 
   static PssViolation seLinuxOptions(PodView pod) {

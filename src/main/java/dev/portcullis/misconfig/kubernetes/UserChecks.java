@@ -8,12 +8,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Restricted checks on who a pod runs as and which volumes it may mount. */
 final class UserChecks {
 
   /**
-   * Volume sources restricted pods may use; a volume with none written is defaulted to emptyDir.
+   * Volume sources restricted pods may use ({@code image} since the 1.33 fix, at every version).
    */
   private static final Set<String> ALLOWED_VOLUMES =
       Set.of(
@@ -22,12 +23,51 @@ final class UserChecks {
           "downwardAPI",
           "emptyDir",
           "ephemeral",
+          "image",
           "persistentVolumeClaim",
           "projected",
-          "secret",
-          "image");
+          "secret");
+
+  /**
+   * The other volume sources, in the order PSA names them. A volume with none of the known sources
+   * is left alone: the API server drops unknown fields and defaults an empty source to emptyDir.
+   */
+  private static final List<String> RESTRICTED_VOLUMES =
+      List.of(
+          "hostPath",
+          "gcePersistentDisk",
+          "awsElasticBlockStore",
+          "gitRepo",
+          "nfs",
+          "iscsi",
+          "glusterfs",
+          "rbd",
+          "flexVolume",
+          "cinder",
+          "cephfs",
+          "flocker",
+          "fc",
+          "azureFile",
+          "vsphereVolume",
+          "quobyte",
+          "azureDisk",
+          "photonPersistentDisk",
+          "portworxVolume",
+          "scaleIO",
+          "storageos");
 
   private UserChecks() {}
+
+  /**
+   * The 1.35 revisions of runAsNonRoot and runAsUser: user-namespace pods (hostUsers: false) pass.
+   */
+  static Function<PodView, PssViolation> exceptInUserNamespace(
+      Function<PodView, PssViolation> check) {
+    return pod -> {
+      Node hostUsers = pod.spec().get("hostUsers");
+      return hostUsers != null && hostUsers.isFalse() ? null : check.apply(pod);
+    };
+  }
 
   /** runAsNonRoot 1.0: the pod sets runAsNonRoot=true, or every container does; none sets false. */
   static PssViolation runAsNonRoot(PodView pod) {
@@ -118,18 +158,24 @@ final class UserChecks {
     List<Node> volumes = pod.volumes();
     for (int i = 0; i < volumes.size(); i++) {
       Node volume = volumes.get(i);
-      List<String> sources = new ArrayList<>();
+      boolean allowed = false;
+      String restricted = null;
       for (var entry : volume.entries().entrySet()) {
-        if (!entry.getKey().equals("name") && Fields.present(entry.getValue())) {
-          sources.add(entry.getKey());
+        if (Fields.present(entry.getValue())) {
+          allowed |= ALLOWED_VOLUMES.contains(entry.getKey());
         }
       }
-      if (sources.isEmpty() || sources.stream().anyMatch(ALLOWED_VOLUMES::contains)) {
+      for (String type : RESTRICTED_VOLUMES) {
+        if (restricted == null && Fields.present(volume.get(type))) {
+          restricted = type;
+        }
+      }
+      if (allowed || restricted == null) {
         continue;
       }
       names.add(Fields.string(volume.get("name")));
-      types.add(sources.get(0));
-      fields.add(pod.volumeField(i, sources.get(0)));
+      types.add(restricted);
+      fields.add(pod.volumeField(i, restricted));
     }
     if (names.isEmpty()) {
       return null;

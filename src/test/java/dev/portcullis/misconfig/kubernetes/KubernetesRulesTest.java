@@ -35,7 +35,7 @@ class KubernetesRulesTest {
             "hostPorts",
             "hostProbesAndHostLifecycle",
             "privileged",
-            "procMount_baseline",
+            "procMount",
             "procMount_restricted",
             "restrictedVolumes",
             "runAsNonRoot",

@@ -211,4 +211,71 @@ class PssSemanticsTest {
   void privilegedLevelAllowsEverything() {
     assertThat(evaluate(ADDS_NET_RAW, PssLevel.PRIVILEGED, "latest").allowed()).isTrue();
   }
+
+  @Test
+  void userNamespacePodsSkipRunAsNonRootAndRunAsUserFrom135() {
+    String pod =
+        """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          hostUsers: false
+          securityContext: {runAsUser: 0, seccompProfile: {type: RuntimeDefault}}
+          containers:
+          - name: c
+            image: busybox:1.36
+            securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}
+        """;
+
+    assertThat(evaluate(pod, PssLevel.RESTRICTED, "1.35").allowed()).isTrue();
+    assertThat(evaluate(pod, PssLevel.RESTRICTED, "1.34").violations())
+        .extracting(PssViolation::checkId)
+        .containsExactly("runAsNonRoot", "runAsUser");
+  }
+
+  @Test
+  void atRestrictedHostPathIsARestrictedVolumeType() {
+    String pod =
+        """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers: [{name: c, image: "busybox:1.36"}]
+          volumes:
+          - {name: host, hostPath: {path: /}}
+          - {name: img, image: {reference: "quay.io/x/y:1"}}
+          - {name: typo, emptyDri: {}}
+        """;
+
+    assertThat(evaluate(pod, PssLevel.BASELINE, "latest").message())
+        .endsWith("hostPath volumes (volume \"host\")");
+    assertThat(evaluate(pod, PssLevel.RESTRICTED, "latest").violations())
+        .extracting(PssViolation::describe)
+        .contains(
+            "restricted volume types (volume \"host\" uses restricted volume type \"hostPath\")")
+        .noneMatch(reason -> reason.startsWith("hostPath volumes"));
+  }
+
+  @Test
+  void appArmorFieldsAllowOnlyRuntimeDefaultAndLocalhost() {
+    String pod =
+        """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          securityContext: {appArmorProfile: {type: RuntimeDefault}}
+          containers:
+          - name: c
+            image: busybox:1.36
+            securityContext: {appArmorProfile: {type: Unconfined}}
+        """;
+
+    assertThat(evaluate(pod, PssLevel.BASELINE, "1.0").message())
+        .endsWith(
+            "forbidden AppArmor profile (container \"c\" must not set AppArmor profile type to"
+                + " \"Unconfined\")");
+  }
 }
