@@ -130,7 +130,11 @@ final class LintKubernetesCommand implements Callable<Integer> {
     KubernetesLintOptions options = options();
     Policy file = readPolicy();
     GateSettings settings = settings(file.gate());
-    List<ManifestFinder.Found> found = new ManifestFinder().find(paths);
+    ManifestFinder finder = new ManifestFinder();
+    List<ManifestFinder.Found> found = finder.find(paths);
+    for (String skipped : finder.skipped()) {
+      spec.commandLine().getErr().println("portcullis: note: " + skipped);
+    }
     if (found.isEmpty()) {
       throw new UsageException(
           "no manifest in " + paths + " (looked for *.yaml, *.yml and *.json)");

@@ -20,6 +20,13 @@ public final class ManifestFinder {
   /** A file to read and the name to report it by. */
   public record Found(Path path, String display) {}
 
+  private final List<String> skipped = new ArrayList<>();
+
+  /** Directories passed over, with why: Helm charts' templates are no manifests until rendered. */
+  public List<String> skipped() {
+    return List.copyOf(skipped);
+  }
+
   public List<Found> find(List<Path> paths) throws IOException {
     List<Found> found = new ArrayList<>();
     for (Path path : paths) {
@@ -36,7 +43,7 @@ public final class ManifestFinder {
     return found;
   }
 
-  private static List<Found> walk(Path root) throws IOException {
+  private List<Found> walk(Path root) throws IOException {
     List<Found> found = new ArrayList<>();
     Files.walkFileTree(
         root,
@@ -44,9 +51,19 @@ public final class ManifestFinder {
           @Override
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
             String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-            return !dir.equals(root) && name.startsWith(".")
-                ? FileVisitResult.SKIP_SUBTREE
-                : FileVisitResult.CONTINUE;
+            if (!dir.equals(root) && name.startsWith(".")) {
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            if (name.equals("templates")
+                && dir.getParent() != null
+                && Files.isRegularFile(dir.getParent().resolve("Chart.yaml"))) {
+              skipped.add(
+                  dir
+                      + ": Helm chart templates are not manifests until rendered; not checked"
+                      + " (check the output of 'helm template' instead)");
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            return FileVisitResult.CONTINUE;
           }
 
           @Override

@@ -313,6 +313,19 @@ class KubernetesLintCliTest {
   }
 
   @Test
+  void helmChartTemplatesAreSkippedWithANoteNotReportedAsBrokenYaml() throws IOException {
+    write("chart/Chart.yaml", "apiVersion: v2\nname: shop\nversion: 1.0.0\n");
+    write(
+        "chart/templates/deploy.yaml", "{{- if .Values.enabled }}\nkind: Deployment\n{{- end }}\n");
+    write("chart/values.yaml", "enabled: true\n");
+
+    Cli.Result result = Cli.run("lint", "k8s", "-f", "json", dir.resolve("chart").toString());
+
+    assertThat(result.err()).contains("Helm chart templates are not manifests until rendered");
+    assertThat(json(result).path("findings").toString()).doesNotContain("PC-K8S-000");
+  }
+
+  @Test
   void outputFileIsWrittenWhole() throws IOException {
     Path file = write("deploy.yaml", PRIVILEGED_DEPLOYMENT);
     Path report = dir.resolve("report.json");
