@@ -215,7 +215,7 @@ class KubernetesLintCliTest {
   }
 
   @Test
-  void anExceptionForAResourceSuppressesItsFindingUntilItExpires() throws IOException {
+  void anExceptionForAResourceSuppressesItsFindingAndAnExpiredOneNoLonger() throws IOException {
     Path file = write("deploy.yaml", PRIVILEGED_DEPLOYMENT);
     Path policy =
         write(
@@ -228,7 +228,7 @@ class KubernetesLintCliTest {
               expires: %s
               scope:
                 resource: Deployment/shop/*
-            - id: PC-K8S-105
+            - id: PC-K8S-007
               reason: old
               owner: platform@example.com
               expires: 2020-01-01
@@ -243,6 +243,9 @@ class KubernetesLintCliTest {
         .isEqualTo("PC-K8S-102");
     assertThat(report.path("suppressed").path(0).path("exception").path("owner").asText())
         .isEqualTo("platform@example.com");
+    assertThat(report.path("expiredExceptions").path(0).path("finding").path("id").asText())
+        .isEqualTo("PC-K8S-007");
+    assertThat(report.path("findings").toString()).contains("PC-K8S-007");
   }
 
   @Test
