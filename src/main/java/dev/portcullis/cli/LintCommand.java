@@ -24,12 +24,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code portcullis lint dockerfile PATH...}: Dockerfile checks and the base-image policy. */
+/**
+ * {@code portcullis lint dockerfile|k8s PATH...}: Dockerfile and Kubernetes manifest checks against
+ * the policy.
+ */
 @Command(
     name = "lint",
-    description = "Check build files against the policy.",
+    description = "Check Dockerfiles and Kubernetes manifests against the policy.",
     mixinStandardHelpOptions = true,
-    subcommands = {LintCommand.Dockerfiles.class})
+    subcommands = {LintCommand.Dockerfiles.class, LintKubernetesCommand.class})
 final class LintCommand {
 
   @Command(

@@ -24,6 +24,9 @@ final class ExceptionScope {
 
   private static boolean within(
       VulnerabilityException.Scope scope, Finding finding, List<String> imageNames) {
+    if (scope.resource() != null) {
+      return false;
+    }
     if (scope.packageName() != null
         && !scope.packageName().equals(finding.pkg().name())
         && !scope.packageName().equals(finding.pkg().sourceName())) {

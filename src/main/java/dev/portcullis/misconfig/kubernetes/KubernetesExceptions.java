@@ -1,0 +1,78 @@
+package dev.portcullis.misconfig.kubernetes;
+
+import dev.portcullis.policy.VulnerabilityException;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a policy exception names a Kubernetes finding: by the rule's id or an alias (KSVxxx,
+ * kube-score's), within its scope. Of the scope, {@code resource} is a glob over
+ * kind/namespace/name (objects without a namespace match as "default" too) and {@code path} a glob
+ * over the file; a scope that names a package, purl or image names no Kubernetes finding.
+ */
+final class KubernetesExceptions {
+
+  private KubernetesExceptions() {}
+
+  static boolean covers(VulnerabilityException exception, KubernetesFinding finding) {
+    if (!finding.rule().isNamed(exception.id())) {
+      return false;
+    }
+    VulnerabilityException.Scope scope = exception.scope();
+    if (scope == null) {
+      return true;
+    }
+    if (scope.packageName() != null || scope.purl() != null || scope.image() != null) {
+      return false;
+    }
+    if (scope.resource() != null && !resourceMatches(scope.resource(), finding)) {
+      return false;
+    }
+    if (scope.path() != null) {
+      String file = finding.file();
+      String relative = file.startsWith("./") ? file.substring(2) : file;
+      return glob(scope.path(), file) || glob(scope.path(), relative);
+    }
+    return true;
+  }
+
+  private static boolean resourceMatches(String pattern, KubernetesFinding finding) {
+    if (finding.kind() == null) {
+      return false;
+    }
+    String name = finding.name() == null ? "" : finding.name();
+    String written =
+        finding.kind()
+            + "/"
+            + (finding.namespace() == null ? "" : finding.namespace())
+            + "/"
+            + name;
+    String effective =
+        finding.kind()
+            + "/"
+            + (finding.namespace() == null || finding.namespace().isEmpty()
+                ? "default"
+                : finding.namespace())
+            + "/"
+            + name;
+    return glob(pattern, written) || glob(pattern, effective);
+  }
+
+  /** {@code **} matches anything, {@code *} anything but a slash, {@code ?} one character. */
+  static boolean glob(String pattern, String value) {
+    StringBuilder regex = new StringBuilder();
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '*' && i + 1 < pattern.length() && pattern.charAt(i + 1) == '*') {
+        regex.append(".*");
+        i++;
+      } else if (c == '*') {
+        regex.append("[^/]*");
+      } else if (c == '?') {
+        regex.append("[^/]");
+      } else {
+        regex.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return Pattern.matches(regex.toString(), value);
+  }
+}

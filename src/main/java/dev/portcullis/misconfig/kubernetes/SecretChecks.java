@@ -1,0 +1,111 @@
+package dev.portcullis.misconfig.kubernetes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Secrets kept in manifests: Secret objects with values, ConfigMaps and env vars that hold some.
+ */
+final class SecretChecks {
+
+  private static final Pattern SECRET_KEY =
+      Pattern.compile(
+          "(?i).*(password|passwd|pwd|secret|token|api[_-]?key|private[_-]?key|credential|access[_-]?key).*");
+
+  private static final Pattern SECRET_VALUE =
+      Pattern.compile(
+          "-----BEGIN [A-Z ]*PRIVATE KEY-----|\\bAKIA[0-9A-Z]{16}\\b|\\bgh[pousr]_[A-Za-z0-9]{36}\\b|\\bxox[baprs]-[A-Za-z0-9-]{10,}|\\bglpat-[A-Za-z0-9_-]{20}\\b");
+
+  private SecretChecks() {}
+
+  static List<KubernetesFinding> check(List<Resource> resources, List<Resource> workloads) {
+    List<KubernetesFinding> findings = new ArrayList<>();
+    for (Resource resource : resources) {
+      if ("Secret".equals(resource.kind())) {
+        secret(resource, findings);
+      } else if ("ConfigMap".equals(resource.kind())) {
+        configMap(resource, findings);
+      }
+    }
+    for (Resource workload : workloads) {
+      env(workload, findings);
+    }
+    return findings;
+  }
+
+  private static void secret(Resource secret, List<KubernetesFinding> findings) {
+    for (String section : List.of("data", "stringData")) {
+      Node values = secret.node().get(section);
+      if (values == null || values.entries().isEmpty()) {
+        continue;
+      }
+      findings.add(
+          KubernetesFinding.at(
+              KubernetesRules.SECRET_IN_MANIFEST,
+              secret,
+              new FieldRef(section, values.line()),
+              "Secret \""
+                  + secret.name()
+                  + "\" holds "
+                  + values.entries().keySet()
+                  + " in "
+                  + section
+                  + (section.equals("data") ? " (base64, not encrypted)" : " (plain text)")));
+    }
+  }
+
+  private static void configMap(Resource configMap, List<KubernetesFinding> findings) {
+    Node data = configMap.node().get("data");
+    if (data == null) {
+      return;
+    }
+    for (Map.Entry<String, Node> entry : data.entries().entrySet()) {
+      String value = Fields.string(entry.getValue());
+      if (looksSecret(entry.getKey(), value)) {
+        findings.add(
+            KubernetesFinding.at(
+                KubernetesRules.SECRET_IN_CONFIGMAP,
+                configMap,
+                new FieldRef("data." + entry.getKey(), entry.getValue().line()),
+                "ConfigMap \""
+                    + configMap.name()
+                    + "\" key \""
+                    + entry.getKey()
+                    + "\" looks like a secret"));
+      }
+    }
+  }
+
+  private static void env(Resource workload, List<KubernetesFinding> findings) {
+    for (PodView.Container container : PodView.of(workload).containers()) {
+      Node env = container.node().get("env");
+      List<Node> items = env == null ? List.of() : env.items();
+      for (int i = 0; i < items.size(); i++) {
+        String name = Fields.string(items.get(i).get("name"));
+        String value = Fields.string(items.get(i).get("value"));
+        if (looksSecret(name, value)) {
+          findings.add(
+              KubernetesFinding.at(
+                  KubernetesRules.SECRET_IN_ENV,
+                  workload,
+                  PodView.field(items.get(i), container.path() + ".env[" + i + "]", "value"),
+                  "container \"" + container.name() + "\" sets " + name + " to a literal value"));
+        }
+      }
+    }
+  }
+
+  /** A secret-looking name with a literal value, or a value in a known secret format. */
+  static boolean looksSecret(String key, String value) {
+    if (value.isBlank()) {
+      return false;
+    }
+    if (SECRET_VALUE.matcher(value).find()) {
+      return true;
+    }
+    boolean placeholder = value.startsWith("$") || value.startsWith("{{") || value.startsWith("<");
+    return SECRET_KEY.matcher(key).matches() && !placeholder && value.length() >= 4;
+  }
+}
