@@ -99,15 +99,18 @@ final class LayerScanner {
     hardLinks.forEach(
         (path, link) -> {
           FileNode target = regularFiles.get(link.linkTarget());
-          for (Analyzer analyzer : wanting(path, 0, link.mode())) {
-            if (target == null) {
-              warnings.add(
-                  "hard link /"
-                      + path
-                      + " points at /"
-                      + link.linkTarget()
-                      + " of a lower layer; it was not analysed");
-            } else if (wants(analyzer, target.path(), target.size(), target.mode())) {
+          List<Analyzer> wanting = wanting(path, 0, link.mode());
+          if (target == null && !wanting.isEmpty()) {
+            warnings.add(
+                "hard link /"
+                    + path
+                    + " points at /"
+                    + link.linkTarget()
+                    + " of a lower layer; it was not analysed");
+            return;
+          }
+          for (Analyzer analyzer : wanting) {
+            if (wants(analyzer, target.path(), target.size(), target.mode())) {
               results.stream()
                   .filter(r -> r.path().equals(target.path()))
                   .filter(r -> r.analyzer().equals(analyzer.type()))

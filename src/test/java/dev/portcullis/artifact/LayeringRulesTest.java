@@ -169,6 +169,23 @@ class LayeringRulesTest {
   }
 
   @Test
+  void aHardLinkIntoALowerLayerThatAnAnalyzerWantsIsReported() throws IOException {
+    Inventory inventory =
+        inventory(
+            new OciLayoutBuilder()
+                .layer(
+                    "base",
+                    file("etc/os-release", OS_RELEASE),
+                    file("var/backups/dpkg.status", status("bash=5.2")))
+                .layer("ln", hardlink("var/lib/dpkg/status", "var/backups/dpkg.status")));
+
+    assertThat(inventory.warnings())
+        .containsExactly(
+            "hard link /var/lib/dpkg/status points at /var/backups/dpkg.status of a lower layer;"
+                + " it was not analysed");
+  }
+
+  @Test
   void aFileTooLargeForItsAnalyzerIsReportedNotPassedOverInSilence() throws IOException {
     byte[] huge = new byte[9 * 1024 * 1024];
     java.util.Arrays.fill(huge, (byte) ' ');
