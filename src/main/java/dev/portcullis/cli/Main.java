@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description =
-        "Container security gate: image inventory (SBOM), known vulnerabilities, Dockerfile checks,"
-            + " and the gate over them.",
+        "Container security gate: image inventory (SBOM), known vulnerabilities, Dockerfile and"
+            + " Kubernetes manifest checks, and the gate over them.",
     subcommands = {
       ScanCommand.class,
       SbomCommand.class,
