@@ -19,8 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -49,54 +49,16 @@ final class LintCommand {
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Dockerfiles or directories.")
     List<Path> paths;
 
-    @Option(
-        names = "--severity",
-        paramLabel = "LIST",
-        split = ",",
-        description =
-            "Severities to report: CRITICAL,HIGH,MEDIUM,LOW (default: the policy's, else all).")
-    List<String> severities = List.of();
-
-    @Option(
-        names = "--exit-code",
-        paramLabel = "N",
-        description =
-            "Exit code when findings remain after the filters (default: the policy's, else 0).")
-    Integer exitCode;
-
-    @Option(
-        names = "--policy",
-        paramLabel = "FILE",
-        description =
-            "Policy file (default: ./portcullis.yaml if present; sections it leaves out, and"
-                + " everything without one, come from the shipped default).")
-    Path policy;
-
-    @Option(
-        names = {"-f", "--format"},
-        paramLabel = "FORMAT",
-        defaultValue = "table",
-        description = "table, json or sarif (default: ${DEFAULT-VALUE}).")
-    String format;
-
-    @Option(
-        names = {"-o", "--output"},
-        paramLabel = "FILE",
-        description = "Write the report to FILE.")
-    Path output;
-
-    @Option(names = "--debug", description = "Print stack traces with errors.")
-    boolean debug;
+    @Mixin LintOptions lint;
 
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
       LintReportWriter writer = writer();
-      PolicyFiles.Resolved resolved = PolicyFiles.resolve(policy);
+      PolicyFiles.Resolved resolved = PolicyFiles.resolve(lint.policy);
       Policy file = resolved.file();
-      GateSettings settings =
-          GateFlags.settings(severities, exitCode, null, file == null ? null : file.gate());
+      GateSettings settings = lint.gate(file == null ? null : file.gate());
       DockerfileLinter linter = new DockerfileLinter(resolved.baseImages(), resolved.dockerfile());
       List<LintResult> results = new ArrayList<>();
       for (DockerfileFinder.Found found : new DockerfileFinder().find(paths)) {
@@ -122,7 +84,7 @@ final class LintCommand {
                   LocalDate.now(ZoneOffset.UTC))
               .decide(results);
       ReportOutput.write(
-          output,
+          lint.output,
           spec.commandLine().getOut(),
           stream -> writer.write(decision, ToolInfo.current(), stream));
       return decision.exitCode();
@@ -130,7 +92,7 @@ final class LintCommand {
 
     private LintReportWriter writer() {
       try {
-        return LintReportWriter.forFormat(ReportFormat.parse(format));
+        return LintReportWriter.forFormat(ReportFormat.parse(lint.format));
       } catch (IllegalArgumentException e) {
         throw new UsageException(e.getMessage());
       }

@@ -23,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -79,43 +80,7 @@ final class LintKubernetesCommand implements Callable<Integer> {
       description = "Namespaces need a default-deny egress NetworkPolicy (PC-K8S-021).")
   boolean requireEgressDeny;
 
-  @Option(
-      names = "--severity",
-      paramLabel = "LIST",
-      split = ",",
-      description =
-          "Severities to report: CRITICAL,HIGH,MEDIUM,LOW (default: the policy's, else all).")
-  List<String> severities = List.of();
-
-  @Option(
-      names = "--exit-code",
-      paramLabel = "N",
-      description =
-          "Exit code when findings remain after the filters (default: the policy's, else 0).")
-  Integer exitCode;
-
-  @Option(
-      names = "--policy",
-      paramLabel = "FILE",
-      description =
-          "Policy file with gate settings and exceptions (default: ./portcullis.yaml if present).")
-  Path policy;
-
-  @Option(
-      names = {"-f", "--format"},
-      paramLabel = "FORMAT",
-      defaultValue = "table",
-      description = "table, json or sarif (default: ${DEFAULT-VALUE}).")
-  String format;
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FILE",
-      description = "Write the report to FILE.")
-  Path output;
-
-  @Option(names = "--debug", description = "Print stack traces with errors.")
-  boolean debug;
+  @Mixin LintOptions lint;
 
   @Spec CommandSpec spec;
 
@@ -124,7 +89,7 @@ final class LintKubernetesCommand implements Callable<Integer> {
     KubernetesReportWriter writer = writer();
     KubernetesLintOptions options = options();
     Policy file = readPolicy();
-    GateSettings settings = GateFlags.settings(severities, exitCode, null, file.gate());
+    GateSettings settings = lint.gate(file.gate());
     ManifestFinder finder = new ManifestFinder();
     List<ManifestFinder.Found> found = finder.find(paths);
     for (String skipped : finder.skipped()) {
@@ -143,7 +108,7 @@ final class LintKubernetesCommand implements Callable<Integer> {
         new KubernetesGate(settings, file.exceptions(), LocalDate.now(ZoneOffset.UTC))
             .decide(result);
     ReportOutput.write(
-        output,
+        lint.output,
         spec.commandLine().getOut(),
         stream -> writer.write(decision, ToolInfo.current(), stream));
     return decision.exitCode();
@@ -161,14 +126,14 @@ final class LintKubernetesCommand implements Callable<Integer> {
 
   private KubernetesReportWriter writer() {
     try {
-      return KubernetesReportWriter.forFormat(ReportFormat.parse(format));
+      return KubernetesReportWriter.forFormat(ReportFormat.parse(lint.format));
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
   }
 
   private Policy readPolicy() throws IOException {
-    Path chosen = policy != null ? policy : GateFlags.firstExisting("portcullis.yaml");
+    Path chosen = lint.policy != null ? lint.policy : GateFlags.firstExisting("portcullis.yaml");
     return chosen == null ? Policy.empty() : new PolicyLoader().load(chosen);
   }
 }
