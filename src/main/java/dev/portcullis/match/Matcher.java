@@ -93,7 +93,8 @@ public final class Matcher {
   /**
    * Java libraries known by artifactId alone (jars built without pom.properties, such as Spring's)
    * are matched under the one group that has advisories for that artifactId; where several groups
-   * do, none is guessed. Returns the note each such finding carries, by package.
+   * do, none is guessed. Retargets those packages in {@code targets} and returns the note their
+   * findings carry, by package.
    */
   private Map<Package, String> inferMavenGroups(Map<Package, AdvisoryTarget> targets)
       throws InputException {
