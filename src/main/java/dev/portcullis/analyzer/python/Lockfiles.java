@@ -1,9 +1,11 @@
 package dev.portcullis.analyzer.python;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.portcullis.analyzer.AnalysisInput;
 import dev.portcullis.analyzer.AnalysisResult;
+import dev.portcullis.analyzer.Unparsable;
 import dev.portcullis.inventory.Package;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -42,6 +44,34 @@ final class Lockfiles {
         analyzer,
         input.path(),
         "larger than " + MAX_SIZE / (1024 * 1024) + " MiB; it was not read");
+  }
+
+  /**
+   * The {@code [[package]]} tables of a TOML lockfile, or the warning that says why there are none.
+   */
+  record Tables(JsonNode tables, AnalysisResult problem) {}
+
+  /** Reads a TOML lockfile of the given kind ("Poetry", "uv") down to its package tables. */
+  static Tables packageTables(String analyzer, AnalysisInput input, String kind)
+      throws IOException {
+    Optional<byte[]> bytes = read(input);
+    if (bytes.isEmpty()) {
+      return new Tables(null, tooLarge(analyzer, input));
+    }
+    JsonNode lock;
+    try {
+      lock = toml(bytes.get());
+    } catch (JsonProcessingException e) {
+      return new Tables(
+          null, warning(analyzer, input.path(), "not valid TOML (" + Unparsable.where(e) + ")"));
+    }
+    JsonNode tables = lock.path("package");
+    if (!tables.isArray()) {
+      return new Tables(
+          null,
+          warning(analyzer, input.path(), "not a " + kind + " lock file (no [[package]] tables)"));
+    }
+    return new Tables(tables, null);
   }
 
   /** A result with one warning that names the file: "/path: what". */

@@ -1,17 +1,14 @@
 package dev.portcullis.analyzer.python;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.analyzer.AnalysisInput;
 import dev.portcullis.analyzer.AnalysisResult;
 import dev.portcullis.analyzer.Analyzer;
-import dev.portcullis.analyzer.Unparsable;
 import dev.portcullis.inventory.Package;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Poetry's {@code poetry.lock}: TOML with one {@code [[package]]} table per locked package, its
@@ -59,22 +56,11 @@ public final class PoetryLockAnalyzer implements Analyzer {
 
   @Override
   public AnalysisResult analyze(AnalysisInput input) throws IOException {
-    Optional<byte[]> bytes = Lockfiles.read(input);
-    if (bytes.isEmpty()) {
-      return Lockfiles.tooLarge(type(), input);
+    Lockfiles.Tables lock = Lockfiles.packageTables(type(), input, "Poetry");
+    if (lock.problem() != null) {
+      return lock.problem();
     }
-    JsonNode lock;
-    try {
-      lock = Lockfiles.toml(bytes.get());
-    } catch (JsonProcessingException e) {
-      return Lockfiles.warning(
-          type(), input.path(), "not valid TOML (" + Unparsable.where(e) + ")");
-    }
-    JsonNode tables = lock.path("package");
-    if (!tables.isArray()) {
-      return Lockfiles.warning(
-          type(), input.path(), "not a Poetry lock file (no [[package]] tables)");
-    }
+    JsonNode tables = lock.tables();
     Lockfiles.Found found = new Lockfiles.Found();
     int malformed = 0;
     for (JsonNode table : tables) {

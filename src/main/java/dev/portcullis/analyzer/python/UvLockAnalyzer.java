@@ -1,11 +1,9 @@
 package dev.portcullis.analyzer.python;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.analyzer.AnalysisInput;
 import dev.portcullis.analyzer.AnalysisResult;
 import dev.portcullis.analyzer.Analyzer;
-import dev.portcullis.analyzer.Unparsable;
 import dev.portcullis.inventory.Package;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -16,7 +14,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -63,21 +60,11 @@ public final class UvLockAnalyzer implements Analyzer {
 
   @Override
   public AnalysisResult analyze(AnalysisInput input) throws IOException {
-    Optional<byte[]> bytes = Lockfiles.read(input);
-    if (bytes.isEmpty()) {
-      return Lockfiles.tooLarge(type(), input);
+    Lockfiles.Tables lock = Lockfiles.packageTables(type(), input, "uv");
+    if (lock.problem() != null) {
+      return lock.problem();
     }
-    JsonNode lock;
-    try {
-      lock = Lockfiles.toml(bytes.get());
-    } catch (JsonProcessingException e) {
-      return Lockfiles.warning(
-          type(), input.path(), "not valid TOML (" + Unparsable.where(e) + ")");
-    }
-    JsonNode tables = lock.path("package");
-    if (!tables.isArray()) {
-      return Lockfiles.warning(type(), input.path(), "not a uv lock file (no [[package]] tables)");
-    }
+    JsonNode tables = lock.tables();
     Graph graph = new Graph(tables);
     BitSet runtime = graph.reachable(graph.roots(false));
     BitSet dev = graph.reachable(graph.roots(true));
