@@ -18,20 +18,14 @@ import java.util.Map;
  */
 final class KubernetesSarifWriter implements KubernetesReportWriter {
 
-  private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-
   private final ReportJson json = new ReportJson();
 
   @Override
   public void write(KubernetesDecision decision, ToolInfo tool, OutputStream out)
       throws IOException {
-    ObjectNode sarif = json.mapper().createObjectNode();
-    sarif.put("version", "2.1.0");
-    sarif.put("$schema", SCHEMA);
-    ObjectNode run = sarif.putArray("runs").addObject();
-    ObjectNode driver = run.putObject("tool").putObject("driver");
-    driver.put("name", "Portcullis");
-    driver.put("version", tool.version());
+    SarifFrame frame = SarifFrame.create(json, tool);
+    ObjectNode run = frame.run();
+    ObjectNode driver = frame.driver();
     driver.put(
         "informationUri", "https://kubernetes.io/docs/concepts/security/pod-security-standards/");
     ArrayNode rules = driver.putArray("rules");
@@ -60,7 +54,7 @@ final class KubernetesSarifWriter implements KubernetesReportWriter {
       notification.putObject("message").put("text", skipped);
     }
     run.put("columnKind", "utf16CodeUnits");
-    json.write(sarif, out);
+    json.write(frame.document(), out);
   }
 
   private static void addRule(ArrayNode rules, KubernetesRule rule) {

@@ -21,19 +21,13 @@ import java.util.Map;
  */
 final class LintSarifWriter implements LintReportWriter {
 
-  private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-
   private final ReportJson json = new ReportJson();
 
   @Override
   public void write(LintDecision decision, ToolInfo tool, OutputStream out) throws IOException {
-    ObjectNode sarif = json.mapper().createObjectNode();
-    sarif.put("version", "2.1.0");
-    sarif.put("$schema", SCHEMA);
-    ObjectNode run = sarif.putArray("runs").addObject();
-    ObjectNode driver = run.putObject("tool").putObject("driver");
-    driver.put("name", "Portcullis");
-    driver.put("version", tool.version());
+    SarifFrame frame = SarifFrame.create(json, tool);
+    ObjectNode run = frame.run();
+    ObjectNode driver = frame.driver();
     ArrayNode rules = driver.putArray("rules");
     Map<String, Integer> ruleIndex = new LinkedHashMap<>();
     ArrayNode results = run.putArray("results");
@@ -49,7 +43,7 @@ final class LintSarifWriter implements LintReportWriter {
     }
     run.putArray("invocations").addObject().put("executionSuccessful", true);
     run.put("columnKind", "utf16CodeUnits");
-    json.write(sarif, out);
+    json.write(frame.document(), out);
   }
 
   private static int index(ArrayNode rules, Map<String, Integer> indexes, Rule rule) {

@@ -17,20 +17,15 @@ import java.util.Map;
  */
 final class SarifWriter implements ScanReportWriter {
 
-  private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
   private static final String ROOT = "ROOTPATH";
 
   private final ReportJson json = new ReportJson();
 
   @Override
   public void write(ScanReport report, ToolInfo tool, OutputStream out) throws IOException {
-    ObjectNode sarif = json.mapper().createObjectNode();
-    sarif.put("version", "2.1.0");
-    sarif.put("$schema", SCHEMA);
-    ObjectNode run = sarif.putArray("runs").addObject();
-    ObjectNode driver = run.putObject("tool").putObject("driver");
-    driver.put("name", "Portcullis");
-    driver.put("version", tool.version());
+    SarifFrame frame = SarifFrame.create(json, tool);
+    ObjectNode run = frame.run();
+    ObjectNode driver = frame.driver();
     ArrayNode rules = driver.putArray("rules");
     Map<String, Integer> ruleIndex = new LinkedHashMap<>();
     ArrayNode results = run.putArray("results");
@@ -54,7 +49,7 @@ final class SarifWriter implements ScanReportWriter {
     }
     run.put("columnKind", "utf16CodeUnits");
     run.putObject("originalUriBaseIds").putObject(ROOT).put("uri", "file:///");
-    json.write(sarif, out);
+    json.write(frame.document(), out);
   }
 
   private static void addRule(ArrayNode rules, Finding finding) {
