@@ -9,6 +9,7 @@ import dev.portcullis.image.LayerEntry;
 import dev.portcullis.image.LayerEntry.EntryType;
 import dev.portcullis.image.LayerRef;
 import dev.portcullis.image.Limits;
+import dev.portcullis.image.SiblingFiles;
 import dev.portcullis.image.TarPaths;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -60,7 +61,12 @@ final class LayerScanner {
                     entry.linkTarget(),
                     layer.index()));
             if (entry.type() == EntryType.FILE) {
-              analyze(entry, wanting(entry.path(), entry.size(), entry.mode()), results, warnings);
+              analyze(
+                  entry,
+                  source.siblingsOf(entry.path()),
+                  wanting(entry.path(), entry.size(), entry.mode()),
+                  results,
+                  warnings);
             } else if (entry.type() == EntryType.HARDLINK) {
               hardLinks.put(entry.path(), entry);
             }
@@ -145,6 +151,7 @@ final class LayerScanner {
                       entry.mode(),
                       null,
                       new ByteArrayInputStream(content)),
+                  source.siblingsOf(link.path()),
                   List.of(link.analyzer()),
                   results,
                   warnings);
@@ -165,7 +172,11 @@ final class LayerScanner {
   }
 
   private void analyze(
-      LayerEntry entry, List<Analyzer> wanting, List<AnalysisResult> results, List<String> warnings)
+      LayerEntry entry,
+      SiblingFiles siblings,
+      List<Analyzer> wanting,
+      List<AnalysisResult> results,
+      List<String> warnings)
       throws IOException {
     List<Analyzer> wanted = new ArrayList<>();
     for (Analyzer analyzer : wanting) {
@@ -200,7 +211,9 @@ final class LayerScanner {
     }
     if (wanted.size() == 1) {
       keep(
-          wanted.get(0).analyze(new AnalysisInput(entry.path(), entry.size(), entry.content())),
+          wanted
+              .get(0)
+              .analyze(new AnalysisInput(entry.path(), entry.size(), entry.content(), siblings)),
           results);
       return;
     }
@@ -208,7 +221,8 @@ final class LayerScanner {
     for (Analyzer analyzer : wanted) {
       keep(
           analyzer.analyze(
-              new AnalysisInput(entry.path(), entry.size(), new ByteArrayInputStream(content))),
+              new AnalysisInput(
+                  entry.path(), entry.size(), new ByteArrayInputStream(content), siblings)),
           results);
     }
   }

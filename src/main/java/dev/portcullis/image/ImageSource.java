@@ -20,6 +20,13 @@ public interface ImageSource extends Closeable {
    */
   void walkLayer(LayerRef layer, Limits limits, EntryVisitor visitor) throws IOException;
 
+  /**
+   * What can be read beside the file at {@code path}; nothing, unless the source is a directory.
+   */
+  default SiblingFiles siblingsOf(String path) {
+    return SiblingFiles.NONE;
+  }
+
   @Override
   default void close() throws IOException {}
 }

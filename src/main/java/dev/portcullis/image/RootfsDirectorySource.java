@@ -11,6 +11,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -90,6 +91,25 @@ final class RootfsDirectorySource implements ImageSource {
             return FileVisitResult.CONTINUE;
           }
         });
+  }
+
+  @Override
+  public SiblingFiles siblingsOf(String path) {
+    String parent = TarPaths.parent(path);
+    return (name, maxBytes) -> {
+      if (name.contains("/") || name.equals("..") || name.equals(".")) {
+        throw new IllegalArgumentException("not a file name: " + name);
+      }
+      Path sibling = (parent.isEmpty() ? root : root.resolve(parent)).resolve(name);
+      if (!Files.isRegularFile(sibling, LinkOption.NOFOLLOW_LINKS)
+          || Files.size(sibling) > maxBytes) {
+        return Optional.empty();
+      }
+      try (InputStream in = Files.newInputStream(sibling, LinkOption.NOFOLLOW_LINKS)) {
+        byte[] content = in.readNBytes((int) Math.min(maxBytes, Integer.MAX_VALUE - 8) + 1);
+        return content.length > maxBytes ? Optional.empty() : Optional.of(content);
+      }
+    };
   }
 
   private LayerEntry entry(Path path, EntryType type, long size, String link, InputStream content)

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The lockfile of yarn 2 and later, YAML streamed entry by entry. Each entry's {@code resolution}
@@ -28,7 +30,7 @@ final class YarnBerryLock {
 
   private YarnBerryLock() {}
 
-  static void read(InputStream content, Findings findings) throws IOException {
+  static void read(InputStream content, Findings findings, YarnGraph graph) throws IOException {
     try (JsonParser parser = NpmYaml.parser(content, YarnLockAnalyzer.MAX_SIZE)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         findings.warn("not a yarn lockfile (a YAML mapping)");
@@ -40,15 +42,16 @@ final class YarnBerryLock {
         if (key.equals("__metadata")) {
           parser.skipChildren();
         } else {
-          add(key, parser.readValueAsTree(), findings);
+          add(key, parser.readValueAsTree(), findings, graph);
         }
       }
     } catch (JacksonException e) {
+      graph.flushTo(findings);
       NpmYaml.unreadable(findings, e);
     }
   }
 
-  private static void add(String key, JsonNode entry, Findings findings) {
+  private static void add(String key, JsonNode entry, Findings findings, YarnGraph graph) {
     String where = "\"" + key + "\"";
     if (!entry.isObject()) {
       findings.reject(where, "not a mapping");
@@ -65,10 +68,21 @@ final class YarnBerryLock {
       return;
     }
     String version = NpmYaml.text(entry.get("version"));
-    findings.add(
-        resolution.substring(0, at),
-        version != null ? version : reference.substring("npm:".length()),
-        false,
-        where);
+    String name = resolution.substring(0, at);
+    String resolved = version != null ? version : reference.substring("npm:".length());
+    if (!NpmCoordinates.isVersion(resolved)) {
+      findings.add(name, resolved, false, where);
+      return;
+    }
+    List<String> requires = new ArrayList<>();
+    entry
+        .path("dependencies")
+        .properties()
+        .forEach(d -> requires.add(d.getKey() + "@" + d.getValue().asText()));
+    List<String> requests = new ArrayList<>();
+    for (String request : key.split(",")) {
+      requests.add(request.strip());
+    }
+    graph.entry(requests, name, resolved, requires, where);
   }
 }

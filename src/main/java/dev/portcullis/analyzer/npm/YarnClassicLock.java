@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Yarn 1's lockfile, read line by line. Each entry is a header listing the requests it satisfies
@@ -30,7 +32,7 @@ final class YarnClassicLock {
 
   private YarnClassicLock() {}
 
-  static void read(InputStream content, Findings findings) throws IOException {
+  static void read(InputStream content, Findings findings, YarnGraph graph) throws IOException {
     Reader reader = new BufferedReader(new InputStreamReader(content, StandardCharsets.UTF_8));
     Entry entry = null;
     int number = 0;
@@ -42,7 +44,7 @@ final class YarnClassicLock {
       }
       if (!Character.isWhitespace(line.charAt(0))) {
         if (entry != null) {
-          entry.addTo(findings);
+          entry.addTo(findings, graph);
         }
         entry = null;
         if (line.endsWith(":")) {
@@ -50,12 +52,19 @@ final class YarnClassicLock {
         } else {
           findings.reject("line " + number, "not yarn.lock syntax");
         }
-      } else if (entry != null && entry.version == null && isField(line)) {
-        entry.version = version(line.strip());
+      } else if (entry != null && isField(line)) {
+        String field = line.strip();
+        entry.inDependencies =
+            field.equals("dependencies:") || field.equals("optionalDependencies:");
+        if (entry.version == null) {
+          entry.version = version(field);
+        }
+      } else if (entry != null && entry.inDependencies && line.startsWith("    ")) {
+        entry.requireFrom(line.strip());
       }
     }
     if (entry != null) {
-      entry.addTo(findings);
+      entry.addTo(findings, graph);
     }
   }
 
@@ -106,13 +115,27 @@ final class YarnClassicLock {
     final int line;
     final String header;
     String version;
+    boolean inDependencies;
+    final List<String> requires = new ArrayList<>();
 
     Entry(int line, String header) {
       this.line = line;
       this.header = header;
     }
 
-    void addTo(Findings findings) {
+    /** A dependency line, {@code name "range"} or {@code "@scope/name" "range"}: a request. */
+    void requireFrom(String dependency) {
+      int split =
+          dependency.startsWith("\"") ? dependency.indexOf('"', 1) + 1 : dependency.indexOf(' ');
+      if (split > 0 && split < dependency.length()) {
+        requires.add(
+            unquote(dependency.substring(0, split))
+                + "@"
+                + unquote(dependency.substring(split).strip()));
+      }
+    }
+
+    void addTo(Findings findings, YarnGraph graph) {
       // Every request of one entry resolves to the same package; the first names it.
       String request = unquote(header.split(",", 2)[0].strip());
       String where = "line " + line + " (" + request + ")";
@@ -133,7 +156,15 @@ final class YarnClassicLock {
         // git, github:, http(s), file:, link:: semver ranges and tags have neither.
         return;
       }
-      findings.add(name, version, false, where);
+      if (!NpmCoordinates.isVersion(version)) {
+        findings.add(name, version, false, where);
+        return;
+      }
+      List<String> requests = new ArrayList<>();
+      for (String part : header.split(",")) {
+        requests.add(unquote(part.strip()));
+      }
+      graph.entry(requests, name, version, requires, where);
     }
   }
 }

@@ -16,9 +16,8 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Neither format records which packages are development-only: yarn 1 does not say which entries
  * the project asked for at all, and berry merges a workspace's dependencies and devDependencies
- * into one list. Only the project's package.json, next to the lockfile, knows; an analyzer sees one
- * file at a time, so every package here is reported as needed at run time, the safe side for a
- * security gate.
+ * into one list. Only the project's package.json beside the lockfile knows; where the source can
+ * read it (a project directory), the {@link YarnGraph} marks what only devDependencies reach.
  */
 public final class YarnLockAnalyzer implements Analyzer {
 
@@ -53,11 +52,16 @@ public final class YarnLockAnalyzer implements Analyzer {
   public AnalysisResult analyze(AnalysisInput input) throws IOException {
     InputStream content = new BufferedInputStream(NpmJson.bounded(input.content(), MAX_SIZE));
     Findings findings = new Findings(type(), input.path());
-    if (isBerry(content)) {
-      YarnBerryLock.read(content, findings);
+    boolean berry = isBerry(content);
+    byte[] manifest =
+        input.siblings().read("package.json", NodeModulesAnalyzer.MAX_SIZE).orElse(null);
+    YarnGraph graph = new YarnGraph(manifest, berry);
+    if (berry) {
+      YarnBerryLock.read(content, findings, graph);
     } else {
-      YarnClassicLock.read(content, findings);
+      YarnClassicLock.read(content, findings, graph);
     }
+    graph.flushTo(findings);
     return findings.result();
   }
 

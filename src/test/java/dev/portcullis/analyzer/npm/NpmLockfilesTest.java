@@ -96,10 +96,41 @@ class NpmLockfilesTest {
         .isEqualTo(developmentOnly);
   }
 
+  /** Read alone, as an image layer offers it, a yarn lockfile cannot say what is dev-only. */
   @ParameterizedTest
   @ValueSource(strings = {"yarn-v1/yarn.lock", "yarn-berry/yarn.lock"})
-  void yarnLockfilesMarkNothingSinceTheyDoNotSay(String lockfile) throws IOException {
+  void yarnLockfilesAloneMarkNothingSinceTheyDoNotSay(String lockfile) throws IOException {
     assertThat(analyze(lockfile).packages()).noneMatch(Package::dev);
+  }
+
+  /** In a project, the package.json beside the lockfile says what only devDependencies reach. */
+  @ParameterizedTest
+  @ValueSource(strings = {"yarn-v1", "yarn-berry"})
+  void yarnProjectsMarkWhatOnlyTheirDevDependenciesReach(String project) throws IOException {
+    Set<String> developmentOnly = new TreeSet<>(NpmProjects.installed());
+    developmentOnly.removeAll(NpmProjects.production());
+
+    Cli.Result result =
+        Cli.run(
+            "sbom",
+            "fs",
+            NpmProjects.directory().resolve(project).toString(),
+            "--no-cache",
+            "-f",
+            "json");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    Set<String> marked = new TreeSet<>();
+    new ObjectMapper()
+        .readTree(result.out())
+        .path("packages")
+        .forEach(
+            p -> {
+              if (p.path("dev").asBoolean()) {
+                marked.add(p.path("name").asText() + "@" + p.path("version").asText());
+              }
+            });
+    assertThat(marked).isEqualTo(developmentOnly);
   }
 
   static Stream<String> workspaceLockfiles() {
