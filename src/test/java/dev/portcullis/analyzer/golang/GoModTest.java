@@ -181,6 +181,41 @@ class GoModTest {
             "\"foundIn\" : \"go.mod\"");
   }
 
+  /** Before Go 1.17 go.mod names only direct requirements; the go.sum beside it names the rest. */
+  @Test
+  void anOldModulesGoSumAddsWhatItsGoModLeavesOut() throws IOException {
+    Path project = Files.createDirectories(dir.resolve("old"));
+    Files.writeString(
+        project.resolve("go.mod"),
+        "module example.com/app\n\ngo 1.16\n\nrequire github.com/pkg/errors v0.9.1\n");
+    // As the go command writes it: sorted by module, then by version; /go.mod lines too.
+    Files.writeString(
+        project.resolve("go.sum"),
+        """
+        github.com/pkg/errors v0.9.1 h1:FEBLx1zS214owpjy7qsBeixbURkuhQAwrK5UwLGTwt4=
+        github.com/pkg/errors v0.9.1/go.mod h1:bwawxfHBFNV+L2hUp1rHADufV3IMtnDRdf1r5NINEl0=
+        golang.org/x/text v0.3.0/go.mod h1:NqM8EUOU14njkJ3fqMW+pc6Ldnwhi/IjpwHt7yyuwOQ=
+        golang.org/x/text v0.3.7 h1:olpwvP2KacW1ZWvsR7uQhoyTYvKAupfQrRGBFM352Gk=
+        golang.org/x/text v0.3.7/go.mod h1:u+2+/6zg+i71rQMx5EYifcz6MCKuco9NR6JIITiCfzQ=
+        """);
+    Path current = Files.createDirectories(dir.resolve("current"));
+    Files.writeString(
+        current.resolve("go.mod"),
+        "module example.com/app\n\ngo 1.21\n\nrequire github.com/pkg/errors v0.9.1\n");
+    Files.copy(project.resolve("go.sum"), current.resolve("go.sum"));
+
+    String old = Cli.run("sbom", "fs", project.toString(), "--no-cache", "-f", "json").out();
+    String modern = Cli.run("sbom", "fs", current.toString(), "--no-cache", "-f", "json").out();
+
+    assertThat(old)
+        .contains(
+            "\"purl\" : \"pkg:golang/github.com/pkg/errors@v0.9.1\"",
+            "\"purl\" : \"pkg:golang/golang.org/x/text@v0.3.7\"",
+            "\"foundIn\" : \"go.sum\"")
+        .doesNotContain("v0.3.0\"");
+    assertThat(modern).doesNotContain("golang.org/x/text");
+  }
+
   /** A go.mod in an image says what a build would use, not what ships: Trivy skips it too. */
   @Test
   void anImageScanLeavesGoModAlone() throws IOException {
