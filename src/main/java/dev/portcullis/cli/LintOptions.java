@@ -3,26 +3,13 @@ package dev.portcullis.cli;
 import dev.portcullis.policy.GateSettings;
 import dev.portcullis.policy.Policy;
 import java.nio.file.Path;
-import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options every {@code lint} command shares: the gate, the policy file and the report. */
 final class LintOptions {
 
-  @Option(
-      names = "--severity",
-      paramLabel = "LIST",
-      split = ",",
-      description =
-          "Severities to report: CRITICAL,HIGH,MEDIUM,LOW (default: the policy's, else all).")
-  List<String> severities = List.of();
-
-  @Option(
-      names = "--exit-code",
-      paramLabel = "N",
-      description =
-          "Exit code when findings remain after the filters (default: the policy's, else 0).")
-  Integer exitCode;
+  @Mixin GateThreshold threshold;
 
   @Option(
       names = "--policy",
@@ -50,6 +37,6 @@ final class LintOptions {
 
   /** The gate: these flags, else the policy file's settings, else report everything, exit 0. */
   GateSettings gate(Policy.GateDefaults fromPolicy) {
-    return GateFlags.settings(severities, exitCode, null, fromPolicy);
+    return threshold.settings(null, fromPolicy);
   }
 }

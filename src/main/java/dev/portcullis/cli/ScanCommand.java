@@ -47,20 +47,7 @@ final class ScanCommand {
 
   /** The gate and report options, named as Trivy names them. */
   static final class GateOptions {
-    @Option(
-        names = "--severity",
-        paramLabel = "LIST",
-        split = ",",
-        description =
-            "Severities to report: CRITICAL,HIGH,MEDIUM,LOW,NONE,UNKNOWN (default: the policy's, else all).")
-    List<String> severities = List.of();
-
-    @Option(
-        names = "--exit-code",
-        paramLabel = "N",
-        description =
-            "Exit code when findings remain after the filters (default: the policy's, else 0).")
-    Integer exitCode;
+    @Mixin GateThreshold threshold;
 
     @Option(
         names = "--ignore-unfixed",
@@ -119,8 +106,7 @@ final class ScanCommand {
     /** The policy file, the Trivy ignore file and these flags, the flags winning. */
     Gate gate() throws IOException {
       Policy policy = readPolicy();
-      GateSettings settings =
-          GateFlags.settings(severities, exitCode, ignoreUnfixed, policy.gate());
+      GateSettings settings = threshold.settings(ignoreUnfixed, policy.gate());
       List<VulnerabilityException> exceptions = new ArrayList<>(policy.exceptions());
       Path ignore =
           ignoreFile != null
