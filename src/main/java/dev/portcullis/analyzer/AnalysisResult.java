@@ -2,6 +2,7 @@ package dev.portcullis.analyzer;
 
 import dev.portcullis.inventory.OsRelease;
 import dev.portcullis.inventory.Package;
+import dev.portcullis.secret.SecretMatch;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import java.util.Map;
  * @param packages packages the file lists
  * @param packageFiles installed files per package name, from package file lists
  * @param warnings problems the analyzer met but could not resolve
+ * @param secrets secrets found in the file, masked
  */
 public record AnalysisResult(
     String analyzer,
@@ -20,12 +22,29 @@ public record AnalysisResult(
     OsRelease os,
     List<Package> packages,
     Map<String, List<String>> packageFiles,
-    List<String> warnings) {
+    List<String> warnings,
+    List<SecretMatch> secrets) {
 
   public AnalysisResult {
     packages = packages == null ? List.of() : List.copyOf(packages);
     packageFiles = packageFiles == null ? Map.of() : Map.copyOf(packageFiles);
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    secrets = secrets == null ? List.of() : List.copyOf(secrets);
+  }
+
+  /** What a package analyzer found: no secrets. */
+  public AnalysisResult(
+      String analyzer,
+      String path,
+      OsRelease os,
+      List<Package> packages,
+      Map<String, List<String>> packageFiles,
+      List<String> warnings) {
+    this(analyzer, path, os, packages, packageFiles, warnings, List.of());
+  }
+
+  public static AnalysisResult ofSecrets(String analyzer, String path, List<SecretMatch> secrets) {
+    return new AnalysisResult(analyzer, path, null, List.of(), Map.of(), List.of(), secrets);
   }
 
   public static AnalysisResult ofOs(String analyzer, String path, OsRelease os) {
@@ -48,11 +67,15 @@ public record AnalysisResult(
 
   /** Whether the analyzer found nothing at all in the file: nothing to keep. */
   public boolean isEmpty() {
-    return os == null && packages.isEmpty() && packageFiles.isEmpty() && warnings.isEmpty();
+    return os == null
+        && packages.isEmpty()
+        && packageFiles.isEmpty()
+        && warnings.isEmpty()
+        && secrets.isEmpty();
   }
 
   /** The same findings attributed to another path (a hard link to the analysed file). */
   public AnalysisResult atPath(String otherPath) {
-    return new AnalysisResult(analyzer, otherPath, os, packages, packageFiles, warnings);
+    return new AnalysisResult(analyzer, otherPath, os, packages, packageFiles, warnings, secrets);
   }
 }

@@ -36,6 +36,22 @@ public interface Analyzer {
     return false;
   }
 
+  /**
+   * Whether the analyzer reads text only: the engine then does not offer it files whose first bytes
+   * show binary content (a NUL byte), as Trivy's secret scanner skips them.
+   */
+  default boolean textOnly() {
+    return false;
+  }
+
+  /**
+   * What, besides {@link #version}, changes this analyzer's output: the user's own rules, say. Part
+   * of the layer cache key; empty for analyzers that have no settings.
+   */
+  default String configuration() {
+    return "";
+  }
+
   /** Reads the file and reports what it found. */
   AnalysisResult analyze(AnalysisInput input) throws IOException;
 }

@@ -3,6 +3,8 @@ package dev.portcullis.artifact;
 import dev.portcullis.analyzer.AnalysisResult;
 import dev.portcullis.analyzer.Analyzer;
 import dev.portcullis.analyzer.os.OsReleaseAnalyzer;
+import dev.portcullis.analyzer.secret.SecretAnalyzer;
+import dev.portcullis.image.FileNode;
 import dev.portcullis.image.ImageSource;
 import dev.portcullis.image.InputException;
 import dev.portcullis.image.LayerEntry.EntryType;
@@ -17,6 +19,10 @@ import dev.portcullis.inventory.LayerInfo;
 import dev.portcullis.inventory.OsRelease;
 import dev.portcullis.inventory.Package;
 import dev.portcullis.inventory.Purls;
+import dev.portcullis.inventory.SecretFinding;
+import dev.portcullis.inventory.SecretFinding.Visibility;
+import dev.portcullis.secret.SecretMatch;
+import dev.portcullis.secret.SecretScanner;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,14 +42,29 @@ public final class ImageInventory {
   private final List<Analyzer> analyzers;
   private final Limits limits;
   private final LayerCache cache;
+  private final ConfigSecrets configSecrets;
 
   /**
    * @param cache where layer analyses are kept; null for none
    */
   public ImageInventory(List<Analyzer> analyzers, Limits limits, LayerCache cache) {
-    this.analyzers = List.copyOf(analyzers);
+    this(analyzers, limits, cache, null);
+  }
+
+  /**
+   * @param secrets looks for secrets in every layer's files and in the image config, on the same
+   *     walk as the analyzers; null not to look
+   */
+  public ImageInventory(
+      List<Analyzer> analyzers, Limits limits, LayerCache cache, SecretScanner secrets) {
+    List<Analyzer> all = new ArrayList<>(analyzers);
+    if (secrets != null) {
+      all.add(new SecretAnalyzer(secrets));
+    }
+    this.analyzers = List.copyOf(all);
     this.limits = limits;
     this.cache = cache;
+    this.configSecrets = secrets == null ? null : new ConfigSecrets(secrets);
   }
 
   public Inventory build(ImageSource source) throws IOException {
@@ -106,7 +127,42 @@ public final class ImageInventory {
             image.repoTags(),
             image.config().os(),
             image.config().architecture());
-    return new Inventory(info, os, layers, packages, warnings);
+    return new Inventory(
+        info, os, layers, packages, warnings, secrets(image, analyses, filesystem));
+  }
+
+  /**
+   * Secrets of every layer, also those in files a later layer deleted or replaced (the layer still
+   * ships them), then those of the image config.
+   */
+  private List<SecretFinding> secrets(
+      ResolvedImage image, List<LayerAnalysis> analyses, LayeredFilesystem filesystem) {
+    if (configSecrets == null) {
+      return List.of();
+    }
+    List<SecretFinding> found = new ArrayList<>();
+    List<LayerInfo> layers = image.layers().stream().map(ImageInventory::layerInfo).toList();
+    for (int i = 0; i < analyses.size(); i++) {
+      LayerInfo layer = layers.get(i);
+      for (AnalysisResult result : analyses.get(i).results()) {
+        Visibility visibility = visibility(filesystem, result.path(), layer.index());
+        for (SecretMatch match : result.secrets()) {
+          found.add(
+              new SecretFinding(
+                  match, "/" + result.path(), layer.diffId() == null ? null : layer, visibility));
+        }
+      }
+    }
+    found.addAll(configSecrets.scan(image.config()));
+    return found;
+  }
+
+  private static Visibility visibility(LayeredFilesystem filesystem, String path, int layer) {
+    Optional<FileNode> now = filesystem.lookup(path);
+    if (now.isEmpty()) {
+      return Visibility.DELETED;
+    }
+    return now.get().layer() == layer ? Visibility.LIVE : Visibility.OVERWRITTEN;
   }
 
   /**

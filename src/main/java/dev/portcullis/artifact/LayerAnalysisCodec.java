@@ -6,6 +6,8 @@ import dev.portcullis.image.LayerEntry.EntryType;
 import dev.portcullis.inventory.LayerInfo;
 import dev.portcullis.inventory.OsRelease;
 import dev.portcullis.inventory.Package;
+import dev.portcullis.secret.SecretMatch;
+import dev.portcullis.vulndb.Severity;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -23,10 +25,11 @@ import java.util.Map;
 final class LayerAnalysisCodec {
 
   private static final int MAGIC = 0x50434c41; // "PCLA"
-  private static final int VERSION = 3;
+  private static final int VERSION = 4;
   private static final int MAX_STRING_BYTES = 1 << 24;
   private static final int MAX_COUNT = 1 << 24;
   private static final EntryType[] ENTRY_TYPES = EntryType.values();
+  private static final Severity[] SEVERITIES = Severity.values();
 
   private LayerAnalysisCodec() {}
 
@@ -100,6 +103,15 @@ final class LayerAnalysisCodec {
       writeStrings(out, entry.getValue());
     }
     writeStrings(out, result.warnings());
+    out.writeInt(result.secrets().size());
+    for (SecretMatch secret : result.secrets()) {
+      writeString(out, secret.ruleId());
+      writeString(out, secret.category());
+      writeString(out, secret.title());
+      out.writeByte(secret.severity().ordinal());
+      out.writeInt(secret.line());
+      writeString(out, secret.match());
+    }
   }
 
   private static AnalysisResult readResult(DataInputStream in) throws IOException {
@@ -119,7 +131,22 @@ final class LayerAnalysisCodec {
     for (int i = 0; i < fileListCount; i++) {
       packageFiles.put(readString(in), readStrings(in));
     }
-    return new AnalysisResult(analyzer, path, os, packages, packageFiles, readStrings(in));
+    List<String> warnings = readStrings(in);
+    int secretCount = readCount(in);
+    List<SecretMatch> secrets = new ArrayList<>(secretCount);
+    for (int i = 0; i < secretCount; i++) {
+      String ruleId = readString(in);
+      String category = readString(in);
+      String title = readString(in);
+      int severity = in.readUnsignedByte();
+      if (severity >= SEVERITIES.length) {
+        throw new IOException("unknown severity " + severity);
+      }
+      secrets.add(
+          new SecretMatch(
+              ruleId, category, title, SEVERITIES[severity], in.readInt(), readString(in)));
+    }
+    return new AnalysisResult(analyzer, path, os, packages, packageFiles, warnings, secrets);
   }
 
   private static void writePackage(DataOutputStream out, Package pkg) throws IOException {

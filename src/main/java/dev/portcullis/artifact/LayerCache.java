@@ -27,7 +27,7 @@ import java.util.zip.InflaterInputStream;
 public final class LayerCache {
 
   /** Bumped when the stored form changes, so that old entries are simply not found. */
-  private static final int FORMAT = 3;
+  private static final int FORMAT = 4;
 
   private final Path directory;
 
@@ -50,7 +50,15 @@ public final class LayerCache {
     StringBuilder material = new StringBuilder("format=").append(FORMAT).append('|').append(diffId);
     analyzers.stream()
         .sorted(Comparator.comparing(Analyzer::type))
-        .forEach(a -> material.append('|').append(a.type()).append(':').append(a.version()));
+        .forEach(
+            a ->
+                material
+                    .append('|')
+                    .append(a.type())
+                    .append(':')
+                    .append(a.version())
+                    .append(':')
+                    .append(a.configuration()));
     material.append("|max=").append(maxAnalyzedFileBytes);
     return Digest.sha256Of(material.toString().getBytes(StandardCharsets.UTF_8)).hex();
   }

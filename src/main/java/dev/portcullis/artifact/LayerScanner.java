@@ -13,6 +13,11 @@ import dev.portcullis.image.SiblingFiles;
 import dev.portcullis.image.TarPaths;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +28,14 @@ final class LayerScanner {
 
   private static final String WHITEOUT_PREFIX = ".wh.";
   private static final String OPAQUE_MARKER = ".wh..wh..opq";
+
+  /** How much of a file is looked at to tell text from binary content. */
+  private static final int SNIFF_BYTES = 1024;
+
+  /**
+   * Files up to this size that several analyzers read are shared in memory, larger ones on disk.
+   */
+  private static final long SHARED_IN_MEMORY = 8L * 1024 * 1024;
 
   private final List<Analyzer> analyzers;
   private final Limits limits;
@@ -209,22 +222,60 @@ final class LayerScanner {
               + " bytes and was not analysed");
       return;
     }
+    InputStream content = entry.content();
+    if (wanted.stream().anyMatch(Analyzer::textOnly)) {
+      PushbackInputStream peekable = new PushbackInputStream(content, SNIFF_BYTES);
+      byte[] head = peekable.readNBytes(SNIFF_BYTES);
+      peekable.unread(head);
+      content = peekable;
+      if (isBinary(head)) {
+        wanted.removeIf(Analyzer::textOnly);
+      }
+    }
+    if (wanted.isEmpty()) {
+      return;
+    }
     if (wanted.size() == 1) {
       keep(
-          wanted
-              .get(0)
-              .analyze(new AnalysisInput(entry.path(), entry.size(), entry.content(), siblings)),
+          wanted.get(0).analyze(new AnalysisInput(entry.path(), entry.size(), content, siblings)),
           results);
       return;
     }
-    byte[] content = entry.content().readAllBytes();
-    for (Analyzer analyzer : wanted) {
-      keep(
-          analyzer.analyze(
-              new AnalysisInput(
-                  entry.path(), entry.size(), new ByteArrayInputStream(content), siblings)),
-          results);
+    if (entry.size() <= SHARED_IN_MEMORY) {
+      byte[] bytes = content.readAllBytes();
+      for (Analyzer analyzer : wanted) {
+        keep(
+            analyzer.analyze(
+                new AnalysisInput(
+                    entry.path(), entry.size(), new ByteArrayInputStream(bytes), siblings)),
+            results);
+      }
+      return;
     }
+    // A large file several analyzers want is read once into a temporary file, not into memory.
+    Path spool = Files.createTempFile("portcullis-shared", ".spool");
+    try {
+      Files.copy(content, spool, StandardCopyOption.REPLACE_EXISTING);
+      for (Analyzer analyzer : wanted) {
+        try (InputStream copy = Files.newInputStream(spool)) {
+          keep(
+              analyzer.analyze(new AnalysisInput(entry.path(), entry.size(), copy, siblings)),
+              results);
+        }
+      }
+    } finally {
+      Files.deleteIfExists(spool);
+    }
+  }
+
+  /** Binary content, as git and Trivy tell it: a NUL byte among the first bytes. */
+  private static boolean isBinary(byte[] head) {
+    for (byte b : head) {
+      if (b == 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Results that say nothing are not kept: an overwritten file's old results go by its path. */

@@ -19,6 +19,7 @@ import dev.portcullis.report.ReportFormat;
 import dev.portcullis.report.ScanReport;
 import dev.portcullis.report.ScanReportWriter;
 import dev.portcullis.report.ToolInfo;
+import dev.portcullis.secret.SecretScanner;
 import dev.portcullis.vulndb.VulnerabilityDatabase;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -104,8 +105,7 @@ final class ScanCommand {
     Path output;
 
     /** The policy file, the Trivy ignore file and these flags, the flags winning. */
-    Gate gate() throws IOException {
-      Policy policy = readPolicy();
+    Gate gate(Policy policy) throws IOException {
       GateSettings settings = threshold.settings(ignoreUnfixed, policy.gate());
       List<VulnerabilityException> exceptions = new ArrayList<>(policy.exceptions());
       Path ignore =
@@ -121,7 +121,7 @@ final class ScanCommand {
       return new Gate(settings, exceptions, LocalDate.now(ZoneOffset.UTC));
     }
 
-    private Policy readPolicy() throws IOException {
+    Policy readPolicy() throws IOException {
       Path file = policy != null ? policy : GateFlags.firstExisting("portcullis.yaml");
       return file == null ? Policy.empty() : new PolicyLoader().load(file);
     }
@@ -148,16 +148,18 @@ final class ScanCommand {
 
     @Mixin GateOptions gate;
     @Mixin ScanOptions scan;
+    @Mixin ScannerSelection scanners;
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
       return scanInventory(
           gate,
+          scanners,
           spec,
-          () -> {
+          (packages, secrets) -> {
             try (ImageSource image = ImageSources.open(source, scan.sourceOptions())) {
-              return scan.imageInventory(image);
+              return scan.imageInventory(image, packages, secrets);
             }
           });
     }
@@ -173,16 +175,18 @@ final class ScanCommand {
 
     @Mixin GateOptions gate;
     @Mixin ScanOptions scan;
+    @Mixin ScannerSelection scanners;
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
       return scanInventory(
           gate,
+          scanners,
           spec,
-          () -> {
+          (packages, secrets) -> {
             try (ImageSource tree = LocalSources.projectDirectory(directory)) {
-              return scan.projectInventory(tree);
+              return scan.projectInventory(tree, packages, secrets);
             }
           });
     }
@@ -201,23 +205,43 @@ final class ScanCommand {
 
     @Override
     public Integer call() throws IOException {
-      return scanInventory(gate, spec, () -> SbomFiles.read(file));
+      return scanInventory(gate, null, spec, (packages, secrets) -> SbomFiles.read(file));
     }
   }
 
   /** Reads what a scan target contains. */
   @FunctionalInterface
   private interface InventoryReader {
-    Inventory read() throws IOException;
+    /**
+     * @param packages whether packages are wanted
+     * @param secrets looks for secrets; null not to
+     */
+    Inventory read(boolean packages, SecretScanner secrets) throws IOException;
   }
 
-  /** Options first (a usage error costs no work), then the database, the target, the gate. */
-  private static int scanInventory(GateOptions gate, CommandSpec spec, InventoryReader reader)
+  /**
+   * Options first (a usage error costs no work), then the database, the target, the gate.
+   *
+   * @param scanners what to look for; null for vulnerabilities only (an SBOM holds no files)
+   */
+  private static int scanInventory(
+      GateOptions gate, ScannerSelection scanners, CommandSpec spec, InventoryReader reader)
       throws IOException {
-    Gate decision = gate.gate();
+    Policy policy = gate.readPolicy();
+    Gate decision = gate.gate(policy);
     ReportFormat format = gate.parsedFormat();
+    boolean vulnerabilities = scanners == null || scanners.vulnerabilities();
+    SecretScanner secrets =
+        scanners != null && scanners.secrets()
+            ? new SecretScanner(policy.secretSettings().ruleSet())
+            : null;
+    if (!vulnerabilities) {
+      return report(reader.read(false, secrets), List.of(), null, decision, format, gate, spec);
+    }
     try (VulnerabilityDatabase database = openDatabase(gate, spec)) {
-      return scanAndReport(reader.read(), database, decision, format, gate, spec);
+      Inventory inventory = reader.read(true, secrets);
+      List<Finding> findings = new Matcher(database).match(inventory);
+      return report(inventory, findings, database.updatedAt(), decision, format, gate, spec);
     }
   }
 
@@ -237,19 +261,19 @@ final class ScanCommand {
     return database;
   }
 
-  private static int scanAndReport(
+  private static int report(
       Inventory inventory,
-      VulnerabilityDatabase database,
+      List<Finding> findings,
+      Instant databaseUpdatedAt,
       Gate decision,
       ReportFormat format,
       GateOptions gate,
       CommandSpec spec)
       throws IOException {
-    List<Finding> findings = new Matcher(database).match(inventory);
     List<String> imageNames = new ArrayList<>(inventory.image().repoTags());
     imageNames.add(inventory.image().name());
-    GateResult result = decision.decide(findings, imageNames);
-    ScanReport report = new ScanReport(inventory, result, database.updatedAt());
+    GateResult result = decision.decide(findings, inventory.secrets(), imageNames);
+    ScanReport report = new ScanReport(inventory, result, databaseUpdatedAt);
     ToolInfo tool = ToolInfo.current();
     ReportOutput.write(
         gate.output,

@@ -1,7 +1,9 @@
 package dev.portcullis.cli;
 
+import dev.portcullis.analyzer.Analyzer;
 import dev.portcullis.analyzer.Analyzers;
 import dev.portcullis.analyzer.java.ArchiveLimits;
+import dev.portcullis.analyzer.os.OsReleaseAnalyzer;
 import dev.portcullis.artifact.ImageInventory;
 import dev.portcullis.artifact.LayerCache;
 import dev.portcullis.artifact.SourceOptions;
@@ -10,8 +12,10 @@ import dev.portcullis.image.Limits;
 import dev.portcullis.image.Platform;
 import dev.portcullis.inventory.Inventory;
 import dev.portcullis.registry.Credentials;
+import dev.portcullis.secret.SecretScanner;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Options every command that reads an image shares. */
@@ -125,13 +129,30 @@ final class ScanOptions {
 
   /** The inventory of an image, through the layer cache these options name. */
   Inventory imageInventory(ImageSource image) throws IOException {
-    return new ImageInventory(Analyzers.forImages(archiveLimits()), limits(), cache()).build(image);
+    return imageInventory(image, true, null);
+  }
+
+  /**
+   * @param packages whether to look for packages (else the operating system only)
+   * @param secrets looks for secrets on the same walk; null not to
+   */
+  Inventory imageInventory(ImageSource image, boolean packages, SecretScanner secrets)
+      throws IOException {
+    List<Analyzer> analyzers =
+        packages ? Analyzers.forImages(archiveLimits()) : List.of(new OsReleaseAnalyzer());
+    return new ImageInventory(analyzers, limits(), cache(), secrets).build(image);
   }
 
   /** The inventory of a project directory, lockfiles included. */
   Inventory projectInventory(ImageSource project) throws IOException {
-    return new ImageInventory(Analyzers.forProjects(archiveLimits()), limits(), cache())
-        .build(project);
+    return projectInventory(project, true, null);
+  }
+
+  Inventory projectInventory(ImageSource project, boolean packages, SecretScanner secrets)
+      throws IOException {
+    List<Analyzer> analyzers =
+        packages ? Analyzers.forProjects(archiveLimits()) : List.of(new OsReleaseAnalyzer());
+    return new ImageInventory(analyzers, limits(), cache(), secrets).build(project);
   }
 
   String effectivePassword() {

@@ -7,17 +7,30 @@ import java.util.List;
  *
  * @param os the detected operating system, or null if none was found
  * @param warnings things the scan could not do, which a reader of the report must know
+ * @param secrets secrets found, masked; empty when secrets were not looked for
  */
 public record Inventory(
     ImageInfo image,
     OsRelease os,
     List<LayerInfo> layers,
     List<Package> packages,
-    List<String> warnings) {
+    List<String> warnings,
+    List<SecretFinding> secrets) {
 
   public Inventory {
     layers = List.copyOf(layers);
     packages = List.copyOf(packages);
     warnings = List.copyOf(warnings);
+    secrets = List.copyOf(secrets);
+  }
+
+  /** An inventory of packages only. */
+  public Inventory(
+      ImageInfo image,
+      OsRelease os,
+      List<LayerInfo> layers,
+      List<Package> packages,
+      List<String> warnings) {
+    this(image, os, layers, packages, warnings, List.of());
   }
 }

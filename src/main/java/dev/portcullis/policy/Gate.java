@@ -1,10 +1,12 @@
 package dev.portcullis.policy;
 
+import dev.portcullis.inventory.SecretFinding;
 import dev.portcullis.match.Finding;
 import dev.portcullis.match.FixStatus;
 import dev.portcullis.match.Matcher;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +15,12 @@ import java.util.Optional;
  * an expired one is reported as expired), then the severity and fix filters.
  */
 public final class Gate {
+
+  /** Most severe first, then by where they are. */
+  private static final Comparator<SecretFinding> SECRET_ORDER =
+      Comparator.comparing((SecretFinding s) -> s.match().severity())
+          .thenComparing(SecretFinding::target)
+          .thenComparingInt(s -> s.match().line());
 
   private final GateSettings settings;
   private final List<VulnerabilityException> exceptions;
@@ -25,9 +33,11 @@ public final class Gate {
   }
 
   /**
+   * @param secrets secrets found, which fail the gate like findings of their severity
    * @param imageNames the scanned image's names, for exceptions scoped to images
    */
-  public GateResult decide(List<Finding> findings, List<String> imageNames) {
+  public GateResult decide(
+      List<Finding> findings, List<SecretFinding> secrets, List<String> imageNames) {
     List<Finding> open = new ArrayList<>();
     List<Suppression> suppressed = new ArrayList<>();
     List<Suppression> expired = new ArrayList<>();
@@ -49,7 +59,13 @@ public final class Gate {
             .filter(f -> !settings.ignoreUnfixed() || f.status() == FixStatus.FIXED)
             .sorted(Matcher.REPORT_ORDER)
             .toList();
-    int exitCode = reported.isEmpty() ? 0 : settings.exitCode();
-    return new GateResult(reported, suppressed, expired, open.size() - reported.size(), exitCode);
+    List<SecretFinding> reportedSecrets =
+        secrets.stream()
+            .filter(s -> settings.severities().contains(s.match().severity()))
+            .sorted(SECRET_ORDER)
+            .toList();
+    int exitCode = reported.isEmpty() && reportedSecrets.isEmpty() ? 0 : settings.exitCode();
+    int filteredOut = open.size() - reported.size() + secrets.size() - reportedSecrets.size();
+    return new GateResult(reported, reportedSecrets, suppressed, expired, filteredOut, exitCode);
   }
 }

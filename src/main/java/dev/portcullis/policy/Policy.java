@@ -9,19 +9,26 @@ import java.util.List;
  *
  * @param baseImages the base-image tiers; null when the file has none (the shipped default applies)
  * @param dockerfile Dockerfile rule severities; null when the file has none
+ * @param secrets the secret scanner's rules; null when the file has none (the built-in rules apply)
  */
 public record Policy(
     GateDefaults gate,
     List<VulnerabilityException> exceptions,
     @JsonProperty("base-images") BaseImagePolicy baseImages,
-    DockerfileSettings dockerfile) {
+    DockerfileSettings dockerfile,
+    SecretSettings secrets) {
 
   public Policy {
     exceptions = exceptions == null ? List.of() : List.copyOf(exceptions);
   }
 
   public Policy(GateDefaults gate, List<VulnerabilityException> exceptions) {
-    this(gate, exceptions, null, null);
+    this(gate, exceptions, null, null, null);
+  }
+
+  /** The secret settings in force: the file's, else the defaults. */
+  public SecretSettings secretSettings() {
+    return secrets != null ? secrets : SecretSettings.defaults();
   }
 
   public static Policy empty() {

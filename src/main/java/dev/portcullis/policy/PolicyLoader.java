@@ -75,7 +75,8 @@ public final class PolicyLoader {
       }
       located.add(exception.withOrigin(where));
     }
-    return new Policy(policy.gate(), located, policy.baseImages(), policy.dockerfile());
+    return new Policy(
+        policy.gate(), located, policy.baseImages(), policy.dockerfile(), policy.secrets());
   }
 
   private static boolean blank(String text) {

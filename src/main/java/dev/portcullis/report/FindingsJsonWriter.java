@@ -1,10 +1,13 @@
 package dev.portcullis.report;
 
 import dev.portcullis.inventory.ImageInfo;
+import dev.portcullis.inventory.LayerInfo;
 import dev.portcullis.inventory.OsRelease;
+import dev.portcullis.inventory.SecretFinding;
 import dev.portcullis.match.Finding;
 import dev.portcullis.policy.Suppression;
 import dev.portcullis.policy.VulnerabilityException;
+import dev.portcullis.secret.SecretMatch;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -27,6 +30,7 @@ final class FindingsJsonWriter implements ScanReportWriter {
       String databaseUpdatedAt,
       Gate gate,
       List<JsonFinding> findings,
+      List<JsonSecret> secrets,
       List<JsonSuppression> suppressed,
       List<JsonSuppression> expiredExceptions,
       List<String> warnings) {}
@@ -53,7 +57,43 @@ final class FindingsJsonWriter implements ScanReportWriter {
   }
 
   /** The gate's decision. */
-  record Gate(boolean failed, int exitCode, int reported, int filteredOut) {}
+  record Gate(boolean failed, int exitCode, int reported, int secrets, int filteredOut) {}
+
+  /**
+   * A secret, masked, with where it is: a file of a layer, or a field of the image config.
+   *
+   * @param state live, deleted (a later layer removed the file) or overwritten
+   */
+  record JsonSecret(
+      String ruleId,
+      String category,
+      String title,
+      String severity,
+      String target,
+      int line,
+      String match,
+      Integer layer,
+      String layerDiffId,
+      String layerCreatedBy,
+      String state) {
+
+    static JsonSecret of(SecretFinding s) {
+      SecretMatch m = s.match();
+      LayerInfo layer = s.layer();
+      return new JsonSecret(
+          m.ruleId(),
+          m.category(),
+          m.title(),
+          m.severity().name(),
+          s.target(),
+          m.line(),
+          m.match(),
+          layer == null ? null : layer.index(),
+          layer == null ? null : layer.diffId(),
+          layer == null ? null : layer.createdBy(),
+          s.visibility().label());
+    }
+  }
 
   /** One finding, flattened for readers of the JSON. */
   record JsonFinding(
@@ -111,8 +151,10 @@ final class FindingsJsonWriter implements ScanReportWriter {
                 report.gate().failed(),
                 report.gate().exitCode(),
                 report.gate().reported().size(),
+                report.gate().secrets().size(),
                 report.gate().filteredOut()),
             report.gate().reported().stream().map(JsonFinding::of).toList(),
+            report.gate().secrets().stream().map(JsonSecret::of).toList(),
             report.gate().suppressed().stream().map(JsonSuppression::of).toList(),
             report.gate().expired().stream().map(JsonSuppression::of).toList(),
             report.inventory().warnings());

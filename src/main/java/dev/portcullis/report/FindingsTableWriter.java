@@ -1,5 +1,6 @@
 package dev.portcullis.report;
 
+import dev.portcullis.inventory.SecretFinding;
 import dev.portcullis.match.Finding;
 import dev.portcullis.policy.Suppression;
 import dev.portcullis.policy.VulnerabilityException;
@@ -63,6 +64,24 @@ final class FindingsTableWriter implements ScanReportWriter {
                   : String.join(", ", finding.fixedVersions()),
               finding.pkg().layer() == null ? "" : String.valueOf(finding.pkg().layer().index()),
               shorten(finding.title())
+            });
+      }
+      TextTable.print(printer, rows);
+    }
+    if (!report.gate().secrets().isEmpty()) {
+      printer.println();
+      printer.println("Secrets: " + report.gate().secrets().size());
+      List<String[]> rows = new ArrayList<>();
+      rows.add(new String[] {"RULE", "SEVERITY", "WHERE", "LAYER", "STATE", "MATCH (MASKED)"});
+      for (SecretFinding secret : report.gate().secrets()) {
+        rows.add(
+            new String[] {
+              secret.match().ruleId(),
+              secret.match().severity().name(),
+              secret.target() + ":" + secret.match().line(),
+              secret.layer() == null ? "" : String.valueOf(secret.layer().index()),
+              secret.visibility().label(),
+              shorten(secret.match().match())
             });
       }
       TextTable.print(printer, rows);

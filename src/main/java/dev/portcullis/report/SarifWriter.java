@@ -2,7 +2,10 @@ package dev.portcullis.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portcullis.inventory.SecretFinding;
+import dev.portcullis.inventory.SecretFinding.Visibility;
 import dev.portcullis.match.Finding;
+import dev.portcullis.secret.SecretMatch;
 import dev.portcullis.vulndb.Severity;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,6 +40,16 @@ final class SarifWriter implements ScanReportWriter {
         addRule(rules, finding);
       }
       addResult(results, finding, index, report.inventory().image().name());
+    }
+    for (SecretFinding secret : report.gate().secrets()) {
+      String ruleId = secret.match().ruleId();
+      Integer index = ruleIndex.get(ruleId);
+      if (index == null) {
+        index = ruleIndex.size();
+        ruleIndex.put(ruleId, index);
+        addSecretRule(rules, secret.match());
+      }
+      addSecretResult(results, secret, index);
     }
     // What the scan could not read: SARIF's place for it is the invocation's notifications.
     ObjectNode invocation = run.putArray("invocations").addObject();
@@ -143,6 +156,77 @@ final class SarifWriter implements ScanReportWriter {
         .put(
             "portcullis/v1",
             finding.vulnerabilityId() + "/" + finding.pkg().name() + "/" + finding.pkg().version());
+  }
+
+  private static void addSecretRule(ArrayNode rules, SecretMatch secret) {
+    ObjectNode rule = rules.addObject();
+    rule.put("id", secret.ruleId());
+    rule.put("name", "Secret");
+    rule.putObject("shortDescription").put("text", secret.title());
+    rule.putObject("fullDescription").put("text", secret.title());
+    String help =
+        "Secret: "
+            + secret.title()
+            + "\nSeverity: "
+            + secret.severity()
+            + "\nRemove it from the image (from every layer, not only the last) and rotate it.";
+    rule.putObject("help").put("text", help).put("markdown", help.replace("\n", "  \n"));
+    rule.putObject("defaultConfiguration").put("level", level(secret.severity()));
+    ObjectNode properties = rule.putObject("properties");
+    properties.put("precision", "very-high");
+    properties.put("security-severity", defaultScore(secret.severity()));
+    properties.putArray("tags").add("secret").add("security").add(secret.severity().name());
+  }
+
+  private static void addSecretResult(ArrayNode results, SecretFinding secret, int ruleIndex) {
+    SecretMatch match = secret.match();
+    ObjectNode result = results.addObject();
+    result.put("ruleId", match.ruleId());
+    result.put("ruleIndex", ruleIndex);
+    result.put("level", level(match.severity()));
+    String where =
+        secret.layer() == null
+            ? ""
+            : "\nLayer: " + secret.layer().index() + " " + secret.layer().createdBy();
+    result
+        .putObject("message")
+        .put(
+            "text",
+            "Secret: "
+                + match.title()
+                + "\nSeverity: "
+                + match.severity()
+                + "\nMatch: "
+                + match.match()
+                + where
+                + (secret.visibility() == Visibility.LIVE
+                    ? ""
+                    : "\nThe file is "
+                        + secret.visibility().label()
+                        + " by a later layer,"
+                        + " but its layer still ships it."));
+    ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
+    ObjectNode artifact = physical.putObject("artifactLocation");
+    if (secret.target().startsWith("/")) {
+      artifact.put("uri", secret.target().substring(1)).put("uriBaseId", ROOT);
+    } else {
+      artifact.put("uri", secret.target());
+    }
+    physical
+        .putObject("region")
+        .put("startLine", match.line())
+        .put("startColumn", 1)
+        .put("endLine", match.line())
+        .put("endColumn", 1);
+    result
+        .putObject("partialFingerprints")
+        .put(
+            "portcullis/v1",
+            match.ruleId()
+                + "/"
+                + secret.target()
+                + "/"
+                + (secret.layer() == null ? "" : secret.layer().diffId()));
   }
 
   /** GitHub shows error for HIGH and CRITICAL, warning for MEDIUM, note for the rest. */

@@ -56,6 +56,7 @@ class SarifWriterTest {
                 finding("CVE-2024-0002", libc, Severity.MEDIUM, Double.NaN, List.of())),
             List.of(),
             List.of(),
+            List.of(),
             0,
             1);
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -1,0 +1,316 @@
+package dev.portcullis.secret;
+
+import static dev.portcullis.vulndb.Severity.CRITICAL;
+import static dev.portcullis.vulndb.Severity.HIGH;
+import static dev.portcullis.vulndb.Severity.MEDIUM;
+
+import dev.portcullis.vulndb.Severity;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The rules Portcullis ships, documented in docs/secret-rules.md. Order matters: where two rules
+ * match the same text, the earlier (more specific) one is reported, so the generic assignment rules
+ * come last.
+ */
+public final class BuiltinSecretRules {
+
+  private BuiltinSecretRules() {}
+
+  /** Characters that may end a token: anything but the token's own alphabet. */
+  private static final String END = "(?![A-Za-z0-9_-])";
+
+  private static final String START = "(?<![A-Za-z0-9_-])";
+
+  public static List<SecretRule> all() {
+    return List.of(
+        rule(
+            "private-key",
+            "AsymmetricPrivateKey",
+            "Asymmetric private key",
+            HIGH,
+            List.of("private key"),
+            "-----BEGIN[ A-Z0-9_-]{0,40}PRIVATE KEY(?: BLOCK)?-----(?<secret>.*)",
+            "secret",
+            null,
+            SecretChecks.PRIVATE_KEY_BODY),
+        rule(
+            "aws-access-key-id",
+            "AWS",
+            "AWS access key ID",
+            CRITICAL,
+            List.of("akia", "asia", "agpa", "aida", "aroa", "aipa", "anpa", "anva", "a3t"),
+            "(?<![A-Z0-9])(?<secret>(?:A3T[A-Z0-9]|AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA)"
+                + "[A-Z0-9]{16})(?![A-Z0-9])",
+            "secret",
+            null,
+            SecretChecks.REAL_VALUE),
+        rule(
+            "aws-secret-access-key",
+            "AWS",
+            "AWS secret access key",
+            CRITICAL,
+            List.of("secret_access_key", "secretaccesskey", "secret-access-key", "aws_secret"),
+            "(?i)(?:aws)?[_-]?secret[_-]?(?:access)?[_-]?key[\"']?\\s*(?::|=>|=)\\s*[\"']?"
+                + "(?<secret>[A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])",
+            "secret",
+            null,
+            SecretChecks.randomAtLeast(3.5)),
+        rule(
+            "gcp-service-account",
+            "Google",
+            "Google Cloud service account key",
+            CRITICAL,
+            List.of("service_account"),
+            "\"type\"\\s*:\\s*\"(?<secret>service_account)\"",
+            "secret",
+            null,
+            null),
+        rule(
+            "azure-storage-account-key",
+            "Azure",
+            "Azure storage account key",
+            CRITICAL,
+            List.of("accountkey"),
+            "(?i)AccountKey\\s*=\\s*(?<secret>[A-Za-z0-9+/]{86}==)",
+            "secret",
+            null,
+            null),
+        rule(
+            "github-token",
+            "GitHub",
+            "GitHub token",
+            CRITICAL,
+            List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
+            START + "(?<secret>gh[pousr]_[A-Za-z0-9]{36,251})" + END,
+            "secret",
+            null,
+            SecretChecks.REAL_VALUE),
+        rule(
+            "github-fine-grained-pat",
+            "GitHub",
+            "GitHub fine-grained personal access token",
+            CRITICAL,
+            List.of("github_pat_"),
+            START + "(?<secret>github_pat_[A-Za-z0-9_]{82})" + END,
+            "secret",
+            null,
+            null),
+        rule(
+            "gitlab-token",
+            "GitLab",
+            "GitLab access token",
+            CRITICAL,
+            List.of("glpat-", "gldt-", "glrt-", "glptt-"),
+            START + "(?<secret>(?:glpat|gldt|glrt|glptt)-[A-Za-z0-9_-]{20,})" + END,
+            "secret",
+            null,
+            SecretChecks.REAL_VALUE),
+        rule(
+            "slack-token",
+            "Slack",
+            "Slack token",
+            HIGH,
+            List.of("xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxe-"),
+            START + "(?<secret>xox[bpares]-[0-9A-Za-z-]{10,250})",
+            "secret",
+            null,
+            SecretChecks.REAL_VALUE),
+        rule(
+            "slack-webhook",
+            "Slack",
+            "Slack incoming webhook URL",
+            MEDIUM,
+            List.of("hooks.slack.com"),
+            "https://hooks\\.slack\\.com/(?:services|workflows)/(?<secret>[A-Za-z0-9+/_-]{20,})",
+            "secret",
+            null,
+            SecretChecks.REAL_VALUE),
+        rule(
+            "stripe-secret-key",
+            "Stripe",
+            "Stripe secret or restricted key",
+            CRITICAL,
+            List.of("sk_live_", "rk_live_", "sk_test_", "rk_test_"),
+            START + "(?<secret>[sr]k_(?:live|test)_[0-9A-Za-z]{24,99})" + END,
+            "secret",
+            null,
+            SecretChecks.REAL_VALUE),
+        rule(
+            "twilio-api-key",
+            "Twilio",
+            "Twilio API key",
+            MEDIUM,
+            List.of("sk"),
+            "(?<![A-Za-z0-9])(?<secret>SK[0-9a-fA-F]{32})(?![A-Za-z0-9])",
+            "secret",
+            null,
+            SecretChecks.randomAtLeast(3.0)),
+        rule(
+            "sendgrid-api-key",
+            "SendGrid",
+            "SendGrid API key",
+            MEDIUM,
+            List.of("sg."),
+            START + "(?<secret>SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43})" + END,
+            "secret",
+            null,
+            null),
+        rule(
+            "npm-token",
+            "npm",
+            "npm access token",
+            CRITICAL,
+            List.of("npm_"),
+            START + "(?<secret>npm_[A-Za-z0-9]{36})" + END,
+            "secret",
+            null,
+            SecretChecks.REAL_VALUE),
+        rule(
+            "npm-auth-token",
+            "npm",
+            "npm registry credential in .npmrc",
+            HIGH,
+            List.of("_authtoken", "_auth", "_password"),
+            ":_(?:authToken|auth|password)\\s*=\\s*[\"']?(?<secret>[^\\s\"']{8,})",
+            "secret",
+            null,
+            SecretChecks.REAL_VALUE),
+        rule(
+            "pypi-token",
+            "PyPI",
+            "PyPI upload token",
+            CRITICAL,
+            List.of("pypi-ageichlwas5vcmc"),
+            START + "(?<secret>pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,})",
+            "secret",
+            null,
+            null),
+        rule(
+            "docker-config-auth",
+            "Docker",
+            "Docker registry credential (config.json auth)",
+            HIGH,
+            List.of("\"auth\""),
+            "\"auth\"\\s*:\\s*\"(?<secret>[A-Za-z0-9+/]{4,}={0,2})\"",
+            "secret",
+            null,
+            SecretChecks.USER_COLON_PASSWORD),
+        rule(
+            "kubeconfig-client-key",
+            "Kubernetes",
+            "Kubernetes client key in a kubeconfig",
+            HIGH,
+            List.of("client-key-data"),
+            "client-key-data\\s*:\\s*[\"']?(?<secret>[A-Za-z0-9+/]{40,}={0,2})",
+            "secret",
+            null,
+            null),
+        new SecretRule(
+            "kubeconfig-token",
+            "Kubernetes",
+            "Kubernetes bearer token in a kubeconfig",
+            HIGH,
+            List.of("token"),
+            Pattern.compile(
+                "^\\s*(?:-\\s+)?token\\s*:\\s*[\"']?(?<secret>[A-Za-z0-9._~+/=-]{20,})[\"']?\\s*$"),
+            "secret",
+            null,
+            "kind: config",
+            SecretChecks.randomAtLeast(3.0),
+            List.of()),
+        rule(
+            "jwt",
+            "JWT",
+            "JSON Web Token",
+            MEDIUM,
+            List.of("eyj"),
+            START
+                + "(?<secret>eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,})"
+                + END,
+            "secret",
+            null,
+            SecretChecks.JWT_HEADER),
+        rule(
+            "database-url-password",
+            "Database",
+            "Password in a database connection URL",
+            HIGH,
+            List.of(
+                "postgres://",
+                "postgresql://",
+                "mysql://",
+                "mariadb://",
+                "mongodb://",
+                "mongodb+srv://",
+                "redis://",
+                "rediss://",
+                "amqp://",
+                "amqps://",
+                "mssql://",
+                "sqlserver://"),
+            "(?i)\\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql"
+                + "|sqlserver)://[^:/\\s@\"']*:(?<secret>[^@\\s\"'/]{3,})@",
+            "secret",
+            null,
+            SecretChecks.REAL_VALUE),
+        rule(
+            "generic-password",
+            "General",
+            "Password assigned in configuration or code",
+            MEDIUM,
+            List.of("password", "passwd", "passphrase"),
+            "(?i)(?<![A-Za-z0-9])(?<key>[A-Za-z0-9_.-]{0,40}(?:password|passwd|passphrase)"
+                + "[A-Za-z0-9_.-]{0,20})[\"']?\\s*(?::=|=>|=|:)\\s*(?<quote>[\"'`]?)"
+                + "(?<secret>[^\\s\"'`,;=][^\\s\"'`,;]{5,199})",
+            "secret",
+            null,
+            SecretChecks.ASSIGNMENT),
+        rule(
+            "generic-secret",
+            "General",
+            "Secret, API key or token assigned in configuration or code",
+            MEDIUM,
+            List.of(
+                "secret",
+                "api_key",
+                "apikey",
+                "api-key",
+                "access_key",
+                "accesskey",
+                "auth_token",
+                "authtoken",
+                "access_token",
+                "private_token"),
+            "(?i)(?<![A-Za-z0-9])(?<key>[A-Za-z0-9_.-]{0,40}(?:secret|api[_-]?key|access[_-]?key"
+                + "|auth[_-]?token|access[_-]?token|private[_-]?token)[A-Za-z0-9_.-]{0,20})[\"']?"
+                + "\\s*(?::=|=>|=|:)\\s*(?<quote>[\"'`]?)(?<secret>[^\\s\"'`,;=][^\\s\"'`,;]{7,199})",
+            "secret",
+            null,
+            SecretChecks.ASSIGNMENT));
+  }
+
+  private static SecretRule rule(
+      String id,
+      String category,
+      String title,
+      Severity severity,
+      List<String> keywords,
+      String regex,
+      String secretGroup,
+      Pattern path,
+      SecretCheck check) {
+    return new SecretRule(
+        id,
+        category,
+        title,
+        severity,
+        keywords,
+        Pattern.compile(regex),
+        secretGroup,
+        path,
+        null,
+        check,
+        List.of());
+  }
+}

@@ -1,0 +1,159 @@
+package dev.portcullis.secret;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The checks the built-in rules use to tell real secrets from placeholders and code. */
+final class SecretChecks {
+
+  private SecretChecks() {}
+
+  private static final Set<String> PLACEHOLDER_WORDS =
+      Set.of(
+          "password",
+          "passwd",
+          "secret",
+          "changeme",
+          "change_me",
+          "changeit",
+          "example",
+          "sample",
+          "placeholder",
+          "redacted",
+          "dummy",
+          "null",
+          "none",
+          "true",
+          "false",
+          "undefined",
+          "required",
+          "optional",
+          "string",
+          "your_password",
+          "yourpassword",
+          "mypassword",
+          "password123",
+          "secretkey",
+          "notasecret");
+
+  private static final Pattern TEMPLATE =
+      Pattern.compile(
+          "\\$\\{|\\$\\(|\\{\\{|%\\(|#\\{|<[A-Za-z_-]+>|^\\$[A-Za-z_]|^%[A-Za-z_]+%$"
+              + "|\\{[A-Za-z_][A-Za-z0-9_.]*\\}|^\\{");
+  private static final Pattern REPEATED = Pattern.compile("(.)\\1{3,}");
+  private static final Pattern DOTTED_IDENTIFIER =
+      Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$");
+
+  /** Letters and separators only: a word or a name in code ({@code key_password}), not a secret. */
+  private static final Pattern WORDS = Pattern.compile("^[A-Za-z_.-]+$");
+
+  private static final Pattern BASE64_LINE = Pattern.compile("^\\s*[A-Za-z0-9+/]{32,}={0,2}\\s*$");
+  private static final Pattern ESCAPED_PEM_BODY =
+      Pattern.compile("^(?:\\\\r)?\\\\n[A-Za-z0-9+/]{32,}");
+  private static final Pattern ARMOR_HEADER = Pattern.compile("^\\s*[A-Za-z-]+: .*$");
+  private static final Pattern KEY_NAME_NOT_A_VALUE =
+      Pattern.compile(
+          "(?i)(_?(file|path|dir|name|ref|env|var|length|len|policy|type|id|prompt|hint|command|cmd"
+              + "|field|key_?name|label|header|param|regex|pattern|format|rule|mode|store|manager"
+              + "|reset|change|expir\\w*|min|max|age|url|uri|chars|hash))$");
+
+  /** Not a template, a variable, an obvious placeholder or a run of one character. */
+  static boolean looksReal(String value) {
+    String lower = value.toLowerCase(Locale.ROOT);
+    if (PLACEHOLDER_WORDS.contains(lower)
+        || lower.contains("example")
+        || lower.contains("xxxx")
+        || lower.contains("****")
+        || lower.contains("...")) {
+      return false;
+    }
+    return !TEMPLATE.matcher(value).find() && !REPEATED.matcher(value).find();
+  }
+
+  /**
+   * A {@code key = value} assignment whose value could be a credential: the key names one (not its
+   * file, length or policy), the value is no code, template or placeholder, and it is random
+   * enough.
+   */
+  static final SecretCheck ASSIGNMENT =
+      candidate -> {
+        String key = candidate.match().group("key");
+        String value = candidate.secret();
+        return !KEY_NAME_NOT_A_VALUE.matcher(key).find()
+            && value.length() >= 8
+            && looksReal(value)
+            && !DOTTED_IDENTIFIER.matcher(value).matches()
+            && !WORDS.matcher(value).matches()
+            && value.chars().noneMatch(c -> c == '(' || c == ')' || c == '[' || c == ']')
+            && Entropy.bitsPerChar(value) >= 3.0;
+      };
+
+  /** Not a placeholder. */
+  static final SecretCheck REAL_VALUE = candidate -> looksReal(candidate.secret());
+
+  /**
+   * A PEM or PGP armour header followed by a key body: on the same line after an escaped newline
+   * (keys inside JSON strings), or on the next lines after any armour headers. A header alone, as
+   * code that parses keys writes it, is no key.
+   */
+  static final SecretCheck PRIVATE_KEY_BODY =
+      candidate -> {
+        if (ESCAPED_PEM_BODY.matcher(candidate.secret()).find()) {
+          return true;
+        }
+        if (!candidate.secret().isBlank()) {
+          return false;
+        }
+        for (String next : candidate.followingLines().get()) {
+          if (BASE64_LINE.matcher(next).matches()) {
+            return true;
+          }
+          if (!next.isBlank() && !ARMOR_HEADER.matcher(next).matches()) {
+            return false;
+          }
+        }
+        return false;
+      };
+
+  /** Docker's {@code auth}: base64 of {@code user:password}. */
+  static final SecretCheck USER_COLON_PASSWORD =
+      candidate -> {
+        String decoded = decodeBase64(candidate.secret(), Base64.getDecoder());
+        int colon = decoded == null ? -1 : decoded.indexOf(':');
+        return colon > 0 && colon < decoded.length() - 1;
+      };
+
+  /** A JSON Web Token's header names its algorithm. */
+  static final SecretCheck JWT_HEADER =
+      candidate -> {
+        String header = candidate.secret().substring(0, candidate.secret().indexOf('.'));
+        String decoded = decodeBase64(header, Base64.getUrlDecoder());
+        return decoded != null && decoded.contains("\"alg\"");
+      };
+
+  /** Random enough to be a credential, and no placeholder. */
+  static SecretCheck randomAtLeast(double bitsPerChar) {
+    return candidate ->
+        looksReal(candidate.secret()) && Entropy.bitsPerChar(candidate.secret()) >= bitsPerChar;
+  }
+
+  private static String decodeBase64(String text, Base64.Decoder decoder) {
+    try {
+      String padded = text.replace("=", "");
+      return new String(
+          decoder == Base64.getUrlDecoder()
+              ? Base64.getUrlDecoder().decode(padded)
+              : Base64.getDecoder().decode(pad(padded)),
+          StandardCharsets.ISO_8859_1);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static String pad(String text) {
+    return text + "=".repeat((4 - text.length() % 4) % 4);
+  }
+}

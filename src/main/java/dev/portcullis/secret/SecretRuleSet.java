@@ -1,0 +1,148 @@
+package dev.portcullis.secret;
+
+import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The rules one scan runs, the places it does not look, and one keyword automaton over all rules'
+ * keywords, so that each byte of a file is examined once whatever the number of rules.
+ */
+public final class SecretRuleSet {
+
+  /** Files larger than this are not read for secrets, and the report says so. */
+  public static final long DEFAULT_MAX_FILE_SIZE = 10L * 1024 * 1024;
+
+  /**
+   * Where package managers and toolchains put what they install: files that are not the image
+   * author's own and are full of sample keys. Trivy skips the same places.
+   */
+  public static final List<AllowRule> DEFAULT_SKIPPED_PATHS =
+      List.of(
+          skip("system-dirs", "^usr/(?:share|include|lib)/"),
+          skip("toolchains", "^(?:usr/local/go|usr/local/lib/python[0-9.]+|opt/yarn-v[0-9.]+)/"),
+          skip("vendored", "(?:^|/)(?:node_modules|vendor|site-packages|\\.git)/"),
+          skip("locales", "(?:^|/)locales?/"),
+          skip("tests-and-examples", "(?:^|/)(?:tests?|testdata|__tests__|examples?)/"),
+          skip("markdown", "\\.md$"),
+          skip("anaconda-log", "^var/log/anaconda/"));
+
+  /** Formats that are binary whatever their first bytes say (archives, images, fonts, objects). */
+  private static final Set<String> BINARY_EXTENSIONS =
+      Set.of(
+          "jar", "war", "ear", "zip", "gz", "tgz", "bz2", "xz", "zst", "lz4", "7z", "rar", "png",
+          "jpg", "jpeg", "gif", "ico", "bmp", "webp", "tif", "tiff", "pdf", "woff", "woff2", "ttf",
+          "otf", "eot", "so", "a", "o", "class", "pyc", "pyo", "whl", "egg", "deb", "rpm", "mo",
+          "db", "sqlite", "mp3", "mp4", "wasm", "dll", "exe");
+
+  private final List<SecretRule> rules;
+  private final List<AllowRule> allowRules;
+  private final long maxFileSize;
+  private final String fingerprint;
+  private final AhoCorasickDoubleArrayTrie<Integer> keywords = new AhoCorasickDoubleArrayTrie<>();
+  private final List<int[]> rulesByKeyword = new ArrayList<>();
+  private final List<String> markerByKeyword = new ArrayList<>();
+  private final boolean anyRuleWithoutKeywords;
+
+  /**
+   * @param rules in order of precedence: where two match the same text, the first is reported
+   * @param allowRules matches, or whole paths (path-only rules), that are never reported
+   * @param fingerprint changes whenever anything here does: part of the layer cache key
+   */
+  public SecretRuleSet(
+      List<SecretRule> rules, List<AllowRule> allowRules, long maxFileSize, String fingerprint) {
+    this.rules = List.copyOf(rules);
+    this.allowRules = List.copyOf(allowRules);
+    this.maxFileSize = maxFileSize;
+    this.fingerprint = fingerprint;
+    Map<String, List<Integer>> byKeyword = new LinkedHashMap<>();
+    Map<String, String> markers = new LinkedHashMap<>();
+    boolean unkeyed = false;
+    for (int i = 0; i < this.rules.size(); i++) {
+      SecretRule rule = this.rules.get(i);
+      unkeyed |= rule.keywords().isEmpty();
+      for (String keyword : rule.keywords()) {
+        byKeyword.computeIfAbsent(keyword, k -> new ArrayList<>()).add(i);
+      }
+      if (rule.fileMarker() != null) {
+        markers.put(rule.fileMarker(), rule.fileMarker());
+        byKeyword.putIfAbsent(rule.fileMarker(), new ArrayList<>());
+      }
+    }
+    this.anyRuleWithoutKeywords = unkeyed;
+    TreeMap<String, Integer> index = new TreeMap<>();
+    for (Map.Entry<String, List<Integer>> entry : byKeyword.entrySet()) {
+      index.put(entry.getKey(), rulesByKeyword.size());
+      rulesByKeyword.add(entry.getValue().stream().mapToInt(Integer::intValue).toArray());
+      markerByKeyword.add(markers.get(entry.getKey()));
+    }
+    if (!index.isEmpty()) {
+      keywords.build(index);
+    }
+  }
+
+  /** The rules Portcullis ships, with the default skipped paths. */
+  public static SecretRuleSet builtin() {
+    return new SecretRuleSet(
+        BuiltinSecretRules.all(), DEFAULT_SKIPPED_PATHS, DEFAULT_MAX_FILE_SIZE, "builtin");
+  }
+
+  private static AllowRule skip(String id, String path) {
+    return new AllowRule(id, "skipped by default", Pattern.compile(path), null);
+  }
+
+  public List<SecretRule> rules() {
+    return rules;
+  }
+
+  public long maxFileSize() {
+    return maxFileSize;
+  }
+
+  public String fingerprint() {
+    return fingerprint;
+  }
+
+  /** Whether the file is not read at all: a skipped path or a binary format. */
+  public boolean skips(String path) {
+    int dot = path.lastIndexOf('.');
+    if (dot > path.lastIndexOf('/')
+        && BINARY_EXTENSIONS.contains(path.substring(dot + 1).toLowerCase(Locale.ROOT))) {
+      return true;
+    }
+    return allowRules.stream().anyMatch(rule -> rule.allowsPath(path));
+  }
+
+  /** Whether a match of the rule is allowed (not reported). */
+  boolean allows(SecretRule rule, String path, String secret) {
+    return rule.allowRules().stream().anyMatch(a -> a.allows(path, secret))
+        || allowRules.stream().anyMatch(a -> a.regex() != null && a.allows(path, secret));
+  }
+
+  AhoCorasickDoubleArrayTrie<Integer> keywords() {
+    return keywords;
+  }
+
+  boolean hasKeywords() {
+    return !rulesByKeyword.isEmpty();
+  }
+
+  int[] rulesOfKeyword(int keyword) {
+    return rulesByKeyword.get(keyword);
+  }
+
+  /** The file marker a keyword is, or null. */
+  String markerOfKeyword(int keyword) {
+    return markerByKeyword.get(keyword);
+  }
+
+  boolean anyRuleWithoutKeywords() {
+    return anyRuleWithoutKeywords;
+  }
+}

@@ -1,0 +1,336 @@
+package dev.portcullis.secret;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+
+/**
+ * Finds secrets in a stream in one pass: the stream is read in blocks, every block goes once
+ * through the keyword automaton of all rules, and only lines holding a keyword are matched against
+ * the rules that keyword belongs to. A block keeps a few kilobytes of look-ahead so that a private
+ * key's header can see the body below it. Memory stays bounded: a line longer than a block is read
+ * in block-sized windows.
+ */
+public final class SecretScanner {
+
+  static final int BLOCK = 64 * 1024;
+  static final int LOOKAHEAD = 4 * 1024;
+  private static final int FOLLOWING_LINES = 6;
+  private static final int SNIPPET = 160;
+
+  private final SecretRuleSet rules;
+
+  public SecretScanner(SecretRuleSet rules) {
+    this.rules = rules;
+  }
+
+  public SecretRuleSet rules() {
+    return rules;
+  }
+
+  /** The secrets in a text that is no file (an image config value). */
+  public List<SecretMatch> scanText(String target, String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    try {
+      return scan(target, bytes.length, new ByteArrayInputStream(bytes));
+    } catch (IOException e) {
+      throw new IllegalStateException("reading from memory cannot fail", e);
+    }
+  }
+
+  /**
+   * @param path the file's path without leading slash, for path-scoped rules and allow rules
+   * @param size the file's size as its archive or directory says (a smaller file gets a smaller
+   *     buffer; a stream longer than this is still read to its end)
+   */
+  public List<SecretMatch> scan(String path, long size, InputStream in) throws IOException {
+    return new FileScan(path, size).run(in);
+  }
+
+  /** The state of one file's scan. */
+  private final class FileScan {
+    private final String path;
+    private byte[] buffer;
+    private char[] folded;
+    private final List<SecretMatch> found = new ArrayList<>();
+    private final List<Pending> awaitingMarker = new ArrayList<>();
+    private final Set<String> markersSeen = new HashSet<>();
+    private int filled;
+    private int lineNumber = 1;
+    private int walkedTo;
+    private int walkedLineStart;
+
+    FileScan(String path, long size) {
+      this.path = path;
+      // One byte more than the file, so that its end is seen on the first read.
+      this.buffer = new byte[(int) Math.min(BLOCK + LOOKAHEAD, Math.max(0, size) + 1)];
+      this.folded = new char[buffer.length];
+    }
+
+    List<SecretMatch> run(InputStream in) throws IOException {
+      boolean ended = false;
+      while (true) {
+        while (!ended && filled < buffer.length) {
+          int n = in.read(buffer, filled, buffer.length - filled);
+          if (n < 0) {
+            ended = true;
+          } else {
+            filled += n;
+          }
+          if (!ended && filled == buffer.length && buffer.length < BLOCK + LOOKAHEAD) {
+            buffer = Arrays.copyOf(buffer, BLOCK + LOOKAHEAD);
+            folded = new char[buffer.length];
+          }
+        }
+        if (filled == 0) {
+          break;
+        }
+        int end = ended ? filled : blockEnd();
+        scanBlock(end);
+        System.arraycopy(buffer, end, buffer, 0, filled - end);
+        filled -= end;
+        if (ended && filled == 0) {
+          break;
+        }
+      }
+      for (Pending pending : awaitingMarker) {
+        if (markersSeen.contains(pending.marker())) {
+          found.add(pending.match());
+        }
+      }
+      return found;
+    }
+
+    /** Just after the last line break before the look-ahead; mid-line for an endless line. */
+    private int blockEnd() {
+      for (int i = filled - LOOKAHEAD - 1; i >= 0; i--) {
+        if (buffer[i] == '\n') {
+          return i + 1;
+        }
+      }
+      return filled - LOOKAHEAD;
+    }
+
+    private void scanBlock(int end) {
+      walkedTo = 0;
+      walkedLineStart = 0;
+      // Line start -> the rules whose keywords occur on that line.
+      TreeMap<Integer, BitSet> candidates = new TreeMap<>();
+      if (rules.hasKeywords()) {
+        for (int i = 0; i < end; i++) {
+          int b = buffer[i] & 0xff;
+          folded[i] = (char) (b >= 'A' && b <= 'Z' ? b + 32 : b);
+        }
+        rules
+            .keywords()
+            .parseText(
+                new CharWindow(folded, end),
+                (begin, stop, keyword) -> {
+                  String marker = rules.markerOfKeyword(keyword);
+                  if (marker != null) {
+                    markersSeen.add(marker);
+                  }
+                  int[] ruleIndexes = rules.rulesOfKeyword(keyword);
+                  if (ruleIndexes.length > 0) {
+                    BitSet set = candidates.computeIfAbsent(lineStart(begin), s -> new BitSet());
+                    for (int rule : ruleIndexes) {
+                      set.set(rule);
+                    }
+                  }
+                });
+      }
+      if (rules.anyRuleWithoutKeywords()) {
+        for (int start = 0; start < end; start = lineEnd(start, end) + 1) {
+          BitSet set = candidates.computeIfAbsent(start, s -> new BitSet());
+          for (int i = 0; i < rules.rules().size(); i++) {
+            if (rules.rules().get(i).keywords().isEmpty()) {
+              set.set(i);
+            }
+          }
+        }
+      }
+      int counted = 0;
+      for (var entry : candidates.entrySet()) {
+        int start = entry.getKey();
+        lineNumber += countLineBreaks(counted, start);
+        counted = start;
+        matchLine(start, lineEnd(start, end), entry.getValue());
+      }
+      lineNumber += countLineBreaks(counted, end);
+    }
+
+    /**
+     * The start of the line holding a position. Keyword hits arrive almost in order, so the walk
+     * goes forward from the last one: a long line with many hits costs its length once.
+     */
+    private int lineStart(int position) {
+      if (position >= walkedTo) {
+        for (int i = walkedTo; i < position; i++) {
+          if (buffer[i] == '\n') {
+            walkedLineStart = i + 1;
+          }
+        }
+        walkedTo = position;
+        return walkedLineStart;
+      }
+      int i = position;
+      while (i > 0 && buffer[i - 1] != '\n') {
+        i--;
+      }
+      return i;
+    }
+
+    /** The index of the line break ending the line, or {@code end}. */
+    private int lineEnd(int start, int end) {
+      int i = start;
+      while (i < end && buffer[i] != '\n') {
+        i++;
+      }
+      return i;
+    }
+
+    private int countLineBreaks(int from, int to) {
+      int count = 0;
+      for (int i = from; i < to; i++) {
+        if (buffer[i] == '\n') {
+          count++;
+        }
+      }
+      return count;
+    }
+
+    private void matchLine(int start, int stop, BitSet candidateRules) {
+      String line = decode(start, stop);
+      List<Span> spans = new ArrayList<>();
+      for (int r = candidateRules.nextSetBit(0); r >= 0; r = candidateRules.nextSetBit(r + 1)) {
+        SecretRule rule = rules.rules().get(r);
+        if (!rule.appliesTo(path)) {
+          continue;
+        }
+        Matcher match = rule.regex().matcher(line);
+        while (match.find()) {
+          if (overlaps(spans, match.start(), match.end())) {
+            continue;
+          }
+          String secret = rule.secret(match);
+          SecretCheck.Candidate candidate =
+              new SecretCheck.Candidate(match, secret, line, () -> followingLines(stop));
+          if (rule.check().accepts(candidate) && !rules.allows(rule, path, secret)) {
+            spans.add(
+                new Span(
+                    rule,
+                    match.start(),
+                    match.end(),
+                    rule.secretStart(match),
+                    rule.secretEnd(match)));
+          }
+        }
+      }
+      for (Span span : spans) {
+        SecretRule rule = span.rule();
+        SecretMatch result =
+            new SecretMatch(
+                rule.id(),
+                rule.category(),
+                rule.title(),
+                rule.severity(),
+                lineNumber,
+                snippet(line, spans, span));
+        if (rule.fileMarker() == null) {
+          found.add(result);
+        } else {
+          awaitingMarker.add(new Pending(rule.fileMarker(), result));
+        }
+      }
+    }
+
+    private List<String> followingLines(int lineBreak) {
+      List<String> lines = new ArrayList<>();
+      int start = lineBreak + 1;
+      while (lines.size() < FOLLOWING_LINES && start < filled) {
+        int stop = lineEnd(start, filled);
+        lines.add(decode(start, stop));
+        start = stop + 1;
+      }
+      return lines;
+    }
+
+    private String decode(int start, int stop) {
+      int end = stop > start && buffer[stop - 1] == '\r' ? stop - 1 : stop;
+      return new String(buffer, start, end - start, StandardCharsets.UTF_8);
+    }
+  }
+
+  private static boolean overlaps(List<Span> spans, int start, int end) {
+    return spans.stream().anyMatch(s -> start < s.end() && s.start() < end);
+  }
+
+  /**
+   * The line with every secret on it masked, cut to a window around this one. Nothing of a secret
+   * but its masked prefix can appear: the window is cut from the already masked line.
+   */
+  static String snippet(String line, List<Span> spans, Span focus) {
+    StringBuilder masked = new StringBuilder();
+    int at = 0;
+    int focusStart = 0;
+    List<Span> ordered =
+        spans.stream().sorted((a, b) -> Integer.compare(a.secretStart(), b.secretStart())).toList();
+    for (Span span : ordered) {
+      if (span.secretStart() < at || span.secretEnd() == span.secretStart()) {
+        continue;
+      }
+      masked.append(line, at, span.secretStart());
+      if (span == focus) {
+        focusStart = masked.length();
+      }
+      masked.append(Masking.mask(line.substring(span.secretStart(), span.secretEnd())));
+      at = span.secretEnd();
+    }
+    masked.append(line.substring(at));
+    if (focus.secretEnd() == focus.secretStart()) {
+      focusStart = Math.min(masked.length(), focus.start());
+    }
+    String text = masked.toString();
+    if (text.length() <= SNIPPET) {
+      return text.strip();
+    }
+    int from = Math.max(0, focusStart - SNIPPET / 3);
+    int to = Math.min(text.length(), from + SNIPPET);
+    return (from > 0 ? "..." : "")
+        + text.substring(from, to).strip()
+        + (to < text.length() ? "..." : "");
+  }
+
+  /** Where a rule matched in a line, and where the secret is within the match. */
+  record Span(SecretRule rule, int start, int end, int secretStart, int secretEnd) {}
+
+  /** A match of a rule that needs a marker elsewhere in the file. */
+  private record Pending(String marker, SecretMatch match) {}
+
+  /** A view of the first {@code length} characters of an array, for the keyword automaton. */
+  private record CharWindow(char[] text, int length) implements CharSequence {
+    @Override
+    public char charAt(int index) {
+      return text[index];
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return new String(text, start, end - start);
+    }
+
+    @Override
+    public String toString() {
+      return new String(text, 0, length);
+    }
+  }
+}

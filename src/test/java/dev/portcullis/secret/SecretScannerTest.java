@@ -1,0 +1,195 @@
+package dev.portcullis.secret;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SecretScannerTest {
+
+  private final SecretScanner scanner = new SecretScanner(SecretRuleSet.builtin());
+
+  private List<SecretMatch> scan(String text) {
+    return scanner.scanText("app/config.txt", text);
+  }
+
+  private List<String> ruleIds(String text) {
+    return scan(text).stream().map(SecretMatch::ruleId).toList();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "aws-access-key-id|aws_access_key_id = AKIAZ7QF3LNV2KD5WXYQ",
+        "aws-secret-access-key|aws_secret_access_key = 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",
+        "gcp-service-account|  \"type\": \"service_account\",",
+        "azure-storage-account-key|DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=Zm9vYmFyYmF6cXV4cXV1eHF1dXpxdWF4eXp6eXh3dnV0c3JxcG9ubWxramloZ2ZlZGNiYTk4NzY1NDMyMTA5OD==;EndpointSuffix=core.windows.net",
+        "github-token|token: ghp_R8fK2mQ9vX4tL7wN1zC5bH3jD6sA0yP2eU4g",
+        "github-fine-grained-pat|GH=github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
+        "gitlab-token|GITLAB=glpat-Xy7pQ2rT9vK4mN8wL1zB",
+        "slack-token|SLACK=xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx",
+        "slack-webhook|url: https://hooks.slack.com/services/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",
+        "stripe-secret-key|stripe: sk_live_51HqT9xKz2mP8vN4rL7wQ3yB6",
+        "twilio-api-key|TWILIO_KEY=SK9f3a2b7c4d1e8f6a5b0c9d2e7f4a1b3c",
+        "sendgrid-api-key|SENDGRID=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",
+        "npm-token|//registry.npmjs.org/:_authToken=npm_Ab3De5Fg7Hi9Jk1Lm3No5Pq7Rs9Tu1Vw3Xy5",
+        "pypi-token|password = pypi-AgEIcHlwaS5vcmcCJGI4YmQ2ZjNlLTk1YzAtNDA5Yi1hMzc0LTM2NGJlZTIyNjg2MAACKlszLCJi",
+        "docker-config-auth|{\"auths\":{\"registry.corp:5000\":{\"auth\":\"ZGVwbG95OlMzY3JldFB3ZDk=\"}}}",
+        "kubeconfig-client-key|    client-key-data: LS0tLS1CRUdJTiBFQyBQUklWQVRFIEtFWS0tLS0tCk1IY0NBUUVFSUZ3",
+        "jwt|Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dBjftJeZ4CVPmB92K27uhbUJU1p1r_wW1gFWFOEjXk",
+        "database-url-password|DATABASE_URL=postgres://appuser:S3cr3tPassw0rd9@db.internal:5432/app",
+        "generic-password|DB_PASSWORD=Xk9#mQ2vLp8!rT4z",
+        "generic-secret|client_secret: \"q8Z3vN1xR7tY5wK2mP9s\"",
+      })
+  void findsEachRuleFamily(String rule, String line) {
+    assertThat(ruleIds(line)).containsExactly(rule);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "AWS's documentation key|aws_access_key_id = AKIAIOSFODNN7EXAMPLE",
+        "a variable|password = ${DB_PASSWORD}",
+        "a shell expansion|PASSWORD=$(cat /run/secrets/db)",
+        "a placeholder|password: changeme",
+        "code reading a value|password = getpass.getpass()",
+        "an attribute|secret = settings.secret_key",
+        "a file path setting|password_file = /run/secrets/db_password",
+        "low entropy|password=aaaaaaaaab",
+        "a key header alone|KEY_HEADER = \"-----BEGIN RSA PRIVATE KEY-----\"",
+        "a docker auth that is no user:password|\"auth\": \"bm9jb2xvbmhlcmU=\"",
+        "masked already|password: ********",
+        "a URL without password|postgres://appuser@db.internal:5432/app",
+      })
+  void leavesNonSecretsAlone(String why, String line) {
+    assertThat(ruleIds(line)).as(why).isEmpty();
+  }
+
+  @Test
+  void privateKeyNeedsItsBodyAndIsReportedAtItsHeader() {
+    String key =
+        "# deploy key\n"
+            + "-----BEGIN OPENSSH PRIVATE KEY-----\n"
+            + "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n"
+            + "-----END OPENSSH PRIVATE KEY-----\n";
+    List<SecretMatch> found = scan(key);
+    assertThat(found)
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.ruleId()).isEqualTo("private-key");
+              assertThat(m.line()).isEqualTo(2);
+              assertThat(m.match()).isEqualTo("-----BEGIN OPENSSH PRIVATE KEY-----");
+            });
+  }
+
+  @Test
+  void pgpKeyBodyFollowsArmorHeaders() {
+    String key =
+        "-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: GnuPG v2\n\n"
+            + "lQOYBGVzZXJ2ZWQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n=AbCd\n"
+            + "-----END PGP PRIVATE KEY BLOCK-----\n";
+    assertThat(ruleIds(key)).containsExactly("private-key");
+  }
+
+  @Test
+  void keyInsideJsonStringIsFoundAndMasked() {
+    String json =
+        "{\n  \"private_key\": \"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\\n-----END PRIVATE KEY-----\\n\"\n}";
+    List<SecretMatch> found = scan(json);
+    assertThat(found)
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.line()).isEqualTo(2);
+              assertThat(m.match()).doesNotContain("MIIE").contains(Masking.MASK);
+            });
+  }
+
+  @Test
+  void kubeconfigTokenNeedsTheKubeconfigMarkerAnywhereInTheFile() {
+    String user = "users:\n- name: ci\n  user:\n    token: 7fK2mQ9vX4tL7wN1zC5bH3jD6sA0yP2eU4gR8\n";
+    assertThat(ruleIds(user)).isEmpty();
+    assertThat(ruleIds("apiVersion: v1\n" + user + "kind: Config\n"))
+        .containsExactly("kubeconfig-token");
+  }
+
+  @Test
+  void matchesAreMaskedToAShortPrefix() {
+    List<SecretMatch> found = scan("export GITHUB_TOKEN=ghp_R8fK2mQ9vX4tL7wN1zC5bH3jD6sA0yP2eU4g");
+    assertThat(found)
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.match()).isEqualTo("export GITHUB_TOKEN=ghp_" + Masking.MASK);
+              assertThat(m.match()).doesNotContain("R8fK");
+            });
+  }
+
+  @Test
+  void everySecretOnALineIsMaskedInEveryFinding() {
+    List<SecretMatch> found = scan("AKIAZ7QF3LNV2KD5WXYQ:ghp_R8fK2mQ9vX4tL7wN1zC5bH3jD6sA0yP2eU4g");
+    assertThat(found).hasSize(2);
+    assertThat(found)
+        .allSatisfy(
+            m -> {
+              assertThat(m.match()).doesNotContain("Z7QF3").doesNotContain("R8fK2");
+            });
+  }
+
+  @Test
+  void aSpecificRuleWinsOverTheGenericOneOnTheSameText() {
+    assertThat(ruleIds("AWS_SECRET_ACCESS_KEY=wJ8rXUtnFEMI/K7MDENG/bPxRfiCYzq3Lk9Vt2Ha"))
+        .containsExactly("aws-secret-access-key");
+  }
+
+  @Test
+  void lineNumbersCountAcrossBlocks() throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 20_000; i++) {
+      text.append("just an ordinary line of configuration number ").append(i).append('\n');
+    }
+    text.append("GITLAB=glpat-Xy7pQ2rT9vK4mN8wL1zB\n");
+    List<SecretMatch> found =
+        scanner.scan(
+            "etc/big.conf",
+            10,
+            new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)));
+    assertThat(found).singleElement().extracting(SecretMatch::line).isEqualTo(20_001);
+  }
+
+  @Test
+  void aLineLongerThanABlockIsStillScanned() throws IOException {
+    String line =
+        "x".repeat(3 * SecretScanner.BLOCK) + " glpat-Xy7pQ2rT9vK4mN8wL1zB " + "y".repeat(1000);
+    List<SecretMatch> found =
+        scanner.scan(
+            "app/min.js",
+            line.length(),
+            new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)));
+    assertThat(found)
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.line()).isEqualTo(1);
+              assertThat(m.match()).hasSizeLessThan(200);
+            });
+  }
+
+  @Test
+  void defaultSkippedPathsAndBinaryFormats() {
+    SecretRuleSet rules = SecretRuleSet.builtin();
+    assertThat(rules.skips("usr/share/doc/openssl/README")).isTrue();
+    assertThat(rules.skips("app/node_modules/x/index.js")).isTrue();
+    assertThat(rules.skips("app/lib/app.jar")).isTrue();
+    assertThat(rules.skips("app/config/settings.yaml")).isFalse();
+    assertThat(rules.skips("root/.aws/credentials")).isFalse();
+  }
+}
