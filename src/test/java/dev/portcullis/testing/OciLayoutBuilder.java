@@ -68,6 +68,20 @@ public final class OciLayoutBuilder {
   private final List<byte[]> layerTars = new ArrayList<>();
   private final List<String> commands = new ArrayList<>();
   private Compression compression = Compression.GZIP;
+  private final List<String> environment = new ArrayList<>();
+  private final List<String> emptyLayerCommands = new ArrayList<>();
+
+  /** Container environment entries ({@code NAME=value}) of the image config. */
+  public OciLayoutBuilder env(String... entries) {
+    environment.addAll(List.of(entries));
+    return this;
+  }
+
+  /** A history entry that made no layer (ENV, ARG, LABEL), recorded after the layers. */
+  public OciLayoutBuilder emptyLayer(String createdBy) {
+    emptyLayerCommands.add(createdBy);
+    return this;
+  }
 
   public OciLayoutBuilder compression(Compression value) {
     this.compression = value;
@@ -113,6 +127,12 @@ public final class OciLayoutBuilder {
       descriptor.put("digest", blobDigest);
       descriptor.put("size", blob.length);
       written.add(new WrittenLayer(blobDigest, diffId, blobPath(dir, blobDigest)));
+    }
+    emptyLayerCommands.forEach(
+        command -> history.addObject().put("created_by", command).put("empty_layer", true));
+    if (!environment.isEmpty()) {
+      ArrayNode env = config.putObject("config").putArray("Env");
+      environment.forEach(env::add);
     }
     byte[] configBytes = mapper.writeValueAsBytes(config);
     ObjectNode configDescriptor = manifest.putObject("config");
