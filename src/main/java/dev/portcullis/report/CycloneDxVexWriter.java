@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cyclonedx.model.Bom;
+import org.cyclonedx.model.Property;
 import org.cyclonedx.model.vulnerability.Vulnerability;
 import org.cyclonedx.model.vulnerability.Vulnerability.Analysis;
 import org.cyclonedx.model.vulnerability.Vulnerability.Rating;
@@ -38,6 +39,21 @@ final class CycloneDxVexWriter implements ScanReportWriter {
       byId.put(vulnerability.getBomRef(), vulnerability);
     }
     bom.setVulnerabilities(new ArrayList<>(byId.values()));
+    int secrets = report.gate().secrets().size();
+    if (secrets > 0) {
+      // CycloneDX has no place for secrets; the reader must not take their absence for none.
+      List<Property> properties = new ArrayList<>();
+      if (bom.getMetadata().getProperties() != null) {
+        properties.addAll(bom.getMetadata().getProperties());
+      }
+      properties.add(
+          CycloneDxWriter.property(
+              "warning",
+              secrets
+                  + " secrets were found, which CycloneDX cannot carry; see them with --format"
+                  + " table, json or sarif"));
+      bom.getMetadata().setProperties(properties);
+    }
     CycloneDxWriter.writeJson(bom, out);
   }
 

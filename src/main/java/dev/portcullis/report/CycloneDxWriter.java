@@ -158,7 +158,7 @@ final class CycloneDxWriter implements InventoryWriter {
     return component;
   }
 
-  private static Property property(String name, String value) {
+  static Property property(String name, String value) {
     Property property = new Property();
     property.setName(PROPERTY_PREFIX + name);
     property.setValue(value);

@@ -133,6 +133,15 @@ class SecretScanTest {
   }
 
   @Test
+  void cycloneDxSaysItCannotCarryTheSecrets() {
+    Cli.Result result = scan("--format", "cyclonedx");
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out())
+        .contains("5 secrets were found, which CycloneDX cannot carry")
+        .doesNotContain(GITHUB.substring(4, 12));
+  }
+
+  @Test
   void theLayerCacheHoldsOnlyMaskedSecretsAndGivesTheSameAnswer() throws IOException {
     Path cache = dir.resolve("cache");
     Cli.Result first = scan("--format", "json", "--cache-dir", cache.toString());
