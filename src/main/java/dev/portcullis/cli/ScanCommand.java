@@ -37,11 +37,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code portcullis scan image|fs TARGET}: known vulnerabilities, and the gate over them. */
+/**
+ * {@code portcullis scan image|fs|sbom TARGET}: known vulnerabilities and secrets, and the gate
+ * over them.
+ */
 @Command(
     name = "scan",
     description =
-        "Find known vulnerabilities in an image or directory and decide the security gate.",
+        "Find known vulnerabilities and secrets in an image or directory and decide the security"
+            + " gate.",
     mixinStandardHelpOptions = true,
     subcommands = {ScanCommand.Image.class, ScanCommand.Filesystem.class, ScanCommand.Sbom.class})
 final class ScanCommand {
