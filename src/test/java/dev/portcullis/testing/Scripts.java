@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Runs the repository's fixture scripts (scripts/NAME OUT), which build real test inputs. */
@@ -12,11 +13,12 @@ public final class Scripts {
   private Scripts() {}
 
   /**
-   * Runs {@code scripts/NAME OUT} with its output in {@code OUT.log} (the test JVM's own stdout is
-   * Surefire's channel, and its stdin no script may read); fails if the script fails.
+   * Runs {@code scripts/NAME OUT [ARGS...]} with its output in {@code OUT.log} (the test JVM's own
+   * stdout is Surefire's channel, and its stdin no script may read); fails if the script fails.
    */
-  public static void run(String script, Path out) {
-    List<String> command = List.of("bash", "scripts/" + script, out.toString());
+  public static void run(String script, Path out, String... more) {
+    List<String> command = new ArrayList<>(List.of("bash", "scripts/" + script, out.toString()));
+    command.addAll(List.of(more));
     Path log = Path.of(out + ".log");
     try {
       Files.createDirectories(log.toAbsolutePath().getParent());

@@ -1,6 +1,5 @@
 package dev.portcullis.testing;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -56,7 +55,7 @@ public final class SecretImage {
     if (built == null) {
       Path out = Path.of(System.getProperty("portcullis.secretImage", "target/secret-image"));
       if (!Files.exists(out.resolve(".complete-1"))) {
-        build(out, TestImages.directory());
+        Scripts.run("build-secret-image.sh", out, TestImages.directory().toString());
       }
       built = out;
     }
@@ -82,32 +81,6 @@ public final class SecretImage {
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the planted secrets: " + e.getMessage(), e);
-    }
-  }
-
-  // Like Scripts.run, which passes only OUT; this script also needs the test images it starts from.
-  private static void build(Path out, Path testImages) {
-    List<String> command =
-        List.of("bash", "scripts/build-secret-image.sh", out.toString(), testImages.toString());
-    Path log = Path.of(out + ".log");
-    try {
-      Files.createDirectories(log.toAbsolutePath().getParent());
-      Process process =
-          new ProcessBuilder(command)
-              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
-              .start();
-      int exit = process.waitFor();
-      if (exit != 0) {
-        throw new IllegalStateException(
-            String.join(" ", command) + " failed with exit code " + exit + "; see " + log);
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot run " + command + ": " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }
