@@ -75,6 +75,20 @@ class SecretScanTest {
     return Cli.run(args.toArray(String[]::new));
   }
 
+  private static Cli.Result scanProject(Path project, Path policy) {
+    return Cli.run(
+        "scan",
+        "fs",
+        project.toString(),
+        "--scanners",
+        "secret",
+        "--no-cache",
+        "--policy",
+        policy.toString(),
+        "--format",
+        "json");
+  }
+
   private static JsonNode json(Cli.Result result) throws IOException {
     return new ObjectMapper().readTree(result.out());
   }
@@ -213,18 +227,7 @@ class SecretScanTest {
               path: 'conf/ci\\.env$'
           disable-rules: [generic-password]
         """);
-    Cli.Result result =
-        Cli.run(
-            "scan",
-            "fs",
-            project.toString(),
-            "--scanners",
-            "secret",
-            "--no-cache",
-            "--policy",
-            policy.toString(),
-            "--format",
-            "json");
+    Cli.Result result = scanProject(project, policy);
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(rows(json(result).get("secrets")))
         .containsExactly("acme-api-key /conf/app.ini:1 live");
@@ -252,18 +255,7 @@ class SecretScanTest {
     Files.writeString(project.resolve("big.txt"), "x".repeat(2048) + "\nT=" + GITLAB + "\n");
     Path policy = dir.resolve("portcullis.yaml");
     Files.writeString(policy, "secrets:\n  max-file-size: 1024\n");
-    Cli.Result result =
-        Cli.run(
-            "scan",
-            "fs",
-            project.toString(),
-            "--scanners",
-            "secret",
-            "--no-cache",
-            "--policy",
-            policy.toString(),
-            "--format",
-            "json");
+    Cli.Result result = scanProject(project, policy);
     JsonNode report = json(result);
     assertThat(report.get("secrets")).isEmpty();
     assertThat(report.get("warnings").toString()).contains("/big.txt").contains("secret analyzer");
