@@ -126,15 +126,18 @@ public final class SecretScanner {
       // Line start -> the rules whose keywords occur on that line.
       TreeMap<Integer, BitSet> candidates = new TreeMap<>();
       if (rules.hasKeywords()) {
+        // The automaton reads the whole array: what lies beyond this block's end is blanked (the
+        // next block reads it).
         for (int i = 0; i < end; i++) {
           int b = buffer[i] & 0xff;
           folded[i] = (char) (b >= 'A' && b <= 'Z' ? b + 32 : b);
         }
+        Arrays.fill(folded, end, folded.length, ' ');
         rules
             .keywords()
             .parseText(
-                new CharWindow(folded, end),
-                (begin, stop, keyword) -> {
+                folded,
+                (int begin, int stop, Integer keyword) -> {
                   String marker = rules.markerOfKeyword(keyword);
                   if (marker != null) {
                     markersSeen.add(marker);
@@ -315,22 +318,4 @@ public final class SecretScanner {
 
   /** A match of a rule that needs a marker elsewhere in the file. */
   private record Pending(String marker, SecretMatch match) {}
-
-  /** A view of the first {@code length} characters of an array, for the keyword automaton. */
-  private record CharWindow(char[] text, int length) implements CharSequence {
-    @Override
-    public char charAt(int index) {
-      return text[index];
-    }
-
-    @Override
-    public CharSequence subSequence(int start, int end) {
-      return new String(text, start, end - start);
-    }
-
-    @Override
-    public String toString() {
-      return new String(text, 0, length);
-    }
-  }
 }
