@@ -59,18 +59,7 @@ final class ConfigSecrets {
     for (int i = 0; i < entries.size(); i++) {
       int position = i + 1;
       for (SecretMatch match : scanner.scanText(target, entries.get(i))) {
-        found.add(
-            new SecretFinding(
-                new SecretMatch(
-                    match.ruleId(),
-                    match.category(),
-                    match.title(),
-                    match.severity(),
-                    position,
-                    match.match()),
-                target,
-                null,
-                Visibility.LIVE));
+        found.add(new SecretFinding(match.atLine(position), target, null, Visibility.LIVE));
       }
     }
   }

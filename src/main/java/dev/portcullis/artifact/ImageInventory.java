@@ -86,7 +86,7 @@ public final class ImageInventory {
         LayerCache.key(layer.diffId().toString(), analyzers, limits.maxAnalyzedFileBytes());
     Optional<LayerAnalysis> cached = cache.get(key);
     if (cached.isPresent()) {
-      return cached.get();
+      return cached.get().atLayer(layer.index());
     }
     LayerAnalysis analysis = scanner.scan(source, layer);
     cache.put(key, analysis);

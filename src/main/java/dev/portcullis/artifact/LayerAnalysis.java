@@ -28,4 +28,19 @@ public record LayerAnalysis(
     results = List.copyOf(results);
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
   }
+
+  /**
+   * The same analysis for the layer at another position: a cached layer may sit lower or higher in
+   * this image than in the one it was first read from.
+   */
+  LayerAnalysis atLayer(int index) {
+    if (files.stream().allMatch(f -> f.layer() == index)) {
+      return this;
+    }
+    List<FileNode> moved =
+        files.stream()
+            .map(f -> new FileNode(f.path(), f.type(), f.size(), f.mode(), f.linkTarget(), index))
+            .toList();
+    return new LayerAnalysis(diffId, whiteouts, opaqueDirectories, moved, results, warnings);
+  }
 }

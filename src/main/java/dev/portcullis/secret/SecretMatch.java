@@ -9,4 +9,10 @@ import dev.portcullis.vulndb.Severity;
  * @param match the line, shortened around the secret, with every secret on it masked
  */
 public record SecretMatch(
-    String ruleId, String category, String title, Severity severity, int line, String match) {}
+    String ruleId, String category, String title, Severity severity, int line, String match) {
+
+  /** The same match at another line (an image config entry's position). */
+  public SecretMatch atLine(int otherLine) {
+    return new SecretMatch(ruleId, category, title, severity, otherLine, match);
+  }
+}

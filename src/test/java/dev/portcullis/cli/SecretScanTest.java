@@ -175,6 +175,35 @@ class SecretScanTest {
   }
 
   @Test
+  void aCachedLayerAtAnotherPositionIsStillLive() throws IOException {
+    Path cache = dir.resolve("cache");
+    OciLayoutBuilder.Entry env = file("srv/.env", "GITLAB_TOKEN=" + GITLAB + "\n");
+    Path first = dir.resolve("first");
+    new OciLayoutBuilder().layer("COPY .env /srv/", env).writeTo(first, "a");
+    Path second = dir.resolve("second");
+    new OciLayoutBuilder()
+        .layer("COPY motd /etc/", file("etc/motd", "hello\n"))
+        .layer("COPY .env /srv/", env)
+        .writeTo(second, "b");
+    for (String image : List.of("oci:" + first + ":a", "oci:" + second + ":b")) {
+      Cli.Result result =
+          Cli.run(
+              "scan",
+              "image",
+              image,
+              "--scanners",
+              "secret",
+              "--cache-dir",
+              cache.toString(),
+              "-f",
+              "json");
+      assertThat(rows(json(result).get("secrets")))
+          .as(image)
+          .containsExactly("gitlab-token /srv/.env:1 live");
+    }
+  }
+
+  @Test
   void secretsFailTheGateBySeverity() {
     assertThat(scan("--exit-code", "1").exitCode()).isEqualTo(1);
     assertThat(scan("--exit-code", "1", "--severity", "LOW").exitCode()).isZero();
