@@ -27,6 +27,12 @@ public final class RegistryClient {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(10);
 
+  /** Rate-limited (429) calls are retried this often, after the wait the registry asks for. */
+  private static final int RATE_LIMIT_RETRIES = 3;
+
+  /** A registry that asks to wait longer than this is not waited for: the user hears so. */
+  private static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(60);
+
   private final ImageReference reference;
   private final String scheme;
   private final Credentials credentials;
@@ -54,23 +60,64 @@ public final class RegistryClient {
 
   <T> T call(RegistryEndpoint<T> endpoint) throws IOException {
     URI uri = URI.create(scheme + "://" + reference.apiHost() + "/v2/" + endpoint.route());
-    HttpResponse<InputStream> response = send(endpoint, uri, authorization);
-    if (response.statusCode() == 401) {
-      String challenge = response.headers().firstValue("WWW-Authenticate").orElse(null);
-      response.body().close();
-      if (challenge == null) {
-        throw new InputException(
-            endpoint.action() + ": the registry answered 401 without an authentication challenge");
+    for (int attempt = 0; ; attempt++) {
+      HttpResponse<InputStream> response = send(endpoint, uri, authorization);
+      if (response.statusCode() == 401) {
+        String challenge = response.headers().firstValue("WWW-Authenticate").orElse(null);
+        response.body().close();
+        if (challenge == null) {
+          throw new InputException(
+              endpoint.action()
+                  + ": the registry answered 401 without an authentication challenge");
+        }
+        authorization = authorize(AuthChallenge.parse(challenge), endpoint);
+        response = send(endpoint, uri, authorization);
       }
-      authorization = authorize(AuthChallenge.parse(challenge), endpoint);
-      response = send(endpoint, uri, authorization);
+      int status = response.statusCode();
+      if (status / 100 == 2) {
+        return endpoint.handle(response);
+      }
+      if (status == 429) {
+        Duration wait = retryWait(response, attempt);
+        String detail = errorDetail(response);
+        if (attempt < RATE_LIMIT_RETRIES && wait.compareTo(MAX_RETRY_WAIT) <= 0) {
+          pause(endpoint, wait);
+          continue;
+        }
+        throw new InputException(
+            endpoint.action()
+                + ": rate limited by the registry (429"
+                + detail.replaceFirst("^: ", ": ")
+                + ") "
+                + (attempt + 1)
+                + " times; "
+                + (wait.compareTo(MAX_RETRY_WAIT) > 0
+                    ? "it asks to wait " + wait.toSeconds() + " s; "
+                    : "")
+                + "try again later, or log in (docker login): registries such as Docker Hub"
+                + " allow logged-in users more pulls");
+      }
+      String detail = errorDetail(response);
+      throw new InputException(endpoint.action() + ": " + explain(status) + detail);
     }
-    int status = response.statusCode();
-    if (status / 100 == 2) {
-      return endpoint.handle(response);
+  }
+
+  /** The wait a 429 answer asks for (Retry-After, in seconds), else 1, 2, 4 … seconds. */
+  private static Duration retryWait(HttpResponse<InputStream> response, int attempt) {
+    String retryAfter = response.headers().firstValue("Retry-After").orElse("").strip();
+    if (retryAfter.matches("[0-9]{1,9}")) {
+      return Duration.ofSeconds(Long.parseLong(retryAfter));
     }
-    String detail = errorDetail(response);
-    throw new InputException(endpoint.action() + ": " + explain(status) + detail);
+    return Duration.ofSeconds(1L << Math.min(attempt, 5));
+  }
+
+  private static void pause(RegistryEndpoint<?> endpoint, Duration wait) throws InputException {
+    try {
+      Thread.sleep(wait.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InputException(endpoint.action() + ": interrupted", e);
+    }
   }
 
   private HttpResponse<InputStream> send(RegistryEndpoint<?> endpoint, URI uri, String auth)

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ class HostileRegistryTest {
           + "\",\"size\":2},\"layers\":[]}";
 
   private static HttpServer server;
+  private static final AtomicBoolean rateLimitedOnce = new AtomicBoolean();
 
   @BeforeAll
   static void start() throws IOException {
@@ -48,11 +50,22 @@ class HostileRegistryTest {
     } else if (path.endsWith("/manifests/lies")) {
       send(exchange, 200, MANIFEST, "sha256:" + "1".repeat(64));
     } else if (path.endsWith("/manifests/ratelimited")) {
+      exchange.getResponseHeaders().add("Retry-After", "0");
       send(
           exchange,
           429,
           "{\"errors\":[{\"code\":\"TOOMANYREQUESTS\",\"message\":\"slow down\"}]}",
           null);
+    } else if (path.endsWith("/manifests/ratelimited-for-an-hour")) {
+      exchange.getResponseHeaders().add("Retry-After", "3600");
+      send(exchange, 429, "", null);
+    } else if (path.endsWith("/manifests/ratelimited-once")) {
+      if (rateLimitedOnce.getAndSet(true)) {
+        send(exchange, 200, "<html>served at last", null);
+      } else {
+        exchange.getResponseHeaders().add("Retry-After", "0");
+        send(exchange, 429, "", null);
+      }
     } else if (path.endsWith("/manifests/strange-auth")) {
       exchange.getResponseHeaders().add("WWW-Authenticate", "Negotiate");
       send(exchange, 401, "", null);
@@ -109,8 +122,20 @@ class HostileRegistryTest {
   }
 
   @Test
-  void rateLimitIsReportedWithTheRegistrysMessage() {
-    assertOneLineError(pull("ratelimited"), "rate limited", "slow down");
+  void rateLimitIsRetriedThenReportedWithTheRegistrysMessage() {
+    assertOneLineError(
+        pull("ratelimited"), "rate limited", "slow down", "4 times", "log in (docker login)");
+  }
+
+  @Test
+  void aRateLimitOfAnHourIsNotWaitedFor() {
+    assertOneLineError(pull("ratelimited-for-an-hour"), "rate limited", "asks to wait 3600 s");
+  }
+
+  @Test
+  void aRateLimitThatPassesIsRetried() {
+    // The retry reaches the manifest, which is garbage: past the rate limit.
+    assertOneLineError(pull("ratelimited-once"), "manifest", "not valid JSON");
   }
 
   @Test
