@@ -95,6 +95,28 @@ class TagVersionTest {
   }
 
   @Test
+  void markerAfterTheVariantBelongsToTheVariant() {
+    TagVersion late = tag("1.2-alpine-rc1");
+    assertThat(late.isPrerelease()).isFalse();
+    assertThat(late.suffix()).isEqualTo("-alpine-rc1");
+    assertThat(late.sameLine(tag("1.3-alpine"))).isFalse();
+  }
+
+  @Test
+  void lettersGluedToTheNumbersThatAreNoMarkerStartTheVariant() {
+    assertThat(tag("1.2.RELEASE-jdk").suffix()).isEqualTo(".RELEASE-jdk");
+    assertThat(tag("1.2.RELEASE-jdk").isPrerelease()).isFalse();
+  }
+
+  @Test
+  void emptyTokensAndDanglingSeparatorsMakeNoVersion() {
+    for (String t :
+        List.of("1.2-", "1.2--slim", "1.2.", "1.2_", "1.2-slim-", "jammy--1", "v", "-")) {
+      assertThat(TagVersion.parse(t)).as(t).isEmpty();
+    }
+  }
+
+  @Test
   void oneLetterIsAPrereleaseOnlyWhenGluedAndNumbered() {
     assertThat(tag("1.2-b").isPrerelease()).isFalse();
     assertThat(tag("1.2a").isPrerelease()).isFalse();
