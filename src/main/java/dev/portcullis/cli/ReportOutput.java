@@ -1,14 +1,13 @@
 package dev.portcullis.cli;
 
+import dev.portcullis.files.AtomicWrite;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Puts a finished report where the user asked. The report is rendered whole first, so a failure
@@ -37,20 +36,6 @@ final class ReportOutput {
       throw new UsageException(
           "cannot write " + file + ": the directory " + directory + " does not exist");
     }
-    Path temporary = Files.createTempFile(directory, "." + absolute.getFileName(), ".partial");
-    try {
-      Files.write(temporary, buffer.toByteArray());
-      try {
-        Files.move(
-            temporary,
-            absolute,
-            StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
+    AtomicWrite.replace(absolute, buffer.toByteArray());
   }
 }
