@@ -19,6 +19,10 @@ public interface InventoryWriter {
       case SARIF ->
           throw new IllegalArgumentException(
               "an SBOM is written as table, json, cyclonedx or spdx-json; SARIF is for 'portcullis scan'");
+      case MARKDOWN ->
+          throw new IllegalArgumentException(
+              "an SBOM is written as table, json, cyclonedx or spdx-json; markdown is for"
+                  + " 'portcullis base-image'");
     };
   }
 }

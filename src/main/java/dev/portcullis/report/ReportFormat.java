@@ -10,7 +10,8 @@ public enum ReportFormat {
   JSON("json"),
   CYCLONEDX("cyclonedx"),
   SPDX_JSON("spdx-json"),
-  SARIF("sarif");
+  SARIF("sarif"),
+  MARKDOWN("markdown");
 
   private final String cliName;
 

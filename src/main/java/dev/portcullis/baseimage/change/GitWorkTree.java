@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.PushCommand;
+import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -18,6 +21,10 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.PushResult;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
  * A git repository with a work tree, opened from any path inside it, that can commit new file
@@ -69,6 +76,42 @@ public final class GitWorkTree implements AutoCloseable {
       current = current.getParent();
     }
     return current == null ? path.getRoot() : current;
+  }
+
+  /**
+   * Pushes a branch to a remote under the same name. Over HTTPS a token, if given, is sent as the
+   * password (GitHub takes any user name with it, GitLab {@code oauth2}); SSH remotes use the
+   * user's keys as git would.
+   *
+   * @param token or null to push without one
+   */
+  public void push(BranchName branch, String remote, String user, String token)
+      throws GitChangeException {
+    String where = "push " + branch.name() + " to " + remote;
+    try (Git git = new Git(repository)) {
+      PushCommand push =
+          git.push()
+              .setRemote(remote)
+              .setRefSpecs(new RefSpec(branch.refName() + ":" + branch.refName()));
+      if (token != null) {
+        push.setCredentialsProvider(new UsernamePasswordCredentialsProvider(user, token));
+      }
+      for (PushResult result : push.call()) {
+        for (RemoteRefUpdate update : result.getRemoteUpdates()) {
+          if (update.getStatus() != RemoteRefUpdate.Status.OK
+              && update.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
+            throw new GitChangeException(
+                where
+                    + ": refused ("
+                    + update.getStatus()
+                    + (update.getMessage() == null ? "" : ": " + update.getMessage())
+                    + ")");
+          }
+        }
+      }
+    } catch (GitAPIException e) {
+      throw new GitChangeException(where + ": " + e.getMessage(), e);
+    }
   }
 
   /** The top directory of the work tree, with symbolic links resolved. */

@@ -1,0 +1,68 @@
+package dev.portcullis.baseimage;
+
+import dev.portcullis.image.Digest;
+import dev.portcullis.registry.Credentials;
+import dev.portcullis.registry.DockerConfig;
+import dev.portcullis.registry.ImageReference;
+import dev.portcullis.registry.RegistryClient;
+import dev.portcullis.registry.RepositoryQueries;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The registries themselves, through the same client as image pulls (token flow, Basic auth,
+ * credentials from {@code ~/.docker/config.json}, rate limits). One client per repository, and tags
+ * listed once per repository however many FROM lines name it.
+ */
+public final class LiveRegistryLookup implements RegistryLookup {
+
+  private final boolean insecure;
+  private final Credentials credentials;
+  private final Map<String, RepositoryQueries> repositories = new HashMap<>();
+  private final Map<String, List<String>> tags = new HashMap<>();
+
+  /**
+   * @param insecure plain HTTP
+   * @param credentials for every registry; null to take each registry's from the Docker config
+   */
+  public LiveRegistryLookup(boolean insecure, Credentials credentials) {
+    this.insecure = insecure;
+    this.credentials = credentials;
+  }
+
+  @Override
+  public List<String> tags(ImageReference image) throws IOException {
+    String key = repositoryKey(image);
+    List<String> known = tags.get(key);
+    if (known == null) {
+      known = List.copyOf(queries(image).tags());
+      tags.put(key, known);
+    }
+    return known;
+  }
+
+  @Override
+  public Digest digest(ImageReference image, String tagOrDigest) throws IOException {
+    return queries(image).manifestDigest(tagOrDigest);
+  }
+
+  private RepositoryQueries queries(ImageReference image) throws IOException {
+    String key = repositoryKey(image);
+    RepositoryQueries queries = repositories.get(key);
+    if (queries == null) {
+      Credentials login =
+          credentials != null
+              ? credentials
+              : DockerConfig.load().credentialsFor(image.registry()).orElse(null);
+      queries = new RepositoryQueries(new RegistryClient(image, insecure, login));
+      repositories.put(key, queries);
+    }
+    return queries;
+  }
+
+  private static String repositoryKey(ImageReference image) {
+    return image.registry() + "/" + image.repository();
+  }
+}
