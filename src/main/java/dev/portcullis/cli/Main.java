@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       SbomCommand.class,
       LintCommand.class,
       PolicyCommand.class,
+      BaseImageCommand.class,
       DbCommand.class,
       VersionCommand.class
     },
@@ -37,6 +38,7 @@ public final class Main {
   /** Runs one command line; the streams are parameters so that tests can run the CLI in-process. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine commandLine = new CommandLine(new Main());
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(

@@ -1,4 +1,4 @@
-package dev.portcullis.baseimage.change;
+package dev.portcullis.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,16 +10,16 @@ import java.util.List;
  * The git command line, as an oracle independent of JGit: sets up repositories and reads back what
  * the code under test wrote. The machine's system configuration is ignored.
  */
-final class GitCli {
+public final class GitCli {
 
   private final Path directory;
 
-  GitCli(Path directory) {
+  public GitCli(Path directory) {
     this.directory = directory;
   }
 
   /** Runs git in the directory and returns its output with the trailing newline removed. */
-  String run(String... args) {
+  public String run(String... args) {
     Result result = attempt(args);
     if (result.exitCode() != 0) {
       throw new AssertionError("git " + String.join(" ", args) + " failed: " + result.output());
@@ -27,7 +27,7 @@ final class GitCli {
     return result.output().stripTrailing();
   }
 
-  Result attempt(String... args) {
+  public Result attempt(String... args) {
     List<String> command = new ArrayList<>(List.of("git", "-C", directory.toString()));
     command.addAll(List.of("-c", "user.name=Dev Eloper", "-c", "user.email=dev@example.com"));
     command.addAll(List.of(args));
@@ -45,5 +45,5 @@ final class GitCli {
     }
   }
 
-  record Result(int exitCode, String output) {}
+  public record Result(int exitCode, String output) {}
 }

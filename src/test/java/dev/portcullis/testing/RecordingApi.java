@@ -1,4 +1,4 @@
-package dev.portcullis.baseimage.change;
+package dev.portcullis.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,10 +18,11 @@ import java.util.TreeMap;
  * A forge API on loopback that records every request and gives one scripted answer to each,
  * standing in for GitHub or GitLab.
  */
-final class RecordingApi implements AutoCloseable {
+public final class RecordingApi implements AutoCloseable {
 
   /** A request as it arrived; header names lower-cased, each with its values joined. */
-  record Recorded(String method, String rawPath, Map<String, String> headers, JsonNode body) {}
+  public record Recorded(
+      String method, String rawPath, Map<String, String> headers, JsonNode body) {}
 
   private final HttpServer server;
   private final List<Recorded> requests = new ArrayList<>();
@@ -29,29 +30,29 @@ final class RecordingApi implements AutoCloseable {
   private volatile Map<String, String> headers = Map.of("Content-Type", "application/json");
   private volatile String body = "{}";
 
-  RecordingApi() throws IOException {
+  public RecordingApi() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::record);
     server.start();
   }
 
   /** The base URL with a path prefix, like a self-hosted API (http://127.0.0.1:PORT/api/v4). */
-  URI base(String prefix) {
+  public URI base(String prefix) {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + prefix);
   }
 
-  RecordingApi answer(int status, String json) {
+  public RecordingApi answer(int status, String json) {
     return answer(status, Map.of("Content-Type", "application/json; charset=utf-8"), json);
   }
 
-  RecordingApi answer(int status, Map<String, String> headers, String body) {
+  public RecordingApi answer(int status, Map<String, String> headers, String body) {
     this.status = status;
     this.headers = headers;
     this.body = body;
     return this;
   }
 
-  synchronized List<Recorded> requests() {
+  public synchronized List<Recorded> requests() {
     return List.copyOf(requests);
   }
 

@@ -3,6 +3,7 @@ package dev.portcullis.baseimage.change;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.portcullis.testing.RecordingApi;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
