@@ -316,6 +316,47 @@ class BaseImageCommandTest extends ScanTestBase {
   }
 
   @Test
+  void anImageFromBuildArgumentsIsCheckedButItsArgumentIsWhatToUpdate() throws IOException {
+    String text = "ARG DEBIAN=%s\nARG TAG=12.5\nFROM ${DEBIAN}:${TAG}\n".formatted(debian);
+    Path dockerfile = write("Dockerfile", text);
+    JsonNode check = check(json(baseImage("check", dockerfile.toString(), "-f", "json")), 3);
+    assertThat(check.get("image").asText()).isEqualTo(debian + ":12.5");
+    assertThat(check.at("/update/tag").asText()).isEqualTo("12.6");
+    Cli.Result table = baseImage("update", dockerfile.toString(), "--write");
+    assertThat(table.exitCode()).as(table.err()).isZero();
+    assertThat(table.out()).contains("update their defaults").contains("Nothing to change");
+    assertThat(Files.readString(dockerfile)).isEqualTo(text);
+  }
+
+  @Test
+  void aPrivateRegistryWithoutCredentialsIsAProblemOfItsLineOnly()
+      throws IOException, InterruptedException {
+    Path privateDir = dir.resolve("private");
+    try (LocalRegistry locked =
+        LocalRegistry.start(privateDir, LocalRegistry.htpasswdAuth(dir, "ci", "s3cret-pass"))) {
+      locked.push(
+          "oci:" + TestImages.ociLayout() + ":debian", "team/debian:12.5", "ci:s3cret-pass");
+      Path dockerfile =
+          write(
+              "Dockerfile",
+              "FROM " + locked.host() + "/team/debian:12.5\nFROM " + debian + ":12.5\n");
+      Cli.Result result =
+          CliProcess.run(
+              Map.of("DOCKER_CONFIG", dir.resolve("no-docker-config").toString()),
+              "base-image",
+              "check",
+              dockerfile.toString(),
+              "--insecure-registry",
+              "-f",
+              "json");
+      assertThat(result.exitCode()).isEqualTo(2);
+      JsonNode report = json(result);
+      assertThat(check(report, 1).get("problem").asText()).contains("requires a login");
+      assertThat(check(report, 2).at("/update/tag").asText()).isEqualTo("12.6");
+    }
+  }
+
+  @Test
   void offlineIsRefused() throws IOException {
     Path dockerfile = write("Dockerfile", "FROM " + debian + ":12.5\n");
     Cli.Result offline = baseImage("check", dockerfile.toString(), "--offline");
