@@ -20,11 +20,26 @@ final class ManifestPuller implements RegistryEndpoint<ManifestPuller.Pulled> {
   private final ImageReference image;
   private final String reference;
   private final long limit;
+  private final boolean missingIsAnswer;
 
   ManifestPuller(ImageReference image, String reference, long limit) {
+    this(image, reference, limit, false);
+  }
+
+  /**
+   * @param missingIsAnswer whether a manifest the registry does not have is an answer (null), as
+   *     when looking for a signature, rather than an error
+   */
+  ManifestPuller(ImageReference image, String reference, long limit, boolean missingIsAnswer) {
     this.image = image;
     this.reference = reference;
     this.limit = limit;
+    this.missingIsAnswer = missingIsAnswer;
+  }
+
+  @Override
+  public boolean absentIsAnswer() {
+    return missingIsAnswer;
   }
 
   @Override

@@ -59,7 +59,7 @@ public final class RegistryClient {
   }
 
   <T> T call(RegistryEndpoint<T> endpoint) throws IOException {
-    URI uri = URI.create(scheme + "://" + reference.apiHost() + "/v2/" + endpoint.route());
+    URI uri = endpoint.target(URI.create(scheme + "://" + reference.apiHost() + "/v2/"));
     for (int attempt = 0; ; attempt++) {
       HttpResponse<InputStream> response = send(endpoint, uri, authorization);
       if (response.statusCode() == 401) {
@@ -76,6 +76,10 @@ public final class RegistryClient {
       int status = response.statusCode();
       if (status / 100 == 2) {
         return endpoint.handle(response);
+      }
+      if (status == 404 && endpoint.absentIsAnswer()) {
+        response.body().close();
+        return endpoint.absent();
       }
       if (status == 429) {
         Duration wait = retryWait(response, attempt);
@@ -124,7 +128,18 @@ public final class RegistryClient {
       throws IOException {
     URI current = uri;
     for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      HttpRequest.Builder request = HttpRequest.newBuilder(current).timeout(REQUEST_TIMEOUT).GET();
+      byte[] body = endpoint.body();
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(current)
+              .timeout(REQUEST_TIMEOUT)
+              .method(
+                  endpoint.method(),
+                  body == null
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofByteArray(body));
+      if (body != null) {
+        request.header("Content-Type", endpoint.contentType());
+      }
       if (!endpoint.accept().isEmpty()) {
         request.header("Accept", String.join(", ", endpoint.accept()));
       }

@@ -3,9 +3,11 @@ package dev.portcullis.registry;
 import dev.portcullis.image.Digest;
 import dev.portcullis.image.InputException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** What the base-image checks ask of a repository: its tags, and the digest a tag points at now. */
@@ -51,6 +53,35 @@ public final class RepositoryQueries {
             + ": more than "
             + MAX_PAGES
             + " pages of tags; refusing to read on");
+  }
+
+  /** A manifest by tag or digest, with its media type; empty when the registry has none. */
+  public Optional<Manifest> manifestIfPresent(String reference) throws IOException {
+    ManifestPuller.Pulled pulled =
+        client.call(new ManifestPuller(client.reference(), reference, MAX_MANIFEST_BYTES, true));
+    if (pulled == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Manifest(pulled.bytes(), pulled.mediaType(), Digest.sha256Of(pulled.bytes())));
+  }
+
+  /** A manifest as the registry serves it. */
+  public record Manifest(byte[] bytes, String mediaType, Digest digest) {}
+
+  /** A small blob (a signature payload), read whole and checked against its digest. */
+  public byte[] blob(Digest digest, long maxBytes) throws IOException {
+    String action = "pull blob " + digest + " of " + client.reference();
+    try (InputStream in = client.call(new BlobPuller(client.reference(), digest))) {
+      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+      if (bytes.length > maxBytes) {
+        throw new InputException(action + ": larger than " + maxBytes + " bytes");
+      }
+      if (!Digest.sha256Of(bytes).equals(digest)) {
+        throw new InputException(action + ": the content does not match its digest");
+      }
+      return bytes;
+    }
   }
 
   /**
