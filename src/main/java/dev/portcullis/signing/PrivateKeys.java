@@ -8,7 +8,7 @@ import org.bouncycastle.asn1.DERBitString;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.openssl.PEMDecryptorProvider;
 import org.bouncycastle.openssl.PEMException;
-import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
+import org.bouncycastle.openssl.bc.BcPEMDecryptorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.util.encoders.Hex;
 import org.bouncycastle.util.io.pem.PemHeader;
@@ -156,8 +156,7 @@ public final class PrivateKeys {
           source + ": an encrypted EC PRIVATE KEY without a usable DEK-Info header");
     }
     try {
-      PEMDecryptorProvider decryptors =
-          new JcePEMDecryptorProviderBuilder().build(required(password, source));
+      PEMDecryptorProvider decryptors = new BcPEMDecryptorProvider(required(password, source));
       return decryptors
           .get(dekInfo.substring(0, comma).trim())
           .decrypt(block.getContent(), Hex.decode(dekInfo.substring(comma + 1).trim()));
