@@ -30,8 +30,8 @@ public final class VerificationKey {
 
   /**
    * Checks a base64 signature (as found in the {@code dev.cosignproject.cosign/signature}
-   * annotation) over exactly these payload bytes. Never throws for a bad signature: the verdict
-   * says what is wrong with it.
+   * annotation; line breaks are ignored, as cosign ignores them) over exactly these payload bytes.
+   * Never throws for a bad signature: the verdict says what is wrong with it.
    */
   public SignatureVerdict verify(byte[] payload, String signatureBase64) {
     if (signatureBase64 == null || signatureBase64.isEmpty()) {
@@ -39,7 +39,8 @@ public final class VerificationKey {
     }
     byte[] der;
     try {
-      der = Base64.getDecoder().decode(signatureBase64);
+      // Go's base64 decoder, which cosign uses, skips line breaks; so do we, and nothing else.
+      der = Base64.getDecoder().decode(signatureBase64.replace("\r", "").replace("\n", ""));
     } catch (IllegalArgumentException e) {
       return SignatureVerdict.malformed("the signature is not base64 (" + e.getMessage() + ")");
     }
