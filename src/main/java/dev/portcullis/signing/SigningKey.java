@@ -22,7 +22,7 @@ public final class SigningKey {
     return Base64.getEncoder().encodeToString(signDer(payload));
   }
 
-  byte[] signDer(byte[] payload) {
+  private byte[] signDer(byte[] payload) {
     try {
       Signature signer = Signature.getInstance("SHA256withECDSA");
       signer.initSign(pair.privateKey(), new SecureRandom());

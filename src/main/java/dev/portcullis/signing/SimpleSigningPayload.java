@@ -121,8 +121,8 @@ public record SimpleSigningPayload(
             "signature payload: optional is neither an object nor null");
       }
       optional
-          .fields()
-          .forEachRemaining(
+          .properties()
+          .forEach(
               claim -> {
                 if (claim.getValue().isTextual()) {
                   annotations.put(claim.getKey(), claim.getValue().textValue());

@@ -47,7 +47,7 @@ public final class VerificationKey {
     return verifyDer(payload, der);
   }
 
-  SignatureVerdict verifyDer(byte[] payload, byte[] der) {
+  private SignatureVerdict verifyDer(byte[] payload, byte[] der) {
     String derProblem = derProblem(der);
     if (derProblem != null) {
       return SignatureVerdict.malformed(
@@ -122,10 +122,6 @@ public final class VerificationKey {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the JDK lacks SHA-256", e);
     }
-  }
-
-  ECPublicKey publicKey() {
-    return publicKey;
   }
 
   @Override
