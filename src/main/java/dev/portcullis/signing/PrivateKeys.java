@@ -3,6 +3,7 @@ package dev.portcullis.signing;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DERBitString;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -37,11 +38,25 @@ public final class PrivateKeys {
    * {@code null} password is taken as "none given").
    */
   public static SigningKey read(Path file, char[] password) throws UnusableKeyException {
+    return readAskingPassword(file, () -> password);
+  }
+
+  /**
+   * Reads the key file, asking for the password only when the key turns out to be encrypted (a
+   * prompt must not appear for a plain key); the supplier may answer null for "none given".
+   */
+  public static SigningKey readAskingPassword(Path file, Supplier<char[]> password)
+      throws UnusableKeyException {
     return parse(PemBlocks.readFile(file), password, file.toString());
   }
 
   /** As {@link #read}, from the file's bytes; {@code source} names it in errors. */
   public static SigningKey parse(byte[] pem, char[] password, String source)
+      throws UnusableKeyException {
+    return parse(pem, () -> password, source);
+  }
+
+  private static SigningKey parse(byte[] pem, Supplier<char[]> password, String source)
       throws UnusableKeyException {
     for (PemObject block : PemBlocks.parse(pem, source, EXPECTED)) {
       String type = block.getType();
@@ -70,7 +85,9 @@ public final class PrivateKeys {
         source + ": only curve parameters, no key; expected " + EXPECTED);
   }
 
-  private static char[] required(char[] password, String source) throws UnusableKeyException {
+  private static char[] required(Supplier<char[]> asked, String source)
+      throws UnusableKeyException {
+    char[] password = asked.get();
     if (password == null) {
       throw new UnusableKeyException(
           source + ": the private key is encrypted and no password was given; give its password");
@@ -143,7 +160,7 @@ public final class PrivateKeys {
   }
 
   /** The DER of an EC PRIVATE KEY block, opened first if OpenSSL's legacy headers encrypt it. */
-  private static byte[] sec1Content(PemObject block, char[] password, String source)
+  private static byte[] sec1Content(PemObject block, Supplier<char[]> password, String source)
       throws UnusableKeyException {
     String procType = header(block, "Proc-Type");
     if (procType == null || !procType.contains("ENCRYPTED")) {

@@ -4,7 +4,7 @@
  * dev.portcullis.signing.PublicKeys}), the simple-signing payload ({@link
  * dev.portcullis.signing.SimpleSigningPayload}), signatures and their verdicts ({@link
  * dev.portcullis.signing.SigningKey}, {@link dev.portcullis.signing.VerificationKey}), and where
- * cosign keeps them in a registry ({@link dev.portcullis.signing.CosignLayout}).
+ * cosign keeps them in a registry ({@link dev.portcullis.signing.oci.SignatureManifests}).
  *
  * <p>The JDK signs, verifies, generates keys and runs PBKDF2 and AES; BouncyCastle contributes
  * ASN.1 and PEM, and scrypt and XSalsa20-Poly1305 for cosign's own key files, through its

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portcullis.image.Digest;
+import dev.portcullis.signing.oci.SignatureManifests;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -138,7 +139,7 @@ class SimpleSigningPayloadTest {
 
   @Test
   void signatureTagIsTheDigestWithADashAndSig() {
-    assertThat(CosignLayout.signatureTag(DIGEST))
+    assertThat(SignatureManifests.tagFor(DIGEST))
         .isEqualTo("sha256-d61c17b6aa49def5e3a654258592829a7fdec3387436c4f93cd0dcfb4c7f01e6.sig");
   }
 
