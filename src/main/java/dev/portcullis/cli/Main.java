@@ -18,6 +18,9 @@ import picocli.CommandLine.Command;
       SbomCommand.class,
       LintCommand.class,
       PolicyCommand.class,
+      KeyCommand.class,
+      SignCommand.class,
+      VerifyCommand.class,
       BaseImageCommand.class,
       DbCommand.class,
       VersionCommand.class

@@ -2,7 +2,9 @@ package dev.portcullis.cli;
 
 import dev.portcullis.artifact.ImageSources;
 import dev.portcullis.artifact.SbomFiles;
+import dev.portcullis.image.Digest;
 import dev.portcullis.image.ImageSource;
+import dev.portcullis.image.InputException;
 import dev.portcullis.image.LocalSources;
 import dev.portcullis.inventory.Inventory;
 import dev.portcullis.match.Finding;
@@ -15,11 +17,17 @@ import dev.portcullis.policy.PolicyLoader;
 import dev.portcullis.policy.TrivyIgnoreLoader;
 import dev.portcullis.policy.VexLoader;
 import dev.portcullis.policy.VulnerabilityException;
+import dev.portcullis.registry.ImageReference;
 import dev.portcullis.report.ReportFormat;
 import dev.portcullis.report.ScanReport;
 import dev.portcullis.report.ScanReportWriter;
 import dev.portcullis.report.ToolInfo;
 import dev.portcullis.secret.SecretScanner;
+import dev.portcullis.signing.PrivateKeys;
+import dev.portcullis.signing.PublicKeys;
+import dev.portcullis.signing.SigningKey;
+import dev.portcullis.signing.oci.RegistrySignatures;
+import dev.portcullis.signing.oci.SignatureReport;
 import dev.portcullis.vulndb.VulnerabilityDatabase;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,7 +36,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -155,17 +165,111 @@ final class ScanCommand {
     @Mixin ScannerSelection scanners;
     @Spec CommandSpec spec;
 
+    @Option(
+        names = "--require-signature",
+        paramLabel = "PUBKEY",
+        description =
+            "Scan only an image with a valid cosign signature by this public key; an unsigned"
+                + " image fails the gate (exit code 1) unscanned. Registry images only.")
+    Path requireSignature;
+
+    @Option(
+        names = "--sign-key",
+        paramLabel = "KEY",
+        description =
+            "Sign the image (cosign format, in its registry) when the gate passes, with the verdict"
+                + " and the database's age as annotations. Registry images only.")
+    Path signKey;
+
     @Override
     public Integer call() throws IOException {
-      return scanInventory(
-          gate,
-          scanners,
-          spec,
-          (packages, secrets) -> {
-            try (ImageSource image = ImageSources.open(source, scan.sourceOptions())) {
-              return scan.imageInventory(image, packages, secrets);
-            }
-          });
+      ImageReference registryImage =
+          requireSignature != null || signKey != null ? registryImage() : null;
+      if (requireSignature != null) {
+        SignatureReport verdict =
+            VerifyCommand.verify(registryImage, PublicKeys.read(requireSignature), Map.of(), scan);
+        if (!verdict.passed()) {
+          spec.commandLine()
+              .getErr()
+              .println(
+                  "portcullis: "
+                      + verdict.image()
+                      + "@"
+                      + verdict.digest()
+                      + " has no valid signature by "
+                      + verdict.key()
+                      + "; not scanned (see 'portcullis verify')");
+          return ExitCodes.CHECK_FAILED;
+        }
+      }
+      SigningKey signingKey =
+          signKey == null
+              ? null
+              : PrivateKeys.readAskingPassword(
+                  signKey, () -> KeyPasswords.forReading(signKey.toString()));
+      ScanReport report =
+          scanInventory(
+              gate,
+              scanners,
+              spec,
+              (packages, secrets) -> {
+                try (ImageSource image = ImageSources.open(source, scan.sourceOptions())) {
+                  return scan.imageInventory(image, packages, secrets);
+                }
+              });
+      if (signingKey != null) {
+        sign(registryImage, signingKey, report);
+      }
+      return report.gate().exitCode();
+    }
+
+    private ImageReference registryImage() {
+      if (!source.startsWith("registry:") && !source.startsWith("docker://")) {
+        throw new UsageException(
+            "--require-signature and --sign-key need a registry image (registry:HOST/REPO:TAG)");
+      }
+      return SignatureOptions.image(source);
+    }
+
+    /** Signs when the gate passed; says so either way. */
+    private void sign(ImageReference image, SigningKey key, ScanReport report) throws IOException {
+      if (report.gate().failed()) {
+        spec.commandLine().getErr().println("portcullis: not signed: the gate failed");
+        return;
+      }
+      RegistrySignatures signatures = new RegistrySignatures(SignatureOptions.client(image, scan));
+      Digest digest = signatures.resolve();
+      if (report.inventory().image().manifestDigest() != null
+          && !report.inventory().image().manifestDigest().equals(digest.toString())) {
+        throw new InputException(
+            image
+                + " now names "
+                + digest
+                + ", not the "
+                + report.inventory().image().manifestDigest()
+                + " that was scanned; not signed");
+      }
+      Map<String, String> claims = new LinkedHashMap<>();
+      claims.put("dev.portcullis.scan/verdict", "passed");
+      claims.put("dev.portcullis.scan/findings", String.valueOf(report.gate().reported().size()));
+      claims.put("dev.portcullis.scan/secrets", String.valueOf(report.gate().secrets().size()));
+      claims.put(
+          "dev.portcullis.scan/db-updated",
+          report.databaseUpdatedAt() == null ? "unknown" : report.databaseUpdatedAt().toString());
+      claims.put(
+          "dev.portcullis.scan/tool",
+          ToolInfo.current().name() + " " + ToolInfo.current().version());
+      RegistrySignatures.Signed signed = signatures.sign(digest, key, claims);
+      spec.commandLine()
+          .getErr()
+          .println(
+              "portcullis: signed "
+                  + signatures.dockerReference()
+                  + "@"
+                  + digest
+                  + " ("
+                  + signed.tag()
+                  + ")");
     }
   }
 
@@ -185,14 +289,16 @@ final class ScanCommand {
     @Override
     public Integer call() throws IOException {
       return scanInventory(
-          gate,
-          scanners,
-          spec,
-          (packages, secrets) -> {
-            try (ImageSource tree = LocalSources.projectDirectory(directory)) {
-              return scan.projectInventory(tree, packages, secrets);
-            }
-          });
+              gate,
+              scanners,
+              spec,
+              (packages, secrets) -> {
+                try (ImageSource tree = LocalSources.projectDirectory(directory)) {
+                  return scan.projectInventory(tree, packages, secrets);
+                }
+              })
+          .gate()
+          .exitCode();
     }
   }
 
@@ -209,7 +315,9 @@ final class ScanCommand {
 
     @Override
     public Integer call() throws IOException {
-      return scanInventory(gate, null, spec, (packages, secrets) -> SbomFiles.read(file));
+      return scanInventory(gate, null, spec, (packages, secrets) -> SbomFiles.read(file))
+          .gate()
+          .exitCode();
     }
   }
 
@@ -228,7 +336,7 @@ final class ScanCommand {
    *
    * @param scanners what to look for; null for vulnerabilities only (an SBOM holds no files)
    */
-  private static int scanInventory(
+  private static ScanReport scanInventory(
       GateOptions gate, ScannerSelection scanners, CommandSpec spec, InventoryReader reader)
       throws IOException {
     Policy policy = gate.readPolicy();
@@ -265,7 +373,7 @@ final class ScanCommand {
     return database;
   }
 
-  private static int report(
+  private static ScanReport report(
       Inventory inventory,
       List<Finding> findings,
       Instant databaseUpdatedAt,
@@ -283,6 +391,6 @@ final class ScanCommand {
         gate.output,
         spec.commandLine().getOut(),
         stream -> ScanReportWriter.forFormat(format).write(report, tool, stream));
-    return result.exitCode();
+    return report;
   }
 }
