@@ -4,7 +4,6 @@ import dev.portcullis.artifact.ImageSources;
 import dev.portcullis.artifact.SbomFiles;
 import dev.portcullis.image.Digest;
 import dev.portcullis.image.ImageSource;
-import dev.portcullis.image.InputException;
 import dev.portcullis.image.LocalSources;
 import dev.portcullis.inventory.Inventory;
 import dev.portcullis.match.Finding;
@@ -26,8 +25,8 @@ import dev.portcullis.secret.SecretScanner;
 import dev.portcullis.signing.PrivateKeys;
 import dev.portcullis.signing.PublicKeys;
 import dev.portcullis.signing.SigningKey;
+import dev.portcullis.signing.VerificationKey;
 import dev.portcullis.signing.oci.RegistrySignatures;
-import dev.portcullis.signing.oci.SignatureReport;
 import dev.portcullis.vulndb.VulnerabilityDatabase;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -183,44 +182,62 @@ final class ScanCommand {
 
     @Override
     public Integer call() throws IOException {
-      ImageReference registryImage =
-          requireSignature != null || signKey != null ? registryImage() : null;
-      if (requireSignature != null) {
-        SignatureReport verdict =
-            VerifyCommand.verify(registryImage, PublicKeys.read(requireSignature), Map.of(), scan);
-        if (!verdict.passed()) {
-          spec.commandLine()
-              .getErr()
-              .println(
-                  "portcullis: "
-                      + verdict.image()
-                      + "@"
-                      + verdict.digest()
-                      + " has no valid signature by "
-                      + verdict.key()
-                      + "; not scanned (see 'portcullis verify')");
-          return ExitCodes.CHECK_FAILED;
-        }
+      String scanned = source;
+      RegistrySignatures signatures = null;
+      Digest digest = null;
+      if (requireSignature != null || signKey != null) {
+        // What is verified, scanned and signed is one digest, resolved once: a tag that moves
+        // meanwhile changes none of the three.
+        ImageReference image = registryImage();
+        signatures = new RegistrySignatures(SignatureOptions.client(image, scan));
+        digest = signatures.resolve();
+        scanned =
+            "registry:" + new ImageReference(image.registry(), image.repository(), null, digest);
+      }
+      if (requireSignature != null
+          && !requireValidSignature(signatures, digest, PublicKeys.read(requireSignature))) {
+        return ExitCodes.CHECK_FAILED;
       }
       SigningKey signingKey =
           signKey == null
               ? null
               : PrivateKeys.readAskingPassword(
                   signKey, () -> KeyPasswords.forReading(signKey.toString()));
+      String target = scanned;
       ScanReport report =
           scanInventory(
               gate,
               scanners,
               spec,
               (packages, secrets) -> {
-                try (ImageSource image = ImageSources.open(source, scan.sourceOptions())) {
+                try (ImageSource image = ImageSources.open(target, scan.sourceOptions())) {
                   return scan.imageInventory(image, packages, secrets);
                 }
               });
       if (signingKey != null) {
-        sign(registryImage, signingKey, report);
+        sign(signatures, digest, signingKey, report);
       }
       return report.gate().exitCode();
+    }
+
+    private boolean requireValidSignature(
+        RegistrySignatures signatures, Digest digest, VerificationKey key) throws IOException {
+      boolean valid =
+          signatures.verify(digest, key, Map.of()).stream()
+              .anyMatch(RegistrySignatures.Checked::passed);
+      if (!valid) {
+        spec.commandLine()
+            .getErr()
+            .println(
+                "portcullis: "
+                    + signatures.dockerReference()
+                    + "@"
+                    + digest
+                    + " has no valid signature by "
+                    + key.fingerprint()
+                    + "; not scanned (see 'portcullis verify')");
+      }
+      return valid;
     }
 
     private ImageReference registryImage() {
@@ -231,23 +248,13 @@ final class ScanCommand {
       return SignatureOptions.image(source);
     }
 
-    /** Signs when the gate passed; says so either way. */
-    private void sign(ImageReference image, SigningKey key, ScanReport report) throws IOException {
+    /** Signs the scanned digest when the gate passed; says so either way. */
+    private void sign(
+        RegistrySignatures signatures, Digest digest, SigningKey key, ScanReport report)
+        throws IOException {
       if (report.gate().failed()) {
         spec.commandLine().getErr().println("portcullis: not signed: the gate failed");
         return;
-      }
-      RegistrySignatures signatures = new RegistrySignatures(SignatureOptions.client(image, scan));
-      Digest digest = signatures.resolve();
-      if (report.inventory().image().manifestDigest() != null
-          && !report.inventory().image().manifestDigest().equals(digest.toString())) {
-        throw new InputException(
-            image
-                + " now names "
-                + digest
-                + ", not the "
-                + report.inventory().image().manifestDigest()
-                + " that was scanned; not signed");
       }
       Map<String, String> claims = new LinkedHashMap<>();
       claims.put("dev.portcullis.scan/verdict", "passed");

@@ -76,8 +76,8 @@ final class VerifyCommand implements Callable<Integer> {
     return report.passed() ? 0 : ExitCodes.CHECK_FAILED;
   }
 
-  /** The verdict on an image's signatures; shared with the gate's --require-signature. */
-  static SignatureReport verify(
+  /** The verdict on an image's signatures. */
+  private static SignatureReport verify(
       ImageReference reference,
       VerificationKey key,
       Map<String, String> required,

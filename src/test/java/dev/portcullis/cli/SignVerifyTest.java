@@ -291,17 +291,7 @@ class SignVerifyTest {
     Path database = dir.resolve("gate.sqlite");
     assertThat(Cli.run("db", "import", db.toString(), "--db", database.toString()).exitCode())
         .isZero();
-    Cli.Result unsignedRequired =
-        Cli.run(
-            "scan",
-            "image",
-            image("scanned"),
-            "--insecure-registry",
-            "--no-cache",
-            "--db",
-            database.toString(),
-            "--require-signature",
-            publicKey.toString());
+    Cli.Result unsignedRequired = scanRequiringSignature(database);
     assertThat(unsignedRequired.exitCode()).isEqualTo(1);
     assertThat(unsignedRequired.err()).contains("no valid signature");
     Cli.Result scanned =
@@ -322,18 +312,21 @@ class SignVerifyTest {
     assertThat(scanned.err()).contains("signed");
     Cli.Result verified = verify("scanned", publicKey, "-a", "dev.portcullis.scan/verdict=passed");
     assertThat(verified.exitCode()).as(verified.out()).isZero();
-    Cli.Result required =
-        Cli.run(
-            "scan",
-            "image",
-            image("scanned"),
-            "--insecure-registry",
-            "--no-cache",
-            "--db",
-            database.toString(),
-            "--require-signature",
-            publicKey.toString());
+    Cli.Result required = scanRequiringSignature(database);
     assertThat(required.exitCode()).as(required.err()).isZero();
+  }
+
+  private static Cli.Result scanRequiringSignature(Path database) {
+    return Cli.run(
+        "scan",
+        "image",
+        image("scanned"),
+        "--insecure-registry",
+        "--no-cache",
+        "--db",
+        database.toString(),
+        "--require-signature",
+        publicKey.toString());
   }
 
   @Test
