@@ -117,7 +117,7 @@ public final class ImageInventory {
     surviving.forEach(r -> warnings.addAll(r.warnings()));
 
     OsRelease os = detectOs(filesystem, results);
-    List<LayerInfo> layers = image.layers().stream().map(ImageInventory::layerInfo).toList();
+    List<LayerInfo> layers = layerInfos(image);
     List<Package> packages = packages(surviving, analyses, layers, os);
     ImageInfo info =
         new ImageInfo(
@@ -141,7 +141,7 @@ public final class ImageInventory {
       return List.of();
     }
     List<SecretFinding> found = new ArrayList<>();
-    List<LayerInfo> layers = image.layers().stream().map(ImageInventory::layerInfo).toList();
+    List<LayerInfo> layers = layerInfos(image);
     for (int i = 0; i < analyses.size(); i++) {
       LayerInfo layer = layers.get(i);
       for (AnalysisResult result : analyses.get(i).results()) {
@@ -249,6 +249,23 @@ public final class ImageInventory {
       }
     }
     return null;
+  }
+
+  /**
+   * The layers as reports show them. When secrets are looked for, the Dockerfile instructions of
+   * the history are shown with them masked: a secret found in {@code history:N} must not be printed
+   * whole beside every finding of that layer.
+   */
+  private List<LayerInfo> layerInfos(ResolvedImage image) {
+    return image.layers().stream()
+        .map(ImageInventory::layerInfo)
+        .map(
+            l ->
+                configSecrets == null || l.createdBy() == null
+                    ? l
+                    : new LayerInfo(
+                        l.index(), l.diffId(), l.digest(), configSecrets.mask(l.createdBy())))
+        .toList();
   }
 
   private static LayerInfo layerInfo(LayerRef layer) {

@@ -152,7 +152,8 @@ public record SecretSettings(
           path == null ? null : compile(id, path),
           null,
           SecretCheck.ANY,
-          allowRules.stream().map(CustomAllowRule::toAllowRule).toList());
+          allowRules.stream().map(CustomAllowRule::toAllowRule).toList(),
+          0);
     }
   }
 

@@ -6,6 +6,7 @@ import static dev.portcullis.vulndb.Severity.MEDIUM;
 
 import dev.portcullis.vulndb.Severity;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +22,24 @@ public final class BuiltinSecretRules {
   private static final String END = "(?![A-Za-z0-9_-])";
 
   private static final String START = "(?<![A-Za-z0-9_-])";
+
+  /**
+   * The length of the public marker of each kind of token, which reports may show: the same for
+   * every token of its kind, it says what leaked without saying anything of the secret.
+   */
+  private static final Map<String, Integer> PUBLIC_MARKERS =
+      Map.ofEntries(
+          Map.entry("aws-access-key-id", 4),
+          Map.entry("github-token", 4),
+          Map.entry("github-fine-grained-pat", 11),
+          Map.entry("gitlab-token", 5),
+          Map.entry("slack-token", 5),
+          Map.entry("stripe-secret-key", 8),
+          Map.entry("twilio-api-key", 2),
+          Map.entry("sendgrid-api-key", 3),
+          Map.entry("npm-token", 4),
+          Map.entry("pypi-token", 5),
+          Map.entry("jwt", 3));
 
   public static List<SecretRule> all() {
     return List.of(
@@ -218,7 +237,8 @@ public final class BuiltinSecretRules {
             null,
             "kind: config",
             SecretChecks.randomAtLeast(3.0),
-            List.of()),
+            List.of(),
+            0),
         rule(
             "jwt",
             "JWT",
@@ -311,6 +331,7 @@ public final class BuiltinSecretRules {
         path,
         null,
         check,
-        List.of());
+        List.of(),
+        PUBLIC_MARKERS.getOrDefault(id, 0));
   }
 }

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  *     kind: Config}); null for none
  * @param check what a candidate must also satisfy
  * @param allowRules matches of this rule that are not secrets
+ * @param visiblePrefix how much of a secret reports may show: the length of its public marker
+ *     ({@code ghp_}: 4), 0 for secrets without one
  */
 public record SecretRule(
     String id,
@@ -32,7 +34,8 @@ public record SecretRule(
     Pattern path,
     String fileMarker,
     SecretCheck check,
-    List<AllowRule> allowRules) {
+    List<AllowRule> allowRules,
+    int visiblePrefix) {
 
   public SecretRule {
     keywords = keywords.stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();

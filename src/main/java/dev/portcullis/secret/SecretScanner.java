@@ -7,10 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 
 /**
@@ -213,32 +218,16 @@ public final class SecretScanner {
 
     private void matchLine(int start, int stop, BitSet candidateRules) {
       String line = decode(start, stop);
-      List<Span> spans = new ArrayList<>();
-      for (int r = candidateRules.nextSetBit(0); r >= 0; r = candidateRules.nextSetBit(r + 1)) {
-        SecretRule rule = rules.rules().get(r);
-        if (!rule.appliesTo(path)) {
-          continue;
-        }
-        Matcher match = rule.regex().matcher(line);
-        while (match.find()) {
-          if (overlaps(spans, match.start(), match.end())) {
-            continue;
-          }
-          String secret = rule.secret(match);
-          SecretCheck.Candidate candidate =
-              new SecretCheck.Candidate(match, secret, line, () -> followingLines(stop));
-          if (rule.check().accepts(candidate) && !rules.allows(rule, path, secret)) {
-            spans.add(
-                new Span(
-                    rule,
-                    match.start(),
-                    match.end(),
-                    rule.secretStart(match),
-                    rule.secretEnd(match)));
-          }
+      List<Span> accepted = spans(path, line, candidateRules, () -> followingLines(stop));
+      List<Span> reported = new ArrayList<>();
+      for (Span span : accepted) {
+        // Where two rules match the same text, the earlier (more specific) one is reported; the
+        // other's secret is still masked.
+        if (reported.stream().noneMatch(r -> span.start() < r.end() && r.start() < span.end())) {
+          reported.add(span);
         }
       }
-      for (Span span : spans) {
+      for (Span span : reported) {
         SecretRule rule = span.rule();
         SecretMatch result =
             new SecretMatch(
@@ -247,7 +236,7 @@ public final class SecretScanner {
                 rule.title(),
                 rule.severity(),
                 lineNumber,
-                snippet(line, spans, span));
+                snippet(line, accepted, span));
         if (rule.fileMarker() == null) {
           found.add(result);
         } else {
@@ -273,36 +262,111 @@ public final class SecretScanner {
     }
   }
 
-  private static boolean overlaps(List<Span> spans, int start, int end) {
-    return spans.stream().anyMatch(s -> start < s.end() && s.start() < end);
+  /**
+   * Every match of the candidate rules on a line that passes its rule's check and no allow rule, in
+   * rule order.
+   */
+  private List<Span> spans(
+      String path, String line, BitSet candidateRules, Supplier<List<String>> following) {
+    List<Span> spans = new ArrayList<>();
+    for (int r = candidateRules.nextSetBit(0); r >= 0; r = candidateRules.nextSetBit(r + 1)) {
+      SecretRule rule = rules.rules().get(r);
+      if (!rule.appliesTo(path)) {
+        continue;
+      }
+      Matcher match = rule.regex().matcher(line);
+      while (match.find()) {
+        String secret = rule.secret(match);
+        if (secret == null) {
+          continue; // an optional secret group of a user's rule that took no part
+        }
+        SecretCheck.Candidate candidate = new SecretCheck.Candidate(match, secret, line, following);
+        if (rule.check().accepts(candidate) && !rules.allows(rule, path, secret)) {
+          spans.add(
+              new Span(
+                  rule,
+                  match.start(),
+                  match.end(),
+                  rule.secretStart(match),
+                  rule.secretEnd(match)));
+        }
+      }
+    }
+    return spans;
+  }
+
+  /**
+   * A text that is no file (an image history entry shown in a report) with every secret in it
+   * masked, whole: nothing else of it changes.
+   */
+  public String mask(String text) {
+    String[] lines = text.split("\n", -1);
+    StringBuilder masked = new StringBuilder(text.length());
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i];
+      BitSet candidates = new BitSet();
+      String lower = line.toLowerCase(Locale.ROOT);
+      for (int r = 0; r < rules.rules().size(); r++) {
+        List<String> keywords = rules.rules().get(r).keywords();
+        if (keywords.isEmpty() || keywords.stream().anyMatch(lower::contains)) {
+          candidates.set(r);
+        }
+      }
+      int next = i + 1;
+      List<String> following = List.of(lines).subList(Math.min(next, lines.length), lines.length);
+      masked.append(masked(line, spans("", line, candidates, () -> following)).text());
+      if (next < lines.length) {
+        masked.append('\n');
+      }
+    }
+    return masked.toString();
+  }
+
+  /** A line with its secrets masked, and where a span's mask begins in it. */
+  private record MaskedLine(String text, Map<Span, Integer> maskStart) {}
+
+  /**
+   * The line with the secret of every span masked. Overlapping secrets are masked as one, so that
+   * no part of either stays visible.
+   */
+  private static MaskedLine masked(String line, List<Span> spans) {
+    List<Span> ordered =
+        spans.stream()
+            .filter(s -> s.secretEnd() > s.secretStart())
+            .sorted(Comparator.comparingInt(Span::secretStart))
+            .toList();
+    StringBuilder masked = new StringBuilder();
+    Map<Span, Integer> maskStart = new HashMap<>();
+    int at = 0;
+    for (int i = 0; i < ordered.size(); ) {
+      Span first = ordered.get(i);
+      int start = Math.max(at, first.secretStart());
+      int end = first.secretEnd();
+      int j = i;
+      while (j < ordered.size() && ordered.get(j).secretStart() < end) {
+        end = Math.max(end, ordered.get(j).secretEnd());
+        maskStart.put(ordered.get(j), masked.length() + (start - at));
+        j++;
+      }
+      masked.append(line, at, start);
+      String secret = line.substring(start, end);
+      masked.append(
+          Masking.mask(secret, start == first.secretStart() ? first.rule().visiblePrefix() : 0));
+      at = end;
+      i = j;
+    }
+    masked.append(line.substring(at));
+    return new MaskedLine(masked.toString(), maskStart);
   }
 
   /**
    * The line with every secret on it masked, cut to a window around this one. Nothing of a secret
-   * but its masked prefix can appear: the window is cut from the already masked line.
+   * but its public marker can appear: the window is cut from the already masked line.
    */
   static String snippet(String line, List<Span> spans, Span focus) {
-    StringBuilder masked = new StringBuilder();
-    int at = 0;
-    int focusStart = 0;
-    List<Span> ordered =
-        spans.stream().sorted((a, b) -> Integer.compare(a.secretStart(), b.secretStart())).toList();
-    for (Span span : ordered) {
-      if (span.secretStart() < at || span.secretEnd() == span.secretStart()) {
-        continue;
-      }
-      masked.append(line, at, span.secretStart());
-      if (span == focus) {
-        focusStart = masked.length();
-      }
-      masked.append(Masking.mask(line.substring(span.secretStart(), span.secretEnd())));
-      at = span.secretEnd();
-    }
-    masked.append(line.substring(at));
-    if (focus.secretEnd() == focus.secretStart()) {
-      focusStart = Math.min(masked.length(), focus.start());
-    }
-    String text = masked.toString();
+    MaskedLine masked = masked(line, spans);
+    String text = masked.text();
+    int focusStart = masked.maskStart().getOrDefault(focus, Math.min(text.length(), focus.start()));
     if (text.length() <= SNIPPET) {
       return text.strip();
     }

@@ -147,6 +147,29 @@ class SecretScanTest {
   }
 
   @Test
+  void theHistoryShownBesideFindingsIsMasked() throws IOException {
+    Path leaky = dir.resolve("leaky");
+    new OciLayoutBuilder()
+        .layer(
+            "RUN echo GITLAB_TOKEN=" + GITLAB + " > /app/.env",
+            file("app/.env", "GITLAB_TOKEN=" + GITLAB + "\n"))
+        .writeTo(leaky, "app");
+    for (String format : List.of("json", "sarif", "table")) {
+      Cli.Result result =
+          Cli.run(
+              "scan",
+              "image",
+              "oci:" + leaky + ":app",
+              "--scanners",
+              "secret",
+              "--no-cache",
+              "-f",
+              format);
+      assertThat(result.out()).as(format).doesNotContain(GITLAB.substring(6));
+    }
+  }
+
+  @Test
   void cycloneDxSaysItCannotCarryTheSecrets() {
     Cli.Result result = scan("--format", "cyclonedx");
     assertThat(result.exitCode()).isZero();

@@ -2,10 +2,12 @@ package dev.portcullis.secret;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portcullis.vulndb.Severity;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -142,6 +144,50 @@ class SecretScannerTest {
             m -> {
               assertThat(m.match()).doesNotContain("Z7QF3").doesNotContain("R8fK2");
             });
+  }
+
+  @Test
+  void aSecretOverlappingAReportedOneIsMaskedWhole() {
+    List<SecretMatch> found = scan("api_key=AKIAZ7QF3LNV2KD5WXYQqrstuvwxyz0123");
+    assertThat(found).extracting(SecretMatch::ruleId).containsExactly("aws-access-key-id");
+    assertThat(found.get(0).match()).isEqualTo("api_key=AKIA" + Masking.MASK);
+  }
+
+  @Test
+  void secretsWithoutAPublicMarkerShowNothingOfThemselves() {
+    assertThat(scan("DB_PASSWORD=Xk9#mQ2vLp8!rT4z").get(0).match())
+        .isEqualTo("DB_PASSWORD=" + Masking.MASK);
+  }
+
+  @Test
+  void maskingATextKeepsEverythingButTheSecrets() {
+    assertThat(
+            scanner.mask(
+                "/bin/sh -c #(nop)  ENV GITLAB_TOKEN=glpat-Xy7pQ2rT9vK4mN8wL1zB MODE=prod\nnext"))
+        .isEqualTo("/bin/sh -c #(nop)  ENV GITLAB_TOKEN=glpat" + Masking.MASK + " MODE=prod\nnext");
+  }
+
+  @Test
+  void aUsersRuleWhoseSecretGroupTookNoPartFindsNothing() {
+    SecretRule optional =
+        new SecretRule(
+            "optional-group",
+            "Custom",
+            "Optional group",
+            Severity.HIGH,
+            List.of("token"),
+            Pattern.compile("token(?:=(?<secret>[a-z0-9]{8,}))?"),
+            "secret",
+            null,
+            null,
+            SecretCheck.ANY,
+            List.of(),
+            0);
+    SecretScanner custom =
+        new SecretScanner(new SecretRuleSet(List.of(optional), List.of(), 1024, "test"));
+    assertThat(custom.scanText("a.txt", "token\ntoken=abcdefgh12\n"))
+        .extracting(SecretMatch::line)
+        .containsExactly(2);
   }
 
   @Test
