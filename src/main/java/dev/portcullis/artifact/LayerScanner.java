@@ -191,11 +191,22 @@ final class LayerScanner {
       List<AnalysisResult> results,
       List<String> warnings)
       throws IOException {
-    List<Analyzer> wanted = new ArrayList<>();
-    for (Analyzer analyzer : wanting) {
-      if (entry.size() <= analyzer.maxFileSize()) {
-        wanted.add(analyzer);
-      } else {
+    InputStream content = entry.content();
+    List<Analyzer> wanted = new ArrayList<>(wanting);
+    if (wanted.stream().anyMatch(Analyzer::textOnly)) {
+      // Binary content is no text analyzer's, whatever its size: first look, then judge sizes,
+      // so that a large executable is passed over in silence, not reported as unread.
+      PushbackInputStream peekable = new PushbackInputStream(content, SNIFF_BYTES);
+      byte[] head = peekable.readNBytes(SNIFF_BYTES);
+      peekable.unread(head);
+      content = peekable;
+      if (isBinary(head)) {
+        wanted.removeIf(Analyzer::textOnly);
+      }
+    }
+    for (Analyzer analyzer : List.copyOf(wanted)) {
+      if (entry.size() > analyzer.maxFileSize()) {
+        wanted.remove(analyzer);
         warnings.add(
             "/"
                 + entry.path()
@@ -222,19 +233,7 @@ final class LayerScanner {
               + " bytes and was not analysed");
       return;
     }
-    InputStream content = entry.content();
-    if (wanted.stream().anyMatch(Analyzer::textOnly)) {
-      PushbackInputStream peekable = new PushbackInputStream(content, SNIFF_BYTES);
-      byte[] head = peekable.readNBytes(SNIFF_BYTES);
-      peekable.unread(head);
-      content = peekable;
-      if (isBinary(head)) {
-        wanted.removeIf(Analyzer::textOnly);
-      }
-    }
-    if (wanted.isEmpty()) {
-      return;
-    }
+
     if (wanted.size() == 1) {
       keep(
           wanted.get(0).analyze(new AnalysisInput(entry.path(), entry.size(), content, siblings)),

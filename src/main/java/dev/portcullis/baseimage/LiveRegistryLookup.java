@@ -12,24 +12,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The registries themselves, through the same client as image pulls (token flow, Basic auth,
- * credentials from {@code ~/.docker/config.json}, rate limits). One client per repository, and tags
- * listed once per repository however many FROM lines name it.
+ * The registries themselves, through the same client as image pulls (token flow, Basic auth, rate
+ * limits), each with its own credentials from {@code ~/.docker/config.json}. One client per
+ * repository, and tags listed once per repository however many FROM lines name it.
  */
 public final class LiveRegistryLookup implements RegistryLookup {
 
   private final boolean insecure;
-  private final Credentials credentials;
   private final Map<String, RepositoryQueries> repositories = new HashMap<>();
   private final Map<String, List<String>> tags = new HashMap<>();
 
   /**
    * @param insecure plain HTTP
-   * @param credentials for every registry; null to take each registry's from the Docker config
    */
-  public LiveRegistryLookup(boolean insecure, Credentials credentials) {
+  public LiveRegistryLookup(boolean insecure) {
     this.insecure = insecure;
-    this.credentials = credentials;
   }
 
   @Override
@@ -52,10 +49,7 @@ public final class LiveRegistryLookup implements RegistryLookup {
     String key = repositoryKey(image);
     RepositoryQueries queries = repositories.get(key);
     if (queries == null) {
-      Credentials login =
-          credentials != null
-              ? credentials
-              : DockerConfig.load().credentialsFor(image.registry()).orElse(null);
+      Credentials login = DockerConfig.load().credentialsFor(image.registry()).orElse(null);
       queries = new RepositoryQueries(new RegistryClient(image, insecure, login));
       repositories.put(key, queries);
     }

@@ -16,6 +16,7 @@ import dev.portcullis.baseimage.UpdatePlanner;
 import dev.portcullis.baseimage.VulnerabilityDelta;
 import dev.portcullis.baseimage.change.BranchName;
 import dev.portcullis.baseimage.change.Forge;
+import dev.portcullis.baseimage.change.ForgeException;
 import dev.portcullis.baseimage.change.ForgeKind;
 import dev.portcullis.baseimage.change.ForgeRepository;
 import dev.portcullis.baseimage.change.GitWorkTree;
@@ -25,7 +26,6 @@ import dev.portcullis.files.AtomicWrite;
 import dev.portcullis.image.ImageSource;
 import dev.portcullis.match.Finding;
 import dev.portcullis.match.Matcher;
-import dev.portcullis.registry.Credentials;
 import dev.portcullis.registry.ImageReference;
 import dev.portcullis.report.BaseImageMarkdownWriter;
 import dev.portcullis.report.BaseImageReportWriter;
@@ -123,14 +123,17 @@ final class BaseImageCommand {
       if (registry.offline) {
         throw new UsageException("base-image needs the registries, which --offline forbids");
       }
+      if (registry.username != null) {
+        // One password for every registry the FROM lines name would go to any of them, a
+        // stranger's included: credentials come per registry from the Docker config instead.
+        throw new UsageException(
+            "base-image asks every registry its FROM lines name: log in with 'docker login'"
+                + " (~/.docker/config.json is read per registry) instead of --username");
+      }
       List<FromReference> froms = new FromReferences().find(paths);
-      Credentials credentials =
-          registry.username == null
-              ? null
-              : new Credentials(registry.username, registry.effectivePassword());
       BaseImageChecker checker =
           new BaseImageChecker(
-              new LiveRegistryLookup(registry.insecureRegistry, credentials),
+              new LiveRegistryLookup(registry.insecureRegistry),
               new TagSelector(prereleases),
               PolicyFiles.resolve(policy).baseImages());
       List<BaseImageCheck> checks = new ArrayList<>();
@@ -307,7 +310,7 @@ final class BaseImageCommand {
       if ((push || openPr != null) && branch == null) {
         throw new UsageException("--push and --open-pr need --git-branch NAME");
       }
-      String token = openPr == null && !push ? null : forgeToken();
+      String token = openPr == null ? null : forgeToken(openPr);
       if (openPr != null && token == null) {
         throw new UsageException(
             "--open-pr needs a token in PORTCULLIS_FORGE_TOKEN (or "
@@ -369,8 +372,7 @@ final class BaseImageCommand {
                 + created.commitId().substring(0, 12)
                 + ").");
         if (push) {
-          tree.push(
-              branch, "origin", openPr == ForgeKind.GITLAB ? "oauth2" : "x-access-token", token);
+          pushToOrigin(tree, branch);
           outcome.add("Pushed " + branch.name() + " to origin.");
         }
         if (openPr != null) {
@@ -420,12 +422,35 @@ final class BaseImageCommand {
       return ForgeRepository.fromRemoteUrl(remote, openPr);
     }
 
-    private String forgeToken() {
+    /**
+     * Pushes the new branch. A forge token goes along only over HTTPS to the forge's own host
+     * (github.com, gitlab.com, or the host --open-pr names): never to another host, never in the
+     * clear, never to an SSH remote (which uses the user's keys).
+     */
+    private void pushToOrigin(GitWorkTree tree, BranchName branch) throws IOException {
+      String remote = tree.remoteUrl("origin").orElse("");
+      ForgeKind kind = null;
+      if (remote.startsWith("https://")) {
+        try {
+          kind =
+              (openPr != null
+                      ? ForgeRepository.fromRemoteUrl(remote, openPr)
+                      : ForgeRepository.fromRemoteUrl(remote))
+                  .kind();
+        } catch (ForgeException e) {
+          kind = null; // not a forge Portcullis knows: push without a token
+        }
+      }
+      String token = kind == null ? null : forgeToken(kind);
+      tree.push(branch, "origin", kind == ForgeKind.GITLAB ? "oauth2" : "x-access-token", token);
+    }
+
+    private static String forgeToken(ForgeKind kind) {
       String token = System.getenv("PORTCULLIS_FORGE_TOKEN");
       if (token == null || token.isBlank()) {
-        token = System.getenv(openPr == ForgeKind.GITLAB ? "GITLAB_TOKEN" : "GITHUB_TOKEN");
+        token = System.getenv(kind == ForgeKind.GITLAB ? "GITLAB_TOKEN" : "GITHUB_TOKEN");
       }
-      return token == null || token.isBlank() ? null : token;
+      return token == null || token.isBlank() ? null : token.strip();
     }
 
     private static Map<Path, List<DockerfileRewriter.Edit>> editsByFile(

@@ -67,7 +67,7 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    SignatureReportWriter writer = SignatureReportWriter.forFormat(parsedFormat());
+    SignatureReportWriter writer = writer();
     ImageReference reference = SignatureOptions.image(image);
     Map<String, String> required = SignatureOptions.annotations(annotations);
     VerificationKey verificationKey = PublicKeys.read(key);
@@ -93,9 +93,9 @@ final class VerifyCommand implements Callable<Integer> {
         signatures.verify(digest, key, required));
   }
 
-  private ReportFormat parsedFormat() {
+  private SignatureReportWriter writer() {
     try {
-      return ReportFormat.parse(format);
+      return SignatureReportWriter.forFormat(ReportFormat.parse(format));
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

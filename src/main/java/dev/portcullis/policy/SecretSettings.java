@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -126,7 +127,7 @@ public record SecretSettings(
       keywords = keywords == null ? List.of() : List.copyOf(keywords);
       allowRules = allowRules == null ? List.of() : List.copyOf(allowRules);
       Severity parsed = Severity.ofVendorWord(severity == null ? "HIGH" : severity);
-      if (parsed == Severity.UNKNOWN) {
+      if (parsed == Severity.UNKNOWN || parsed == Severity.NONE) {
         throw new IllegalArgumentException(
             "secret rule " + id + ": severity must be CRITICAL, HIGH, MEDIUM or LOW");
       }
@@ -137,6 +138,22 @@ public record SecretSettings(
       }
       if (path != null) {
         compile("secret rule " + id + ": path", path);
+      }
+    }
+
+    /**
+     * Whether the expression has a group of that name: an alternative that always matches the empty
+     * text makes a match to ask the group of, which answers null if it exists and throws if not.
+     */
+    private static boolean hasGroup(Pattern pattern, String name) {
+      Matcher probe =
+          Pattern.compile("(?:" + pattern.pattern() + ")|(?<portcullisprobe>)").matcher("");
+      probe.find();
+      try {
+        probe.group(name);
+        return true;
+      } catch (IllegalArgumentException e) {
+        return false;
       }
     }
 

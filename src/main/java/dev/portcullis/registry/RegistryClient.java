@@ -59,7 +59,13 @@ public final class RegistryClient {
   }
 
   <T> T call(RegistryEndpoint<T> endpoint) throws IOException {
-    URI uri = endpoint.target(URI.create(scheme + "://" + reference.apiHost() + "/v2/"));
+    URI uri;
+    try {
+      uri = endpoint.target(URI.create(scheme + "://" + reference.apiHost() + "/v2/"));
+    } catch (IllegalArgumentException e) {
+      throw new InputException(
+          endpoint.action() + ": the registry named a malformed address (" + e.getMessage() + ")");
+    }
     for (int attempt = 0; ; attempt++) {
       HttpResponse<InputStream> response = send(endpoint, uri, authorization);
       if (response.statusCode() == 401) {
@@ -126,6 +132,7 @@ public final class RegistryClient {
 
   private HttpResponse<InputStream> send(RegistryEndpoint<?> endpoint, URI uri, String auth)
       throws IOException {
+    URI registry = URI.create(scheme + "://" + reference.apiHost() + "/");
     URI current = uri;
     for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
       byte[] body = endpoint.body();
@@ -143,8 +150,12 @@ public final class RegistryClient {
       if (!endpoint.accept().isEmpty()) {
         request.header("Accept", String.join(", ", endpoint.accept()));
       }
+      // Credentials go to the registry itself only: not to a host a redirect or an upload
+      // location names, nor over a scheme it was not asked on.
       boolean sameHost =
-          current.getHost().equalsIgnoreCase(uri.getHost()) && current.getPort() == uri.getPort();
+          current.getScheme().equalsIgnoreCase(scheme)
+              && current.getHost().equalsIgnoreCase(registry.getHost())
+              && port(current) == port(registry);
       if (auth != null && sameHost) {
         request.header("Authorization", auth);
       }

@@ -58,6 +58,36 @@ public final class PrivateKeys {
 
   private static SigningKey parse(byte[] pem, Supplier<char[]> password, String source)
       throws UnusableKeyException {
+    Supplier<char[]> asked =
+        () -> {
+          try {
+            return password.get();
+          } catch (RuntimeException e) {
+            throw new PasswordUnavailable(e);
+          }
+        };
+    try {
+      return parseBlocks(pem, asked, source);
+    } catch (PasswordUnavailable e) {
+      throw e.reason;
+    } catch (RuntimeException e) {
+      // Hostile DER can trip the ASN.1 and curve code in ways no check above foresaw.
+      throw new UnusableKeyException(source + ": not a readable private key (" + e + ")", e);
+    }
+  }
+
+  /** Why asking for the password failed (no terminal, say): the caller's, passed through. */
+  private static final class PasswordUnavailable extends RuntimeException {
+    private final RuntimeException reason;
+
+    PasswordUnavailable(RuntimeException reason) {
+      super(reason);
+      this.reason = reason;
+    }
+  }
+
+  private static SigningKey parseBlocks(byte[] pem, Supplier<char[]> password, String source)
+      throws UnusableKeyException {
     for (PemObject block : PemBlocks.parse(pem, source, EXPECTED)) {
       String type = block.getType();
       switch (type) {

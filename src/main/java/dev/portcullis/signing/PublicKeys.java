@@ -37,6 +37,11 @@ public final class PublicKeys {
           source + ": the PUBLIC KEY block is not PKIX DER (" + e.getMessage() + ")", e);
     }
     P256.requireP256(info.getAlgorithm(), source);
-    return new VerificationKey(P256.publicKey(info.getPublicKeyData().getOctets(), source));
+    try {
+      return new VerificationKey(P256.publicKey(info.getPublicKeyData().getOctets(), source));
+    } catch (RuntimeException e) {
+      // A padded bit string or a point BouncyCastle cannot decode.
+      throw new UnusableKeyException(source + ": not a readable public key (" + e + ")", e);
+    }
   }
 }

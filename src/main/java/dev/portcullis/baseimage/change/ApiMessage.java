@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The human-readable explanation in a forge's error answer, as one short line. GitHub says {@code
@@ -17,7 +18,7 @@ final class ApiMessage {
 
   private ApiMessage() {}
 
-  static String of(JsonNode answer) {
+  static String of(JsonNode answer, UnaryOperator<String> redact) {
     List<String> parts = new ArrayList<>();
     collect(answer.path("message"), "", parts);
     collect(answer.path("error"), "", parts);
@@ -30,7 +31,8 @@ final class ApiMessage {
         collect(error.isObject() ? error.path("message") : error, "", parts);
       }
     }
-    return oneLine(String.join(": ", parts));
+    // Redacted before it is cut: a secret cut in half is still half a secret.
+    return oneLine(redact.apply(String.join(": ", parts)));
   }
 
   private static void collect(JsonNode node, String prefix, List<String> parts) {

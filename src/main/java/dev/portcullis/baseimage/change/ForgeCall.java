@@ -136,7 +136,7 @@ final class ForgeCall {
     if (json.isEmpty()) {
       return "answer was " + contentType(response) + ", not JSON";
     }
-    return redact(ApiMessage.of(json.get()));
+    return ApiMessage.of(json.get(), this::redact);
   }
 
   private String redact(String text) {
