@@ -1,11 +1,6 @@
 package dev.portcullis.baseimage;
 
-import dev.portcullis.files.AtomicWrite;
 import dev.portcullis.image.InputException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -13,8 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * Rewrites the image of FROM lines and nothing else: comments, spacing, flags, stage names, line
- * endings and every other byte stay as they were. Files are replaced whole (written beside, then
- * moved over), so a failure never leaves half a Dockerfile.
+ * endings and every other byte stay as they were.
  */
 public final class DockerfileRewriter {
 
@@ -57,12 +51,6 @@ public final class DockerfileRewriter {
       result.replace(token.start(), token.end(), edit.replacement());
     }
     return result.toString();
-  }
-
-  /** Applies the edits to the file on disk, replacing it whole. */
-  public void rewrite(Path path, String file, List<Edit> edits) throws IOException {
-    String text = Files.readString(path, StandardCharsets.UTF_8);
-    AtomicWrite.replace(path, apply(file, text, edits).getBytes(StandardCharsets.UTF_8));
   }
 
   /** The offset where a 1-based line starts, or -1 past the end. */

@@ -42,6 +42,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -319,7 +320,7 @@ final class BaseImageCommand {
       }
       List<BaseImageCheck> checks = options.checks(spec);
       List<BaseImageChange> changes = new UpdatePlanner(majors, pinDigest).plan(checks);
-      Map<Path, byte[]> rewritten = rewrite(changes);
+      Map<Path, byte[]> rewritten = rewrite(changes, Files::readAllBytes);
       List<String> outcome = new ArrayList<>();
       if (changes.isEmpty()) {
         outcome.add("Nothing to change.");
@@ -332,7 +333,7 @@ final class BaseImageCommand {
       }
       if (!changes.isEmpty() && branch != null) {
         BaseImageReport report = new BaseImageReport(checks, changes, List.of());
-        outcome.addAll(commit(branch, rewritten, report, token));
+        outcome.addAll(commit(branch, changes, report, token));
       }
       if (!changes.isEmpty() && !write && branch == null) {
         outcome.add(
@@ -342,24 +343,41 @@ final class BaseImageCommand {
       return options.write(new BaseImageReport(checks, changes, outcome), spec);
     }
 
+    /** Where a Dockerfile's current text comes from: the work tree, or a commit. */
+    @FunctionalInterface
+    private interface Contents {
+      byte[] of(Path file) throws IOException;
+    }
+
     /** The new content of every Dockerfile that changes. */
-    private static Map<Path, byte[]> rewrite(List<BaseImageChange> changes) throws IOException {
+    private static Map<Path, byte[]> rewrite(List<BaseImageChange> changes, Contents contents)
+        throws IOException {
       DockerfileRewriter rewriter = new DockerfileRewriter();
       Map<Path, byte[]> rewritten = new LinkedHashMap<>();
       for (Map.Entry<Path, List<DockerfileRewriter.Edit>> file : editsByFile(changes).entrySet()) {
-        String text = Files.readString(file.getKey(), StandardCharsets.UTF_8);
+        String text = new String(contents.of(file.getKey()), StandardCharsets.UTF_8);
         String changed = rewriter.apply(file.getKey().toString(), text, file.getValue());
         rewritten.put(file.getKey(), changed.getBytes(StandardCharsets.UTF_8));
       }
       return rewritten;
     }
 
-    /** Commits on the new branch, then pushes it and opens the request if asked. */
+    /**
+     * Commits on the new branch, then pushes it and opens the request if asked. The edits apply to
+     * the Dockerfiles as HEAD has them: uncommitted local changes stay out of the commit.
+     */
     private List<String> commit(
-        BranchName branch, Map<Path, byte[]> rewritten, BaseImageReport report, String token)
+        BranchName branch, List<BaseImageChange> changes, BaseImageReport report, String token)
         throws IOException {
       List<String> outcome = new ArrayList<>();
-      try (GitWorkTree tree = GitWorkTree.open(rewritten.keySet().iterator().next())) {
+      try (GitWorkTree tree = GitWorkTree.open(changes.get(0).check().from().path())) {
+        Map<Path, byte[]> rewritten =
+            rewrite(
+                changes,
+                file -> {
+                  Optional<byte[]> committed = tree.headContent(tree.repositoryPath(file));
+                  return committed.isPresent() ? committed.get() : Files.readAllBytes(file);
+                });
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (Map.Entry<Path, byte[]> file : rewritten.entrySet()) {
           files.put(tree.repositoryPath(file.getKey()), file.getValue());

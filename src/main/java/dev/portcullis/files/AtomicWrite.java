@@ -16,11 +16,11 @@ public final class AtomicWrite {
   private AtomicWrite() {}
 
   /**
-   * Writes {@code content} to {@code file}; an existing file keeps its permissions. The directory
-   * must exist.
+   * Writes {@code content} to {@code file}; an existing file keeps its permissions, and a symbolic
+   * link stays one: the file it names is replaced. The directory must exist.
    */
   public static void replace(Path file, byte[] content) throws IOException {
-    Path target = file.toAbsolutePath();
+    Path target = Files.exists(file) ? file.toRealPath() : file.toAbsolutePath();
     Path temporary =
         Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
     try {

@@ -5,13 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portcullis.baseimage.DockerfileRewriter.Edit;
 import dev.portcullis.image.InputException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class DockerfileRewriterTest {
 
@@ -60,19 +55,5 @@ class DockerfileRewriterTest {
                     "FROM debian:12\n",
                     List.of(new Edit(1, "debian:11", "debian:12"))))
         .hasMessageContaining("Dockerfile:1: FROM no longer names debian:11");
-  }
-
-  @Test
-  void theFileIsReplacedWholeWithItsPermissions(@TempDir Path dir) throws IOException {
-    Path file = dir.resolve("Dockerfile");
-    Files.writeString(file, "FROM debian:12.5\r\n");
-    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
-    rewriter.rewrite(file, "Dockerfile", List.of(new Edit(1, "debian:12.5", "debian:12.6")));
-    assertThat(Files.readString(file)).isEqualTo("FROM debian:12.6\r\n");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
-        .isEqualTo("rw-r-----");
-    try (var files = Files.list(dir)) {
-      assertThat(files).containsExactly(file);
-    }
   }
 }

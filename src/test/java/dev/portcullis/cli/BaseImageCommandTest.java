@@ -231,6 +231,9 @@ class BaseImageCommandTest extends ScanTestBase {
     git.run("add", "Dockerfile");
     git.run("commit", "-q", "-m", "first");
     git.run("remote", "add", "origin", origin.toString());
+    // An edit not committed yet stays out of the bot's commit.
+    String edited = original + "RUN make\n";
+    Files.writeString(clone.resolve("Dockerfile"), edited);
     Cli.Result result =
         baseImage(
             "update",
@@ -241,8 +244,8 @@ class BaseImageCommandTest extends ScanTestBase {
             "--scan");
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).contains("Committed on branch portcullis/base-images");
-    assertThat(Files.readString(clone.resolve("Dockerfile"))).isEqualTo(original);
-    assertThat(git.run("status", "--porcelain")).isEmpty();
+    assertThat(Files.readString(clone.resolve("Dockerfile"))).isEqualTo(edited);
+    assertThat(git.run("status", "--porcelain")).isEqualTo(" M Dockerfile");
     assertThat(git.run("rev-parse", "--abbrev-ref", "HEAD")).isEqualTo("main");
     assertThat(git.run("show", "portcullis/base-images:Dockerfile"))
         .isEqualTo(("# the app\nFROM " + debian + ":12.6 AS build").stripTrailing());

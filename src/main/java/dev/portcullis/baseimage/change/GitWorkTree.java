@@ -25,6 +25,7 @@ import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * A git repository with a work tree, opened from any path inside it, that can commit new file
@@ -196,6 +197,24 @@ public final class GitWorkTree implements AutoCloseable {
     } catch (IOException e) {
       throw new GitChangeException(
           "cannot commit to new branch " + branch + " in " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A file as HEAD has it, not as the work tree does: what a commit on top of HEAD must change.
+   *
+   * @return empty when HEAD has no such file
+   */
+  public Optional<byte[]> headContent(String repositoryPath) throws GitChangeException {
+    String path = RepositoryPath.check(repositoryPath, root);
+    try (TreeWalk walk = TreeWalk.forPath(repository, path, headCommit().getTree())) {
+      if (walk == null || walk.isSubtree()) {
+        return Optional.empty();
+      }
+      return Optional.of(repository.open(walk.getObjectId(0)).getBytes());
+    } catch (IOException e) {
+      throw new GitChangeException(
+          "cannot read " + path + " from HEAD of " + root + ": " + e.getMessage(), e);
     }
   }
 
