@@ -29,13 +29,12 @@ public final class BaseImageChecker {
     }
     ImageReference image = from.image();
     try {
-      Digest current = registries.digest(image, image.manifestReference());
       Digest pinned = image.digest();
       BaseImagePolicy.Tier tier = policy.classify(image).tier();
       if (image.tag() == null) {
         return new BaseImageCheck(
             from,
-            current,
+            registries.digest(image, pinned.toString()),
             pinned,
             tier,
             null,
@@ -43,7 +42,9 @@ public final class BaseImageChecker {
             "pinned by digest alone: write the tag too (name:tag@sha256:…) to be offered updates",
             null);
       }
-      Digest tagNow = pinned == null ? current : registries.digest(image, image.tag());
+      // What the tag names now; a pinned digest is compared with it, not fetched (upstream may
+      // have deleted it, which is exactly when a re-pin is due).
+      Digest tagNow = registries.digest(image, image.tag());
       List<String> tags = registries.tags(image);
       UpdateCandidates candidates = selector.select(image.tag(), tags);
       return new BaseImageCheck(

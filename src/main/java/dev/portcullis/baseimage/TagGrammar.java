@@ -19,8 +19,6 @@ import java.util.Optional;
  * glued   = ["." | "_"] letter {not "-"}
  * </pre>
  *
- * </pre>
- *
  * <p>A word glued to the numbers ({@code alpine3.19}, {@code jdk17}) names a variant, not a
  * version, so it does not read; one letter ({@code v1.2}) is a prefix. Hand-written rather than a
  * regular expression because a whole repository's tags are read on every check.

@@ -182,6 +182,10 @@ final class ScanCommand {
 
     @Override
     public Integer call() throws IOException {
+      if (signKey != null && !scanners.vulnerabilities()) {
+        throw new UsageException(
+            "--sign-key signs what a full scan passed: keep 'vuln' in --scanners");
+      }
       String scanned = source;
       RegistrySignatures signatures = null;
       Digest digest = null;
@@ -260,6 +264,7 @@ final class ScanCommand {
       claims.put("dev.portcullis.scan/verdict", "passed");
       claims.put("dev.portcullis.scan/findings", String.valueOf(report.gate().reported().size()));
       claims.put("dev.portcullis.scan/secrets", String.valueOf(report.gate().secrets().size()));
+      claims.put("dev.portcullis.scan/scanners", scanners.secrets() ? "vuln,secret" : "vuln");
       claims.put(
           "dev.portcullis.scan/db-updated",
           report.databaseUpdatedAt() == null ? "unknown" : report.databaseUpdatedAt().toString());

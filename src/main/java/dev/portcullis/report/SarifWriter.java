@@ -225,6 +225,8 @@ final class SarifWriter implements ScanReportWriter {
             match.ruleId()
                 + "/"
                 + secret.target()
+                + ":"
+                + match.line()
                 + "/"
                 + (secret.layer() == null ? "" : secret.layer().diffId()));
   }

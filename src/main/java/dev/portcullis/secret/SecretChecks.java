@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** The checks the built-in rules use to tell real secrets from placeholders and code. */
 final class SecretChecks {
@@ -54,11 +55,27 @@ final class SecretChecks {
   private static final Pattern ESCAPED_PEM_BODY =
       Pattern.compile("^(?:\\\\r)?\\\\n[A-Za-z0-9+/]{32,}");
   private static final Pattern ARMOR_HEADER = Pattern.compile("^\\s*[A-Za-z-]+: .*$");
-  private static final Pattern KEY_NAME_NOT_A_VALUE =
+
+  /**
+   * The last word of keys that name something about a credential, not the credential: {@code
+   * password_file}, {@code secret-name}, {@code token.length}, {@code passwordFile}.
+   */
+  private static final String ABOUT_WORDS =
+      "file|path|dir|name|ref|env|var|length|len|policy|type|id|prompt|hint|command|cmd|field"
+          + "|label|header|param|regex|pattern|format|rule|mode|store|manager|reset|change"
+          + "|expiry|expires|expiration|min|max|age|url|uri|chars|hash";
+
+  private static final Pattern KEY_ABOUT_THE_VALUE =
+      Pattern.compile("(?i)(?:^|[_.-])(?:" + ABOUT_WORDS + ")$");
+
+  private static final Pattern CAMEL_KEY_ABOUT_THE_VALUE =
       Pattern.compile(
-          "(?i)(_?(file|path|dir|name|ref|env|var|length|len|policy|type|id|prompt|hint|command|cmd"
-              + "|field|key_?name|label|header|param|regex|pattern|format|rule|mode|store|manager"
-              + "|reset|change|expir\\w*|min|max|age|url|uri|chars|hash))$");
+          "[a-z0-9](?:"
+              + Pattern.compile("\\|")
+                  .splitAsStream(ABOUT_WORDS)
+                  .map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1))
+                  .collect(Collectors.joining("|"))
+              + ")$");
 
   /** Not a template, a variable, an obvious placeholder or a run of one character. */
   static boolean looksReal(String value) {
@@ -82,7 +99,8 @@ final class SecretChecks {
       candidate -> {
         String key = candidate.match().group("key");
         String value = candidate.secret();
-        return !KEY_NAME_NOT_A_VALUE.matcher(key).find()
+        return !KEY_ABOUT_THE_VALUE.matcher(key).find()
+            && !CAMEL_KEY_ABOUT_THE_VALUE.matcher(key).find()
             && value.length() >= 8
             && looksReal(value)
             && !DOTTED_IDENTIFIER.matcher(value).matches()
@@ -121,7 +139,7 @@ final class SecretChecks {
   /** Docker's {@code auth}: base64 of {@code user:password}. */
   static final SecretCheck USER_COLON_PASSWORD =
       candidate -> {
-        String decoded = decodeBase64(candidate.secret(), Base64.getDecoder());
+        String decoded = decodeBase64(candidate.secret(), false);
         int colon = decoded == null ? -1 : decoded.indexOf(':');
         return colon > 0 && colon < decoded.length() - 1;
       };
@@ -130,7 +148,7 @@ final class SecretChecks {
   static final SecretCheck JWT_HEADER =
       candidate -> {
         String header = candidate.secret().substring(0, candidate.secret().indexOf('.'));
-        String decoded = decodeBase64(header, Base64.getUrlDecoder());
+        String decoded = decodeBase64(header, true);
         return decoded != null && decoded.contains("\"alg\"");
       };
 
@@ -140,11 +158,11 @@ final class SecretChecks {
         looksReal(candidate.secret()) && Entropy.bitsPerChar(candidate.secret()) >= bitsPerChar;
   }
 
-  private static String decodeBase64(String text, Base64.Decoder decoder) {
+  private static String decodeBase64(String text, boolean urlAlphabet) {
     try {
       String padded = text.replace("=", "");
       return new String(
-          decoder == Base64.getUrlDecoder()
+          urlAlphabet
               ? Base64.getUrlDecoder().decode(padded)
               : Base64.getDecoder().decode(pad(padded)),
           StandardCharsets.ISO_8859_1);

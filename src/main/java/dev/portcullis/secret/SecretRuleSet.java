@@ -87,10 +87,37 @@ public final class SecretRuleSet {
     }
   }
 
-  /** The rules Portcullis ships, with the default skipped paths. */
+  /**
+   * The rules Portcullis ships, with the default skipped paths. Their fingerprint is computed from
+   * their definitions, so that a changed rule invalidates cached layers by itself (a changed check,
+   * which is code, needs the secret analyzer's version bumped).
+   */
   public static SecretRuleSet builtin() {
+    List<SecretRule> rules = BuiltinSecretRules.all();
+    StringBuilder definition = new StringBuilder();
+    for (SecretRule rule : rules) {
+      definition
+          .append(rule.id())
+          .append('|')
+          .append(rule.regex().pattern())
+          .append('|')
+          .append(rule.keywords())
+          .append('|')
+          .append(rule.secretGroup())
+          .append('|')
+          .append(rule.fileMarker())
+          .append('|')
+          .append(rule.visiblePrefix())
+          .append('|')
+          .append(rule.severity())
+          .append('\n');
+    }
+    DEFAULT_SKIPPED_PATHS.forEach(a -> definition.append(a.id()).append(a.path()).append('\n'));
     return new SecretRuleSet(
-        BuiltinSecretRules.all(), DEFAULT_SKIPPED_PATHS, DEFAULT_MAX_FILE_SIZE, "builtin");
+        rules,
+        DEFAULT_SKIPPED_PATHS,
+        DEFAULT_MAX_FILE_SIZE,
+        "builtin-" + Integer.toHexString(definition.toString().hashCode()));
   }
 
   private static AllowRule skip(String id, String path) {

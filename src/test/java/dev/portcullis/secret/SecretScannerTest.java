@@ -48,6 +48,7 @@ class SecretScannerTest {
         "database-url-password|DATABASE_URL=postgres://appuser:S3cr3tPassw0rd9@db.internal:5432/app",
         "generic-password|DB_PASSWORD=Xk9#mQ2vLp8!rT4z",
         "generic-secret|client_secret: \"q8Z3vN1xR7tY5wK2mP9s\"",
+        "generic-secret|secret_admin=Zq8xK2mP9vL4tR7w",
       })
   void findsEachRuleFamily(String rule, String line) {
     assertThat(ruleIds(line)).containsExactly(rule);
@@ -64,6 +65,7 @@ class SecretScannerTest {
         "code reading a value|password = getpass.getpass()",
         "an attribute|secret = settings.secret_key",
         "a file path setting|password_file = /run/secrets/db_password",
+        "a camelCase file setting|passwordFile: /run/secrets/x1Y2z3W4q",
         "low entropy|password=aaaaaaaaab",
         "a key header alone|KEY_HEADER = \"-----BEGIN RSA PRIVATE KEY-----\"",
         "a docker auth that is no user:password|\"auth\": \"bm9jb2xvbmhlcmU=\"",

@@ -23,6 +23,9 @@ import java.util.Optional;
  */
 public final class RegistrySignatures {
 
+  /** Signature layers checked at most: each costs a download, and a hostile registry lists many. */
+  static final int MAX_CHECKED = 256;
+
   private final ImageReference repository;
   private final RepositoryQueries queries;
   private final RepositoryPushes pushes;
@@ -99,8 +102,20 @@ public final class RegistrySignatures {
   public List<Checked> verify(Digest image, VerificationKey key, Map<String, String> required)
       throws IOException {
     List<Checked> checked = new ArrayList<>();
-    for (SignatureLayer layer : existing(SignatureManifests.tagFor(image))) {
+    List<SignatureLayer> layers = existing(SignatureManifests.tagFor(image));
+    for (SignatureLayer layer : layers.subList(0, Math.min(layers.size(), MAX_CHECKED))) {
       checked.add(check(layer, image, key, required));
+    }
+    if (layers.size() > MAX_CHECKED) {
+      SignatureLayer first = layers.get(MAX_CHECKED);
+      checked.add(
+          failed(
+              first,
+              (layers.size() - MAX_CHECKED)
+                  + " more signature layers were not checked (at most "
+                  + MAX_CHECKED
+                  + " are)",
+              null));
     }
     return checked;
   }
