@@ -86,9 +86,19 @@ public final class RepositoryQueries {
 
   /**
    * The digest of the manifest or index a tag (or digest) names, as the registry serves it now:
-   * what a pinned {@code tag@sha256:…} must equal for the tag not to have moved.
+   * what a pinned {@code tag@sha256:…} must equal for the tag not to have moved. Asked with HEAD,
+   * as Renovate and crane ask (Docker Hub does not count it as a pull); a registry that answers
+   * HEAD without a digest is asked for the manifest itself, which is then hashed.
    */
   public Digest manifestDigest(String reference) throws IOException {
+    String said = client.call(new ManifestHead(client.reference(), reference));
+    if (said != null) {
+      try {
+        return Digest.parse(said);
+      } catch (IllegalArgumentException e) {
+        // A malformed header: fall back to the manifest itself.
+      }
+    }
     ManifestPuller.Pulled pulled =
         client.call(new ManifestPuller(client.reference(), reference, MAX_MANIFEST_BYTES));
     Digest digest = Digest.sha256Of(pulled.bytes());

@@ -102,8 +102,30 @@ class RepositoryQueriesTest {
     return "127.0.0.1:" + stub.getAddress().getPort();
   }
 
+  private static final String MANIFEST = "{\"schemaVersion\":2,\"layers\":[]}";
+
+  @Test
+  void aRegistryThatSendsNoDigestIsAskedForTheManifestItself() throws IOException {
+    assertThat(queries(stubHost(), "no/digest").manifestDigest("1"))
+        .isEqualTo(Digest.sha256Of(MANIFEST.getBytes(StandardCharsets.UTF_8)));
+  }
+
   private static void answer(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
+    if (path.equals("/v2/no/digest/manifests/1")) {
+      exchange
+          .getResponseHeaders()
+          .add("Content-Type", "application/vnd.oci.image.manifest.v1+json");
+      if (exchange.getRequestMethod().equals("HEAD")) {
+        exchange.sendResponseHeaders(200, -1);
+      } else {
+        byte[] manifest = MANIFEST.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(200, manifest.length);
+        exchange.getResponseBody().write(manifest);
+      }
+      exchange.close();
+      return;
+    }
     String query = exchange.getRequestURI().getRawQuery();
     String body;
     if (path.equals("/v2/full/links/tags/list") && query.startsWith("n=")) {
