@@ -3,8 +3,6 @@ package dev.portcullis.artifact;
 import dev.portcullis.image.ImageSource;
 import dev.portcullis.image.InputException;
 import dev.portcullis.image.LocalSources;
-import dev.portcullis.registry.Credentials;
-import dev.portcullis.registry.DockerConfig;
 import dev.portcullis.registry.ImageReference;
 import dev.portcullis.registry.RegistryClient;
 import dev.portcullis.registry.RegistrySource;
@@ -97,11 +95,8 @@ public final class ImageSources {
               + e.getMessage()
               + " (for a local file give its path, or a prefix such as docker-archive:)");
     }
-    Credentials credentials =
-        options.credentials() != null
-            ? options.credentials()
-            : DockerConfig.load().credentialsFor(reference.registry()).orElse(null);
-    RegistryClient client = new RegistryClient(reference, options.insecureRegistry(), credentials);
+    RegistryClient client =
+        RegistryClient.forImage(reference, options.insecureRegistry(), options.credentials());
     return new RegistrySource(client, options.platform(), options.limits());
   }
 

@@ -1,8 +1,6 @@
 package dev.portcullis.baseimage;
 
 import dev.portcullis.image.Digest;
-import dev.portcullis.registry.Credentials;
-import dev.portcullis.registry.DockerConfig;
 import dev.portcullis.registry.ImageReference;
 import dev.portcullis.registry.RegistryClient;
 import dev.portcullis.registry.RepositoryQueries;
@@ -49,8 +47,7 @@ public final class LiveRegistryLookup implements RegistryLookup {
     String key = repositoryKey(image);
     RepositoryQueries queries = repositories.get(key);
     if (queries == null) {
-      Credentials login = DockerConfig.load().credentialsFor(image.registry()).orElse(null);
-      queries = new RepositoryQueries(new RegistryClient(image, insecure, login));
+      queries = new RepositoryQueries(RegistryClient.forImage(image, insecure, null));
       repositories.put(key, queries);
     }
     return queries;

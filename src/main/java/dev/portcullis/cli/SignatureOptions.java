@@ -1,7 +1,6 @@
 package dev.portcullis.cli;
 
 import dev.portcullis.registry.Credentials;
-import dev.portcullis.registry.DockerConfig;
 import dev.portcullis.registry.ImageReference;
 import dev.portcullis.registry.RegistryClient;
 import java.io.IOException;
@@ -30,11 +29,12 @@ final class SignatureOptions {
   }
 
   static RegistryClient client(ImageReference image, ScanOptions registry) throws IOException {
-    Credentials credentials =
+    return RegistryClient.forImage(
+        image,
+        registry.insecureRegistry,
         registry.username != null
             ? new Credentials(registry.username, registry.effectivePassword())
-            : DockerConfig.load().credentialsFor(image.registry()).orElse(null);
-    return new RegistryClient(image, registry.insecureRegistry, credentials);
+            : null);
   }
 
   /** {@code key=value} pairs; a pair without '=' is a usage error. */

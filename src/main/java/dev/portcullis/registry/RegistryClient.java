@@ -54,6 +54,19 @@ public final class RegistryClient {
             .build();
   }
 
+  /**
+   * A client for an image's repository: with the credentials given, else the Docker config's for
+   * that registry, else anonymous.
+   *
+   * @param given credentials the user named for this image, or null
+   */
+  public static RegistryClient forImage(ImageReference image, boolean insecure, Credentials given)
+      throws IOException {
+    Credentials credentials =
+        given != null ? given : DockerConfig.load().credentialsFor(image.registry()).orElse(null);
+    return new RegistryClient(image, insecure, credentials);
+  }
+
   public ImageReference reference() {
     return reference;
   }
