@@ -1,0 +1,55 @@
+package dev.portcullis.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portcullis.testing.Cli;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The top-level command: which subcommands a command line registers, and top-level help. */
+class MainTest {
+
+  @Test
+  void aCommandLineNamingASubcommandRegistersThatOneAlone() {
+    assertThat(Main.subcommandsFor(new String[] {"sbom", "image", "x"}))
+        .containsExactly(SbomCommand.class);
+    assertThat(Main.subcommandsFor(new String[] {"base-image", "check"}))
+        .containsExactly(BaseImageCommand.class);
+  }
+
+  @Test
+  void anythingElseRegistersEverySubcommand() {
+    assertThat(Main.subcommandsFor(new String[] {})).hasSize(10);
+    assertThat(Main.subcommandsFor(new String[] {"--help"})).hasSize(10);
+    assertThat(Main.subcommandsFor(new String[] {"sbomm"})).hasSize(10);
+  }
+
+  @Test
+  void topLevelHelpListsEverySubcommand() {
+    Cli.Result result = Cli.run("--help");
+
+    assertThat(result.exitCode()).isZero();
+    for (String name :
+        List.of(
+            "scan",
+            "sbom",
+            "lint",
+            "policy",
+            "key",
+            "sign",
+            "verify",
+            "base-image",
+            "db",
+            "version")) {
+      assertThat(result.out()).containsPattern("(?m)^\\s+" + name + "\\s");
+    }
+  }
+
+  @Test
+  void aMistypedSubcommandIsAUsageErrorThatNamesTheRealOnes() {
+    Cli.Result result = Cli.run("sbomm", "image");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("sbomm");
+  }
+}
