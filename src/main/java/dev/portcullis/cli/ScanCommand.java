@@ -65,7 +65,9 @@ final class ScanCommand {
 
     @Option(
         names = "--ignore-unfixed",
-        description = "Leave out vulnerabilities that have no fix yet.")
+        description =
+            "Leave out vulnerabilities that have no fixed version, also those the distribution"
+                + " will not fix.")
     Boolean ignoreUnfixed;
 
     @Option(
