@@ -8,6 +8,7 @@ import dev.portcullis.image.LocalSources;
 import dev.portcullis.inventory.Inventory;
 import dev.portcullis.match.Finding;
 import dev.portcullis.match.Matcher;
+import dev.portcullis.match.OsCoverage;
 import dev.portcullis.policy.Gate;
 import dev.portcullis.policy.GateResult;
 import dev.portcullis.policy.GateSettings;
@@ -38,6 +39,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,7 +67,9 @@ final class ScanCommand {
 
     @Option(
         names = "--ignore-unfixed",
-        description = "Leave out vulnerabilities that have no fix yet.")
+        description =
+            "Leave out vulnerabilities that have no fixed version, also those the distribution"
+                + " will not fix.")
     Boolean ignoreUnfixed;
 
     @Option(
@@ -364,6 +368,12 @@ final class ScanCommand {
     }
     try (VulnerabilityDatabase database = openDatabase(gate, spec)) {
       Inventory inventory = reader.read(true, secrets);
+      Optional<String> unchecked = OsCoverage.uncheckedPackages(inventory);
+      if (unchecked.isPresent()) {
+        // On stderr for whoever runs the scan, in the report for whoever reads it later.
+        spec.commandLine().getErr().println("portcullis: warning: " + unchecked.get());
+        inventory = inventory.withWarning(unchecked.get());
+      }
       List<Finding> findings = new Matcher(database).match(inventory);
       return report(inventory, findings, database.updatedAt(), decision, format, gate, spec);
     }

@@ -1,5 +1,6 @@
 package dev.portcullis.inventory;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,6 +23,13 @@ public record Inventory(
     packages = List.copyOf(packages);
     warnings = List.copyOf(warnings);
     secrets = List.copyOf(secrets);
+  }
+
+  /** The same inventory with one more thing the scan could not do. */
+  public Inventory withWarning(String warning) {
+    List<String> more = new ArrayList<>(warnings);
+    more.add(warning);
+    return new Inventory(image, os, layers, packages, more, secrets);
   }
 
   /** An inventory of packages only. */

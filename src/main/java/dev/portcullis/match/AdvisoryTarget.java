@@ -7,13 +7,17 @@ import java.util.Optional;
 
 /**
  * Where advisories for an installed package live: the OSV ecosystem and release, and the name the
- * advisories use. OS advisories are per source package (Debian, Ubuntu) or origin (Alpine),
- * compared with the installed binary version.
+ * advisories use. Debian, Ubuntu and Alpine advisories are per source package (origin); Red Hat's,
+ * Rocky Linux's and AlmaLinux's name the binary rpm ({@code openssl-libs}, not its source {@code
+ * openssl}). Either way they are compared with the installed binary's version.
  *
  * @param release the release rows must be for, in the form the ecosystem writes it; null for
  *     language ecosystems, whose advisories are not per release
  */
 record AdvisoryTarget(String ecosystem, String release, String packageName, String version) {
+
+  /** The product every RHEL host receives updates for; the extended-support streams are others. */
+  private static final String RHEL_STREAM = "enterprise_linux";
 
   /** Language ecosystems by purl type; their advisories are not per release. */
   private static final Map<String, String> LANGUAGE_ECOSYSTEMS =
@@ -44,19 +48,26 @@ record AdvisoryTarget(String ecosystem, String release, String packageName, Stri
     if (os == null || os.version() == null || os.version().isEmpty()) {
       return Optional.empty();
     }
-    String name = pkg.sourceName() != null ? pkg.sourceName() : pkg.name();
+    String source = pkg.sourceName() != null ? pkg.sourceName() : pkg.name();
+    String binary = pkg.name();
+    String version = pkg.version();
     return switch (pkg.type() + "/" + os.family()) {
       case "deb/debian" ->
-          Optional.of(new AdvisoryTarget("Debian", major(os.version()), name, pkg.version()));
-      case "deb/ubuntu" ->
-          Optional.of(new AdvisoryTarget("Ubuntu", os.version(), name, pkg.version()));
+          Optional.of(new AdvisoryTarget("Debian", major(os.version()), source, version));
+      case "deb/ubuntu" -> Optional.of(new AdvisoryTarget("Ubuntu", os.version(), source, version));
       case "apk/alpine" ->
           Optional.of(
-              new AdvisoryTarget("Alpine", "v" + majorMinor(os.version()), name, pkg.version()));
+              new AdvisoryTarget("Alpine", "v" + majorMinor(os.version()), source, version));
+      // Red Hat's OSV ecosystem is named after its CPEs: "Red Hat:enterprise_linux:9::baseos".
+      // UBI images say ID=rhel too.
+      case "rpm/rhel" ->
+          Optional.of(
+              new AdvisoryTarget(
+                  "Red Hat", RHEL_STREAM + ":" + major(os.version()), binary, version));
       case "rpm/rocky" ->
-          Optional.of(new AdvisoryTarget("Rocky Linux", major(os.version()), name, pkg.version()));
+          Optional.of(new AdvisoryTarget("Rocky Linux", major(os.version()), binary, version));
       case "rpm/almalinux" ->
-          Optional.of(new AdvisoryTarget("AlmaLinux", major(os.version()), name, pkg.version()));
+          Optional.of(new AdvisoryTarget("AlmaLinux", major(os.version()), binary, version));
       default -> Optional.empty();
     };
   }
@@ -72,7 +83,11 @@ record AdvisoryTarget(String ecosystem, String release, String packageName, Stri
   }
 
   /**
-   * Whether a stored row's release applies: Ubuntu writes "22.04:LTS", the others the bare release.
+   * Whether a stored row's release applies: Ubuntu writes "22.04:LTS", Red Hat
+   * "enterprise_linux:9::baseos" (every repository of the release: baseos, appstream, crb, …), the
+   * others the bare release. Red Hat's extended-support streams ({@code rhel_eus:9.4::baseos},
+   * {@code rhel_e4s}, {@code rhel_aus}, {@code rhel_els}, …) never apply: their fixes reach only
+   * hosts subscribed to them, and an image does not say that it is.
    */
   boolean appliesTo(String rowRelease) {
     if (release == null || rowRelease == null || rowRelease.isEmpty()) {

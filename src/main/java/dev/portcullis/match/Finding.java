@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param ecosystem the advisory ecosystem it was matched in, with release: "Debian:12"
  * @param fixedVersions versions that fix it, oldest first; empty where there is no fix
- * @param note why the finding is uncertain ("version not comparable: …"), or null
+ * @param note why the finding is uncertain ("version not comparable: …") or why no fix is coming
+ *     (for {@link FixStatus#WILL_NOT_FIX}: the distribution's rating and what it means), or null
  */
 public record Finding(
     String vulnerabilityId,

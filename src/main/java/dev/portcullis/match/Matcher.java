@@ -11,6 +11,7 @@ import dev.portcullis.vulndb.StoredAffected;
 import dev.portcullis.vulndb.StoredVulnerability;
 import dev.portcullis.vulndb.VulnerabilityDatabase;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -135,6 +136,12 @@ public final class Matcher {
       }
       RangeEvaluation evaluation =
           ranges.evaluate(target.version(), affected.ranges(), affected.versions());
+      if (evaluation.unfixed()) {
+        evaluation =
+            evaluation.withNoFixPlanned(
+                NoFixPlanned.inEntry(target.ecosystem(), affected.ecosystemSpecific())
+                    .orElse(null));
+      }
       if (evaluation.affected() || evaluation.uncomparable() != null) {
         hits.merge(affected.vulnerabilityId(), evaluation, Matcher::union);
       }
@@ -149,10 +156,21 @@ public final class Matcher {
       RangeEvaluation evaluation,
       Optional<StoredVulnerability> stored,
       String matchNote) {
+    String noFixPlanned = null;
+    if (evaluation.unfixed()) {
+      noFixPlanned =
+          evaluation.noFixPlanned() != null
+              ? evaluation.noFixPlanned()
+              : stored
+                  .flatMap(r -> NoFixPlanned.inRecord(target.ecosystem(), r.publishedSeverities()))
+                  .orElse(null);
+    }
     FixStatus status =
         evaluation.uncomparable() != null
             ? FixStatus.NOT_COMPARABLE
-            : evaluation.fixedVersions().isEmpty() ? FixStatus.AFFECTED : FixStatus.FIXED;
+            : !evaluation.fixedVersions().isEmpty()
+                ? FixStatus.FIXED
+                : noFixPlanned != null ? FixStatus.WILL_NOT_FIX : FixStatus.AFFECTED;
     return new Finding(
         id,
         stored.map(StoredVulnerability::aliases).orElse(List.of()),
@@ -162,11 +180,12 @@ public final class Matcher {
         status,
         stored.map(StoredVulnerability::severity).orElse(SeverityRating.unknown()),
         stored.map(StoredVulnerability::summary).orElse(null),
-        evaluation.uncomparable() == null
-            ? matchNote
-            : matchNote == null
-                ? evaluation.uncomparable()
-                : evaluation.uncomparable() + "; " + matchNote);
+        joinNotes(evaluation.uncomparable(), noFixPlanned, matchNote));
+  }
+
+  private static String joinNotes(String... notes) {
+    List<String> present = Arrays.stream(notes).filter(n -> n != null).toList();
+    return present.isEmpty() ? null : String.join("; ", present);
   }
 
   private static RangeEvaluation union(RangeEvaluation a, RangeEvaluation b) {
@@ -178,7 +197,11 @@ public final class Matcher {
     }
     List<String> fixed = new ArrayList<>(a.fixedVersions());
     b.fixedVersions().stream().filter(v -> !fixed.contains(v)).forEach(fixed::add);
-    return new RangeEvaluation(a.affected() || b.affected(), fixed, null);
+    return new RangeEvaluation(
+        a.affected() || b.affected(),
+        fixed,
+        null,
+        a.noFixPlanned() != null ? a.noFixPlanned() : b.noFixPlanned());
   }
 
   /**
@@ -219,16 +242,33 @@ public final class Matcher {
     other.fixedVersions().stream().filter(v -> !fixed.contains(v)).forEach(fixed::add);
     SeverityRating severity =
         primary.severity().severity() == Severity.UNKNOWN ? other.severity() : primary.severity();
+    FixStatus status = combinedStatus(primary.status(), other.status(), !fixed.isEmpty());
+    // The note explains the status: a "no fix planned" note must not ride on a FIXED finding.
+    Finding explains = primary.status() == status || other.status() != status ? primary : other;
     return new Finding(
         primary.vulnerabilityId(),
         aliases,
         primary.pkg(),
         primary.ecosystem(),
         fixed,
-        fixed.isEmpty() ? primary.status() : FixStatus.FIXED,
+        status,
         severity,
         primary.title() != null ? primary.title() : other.title(),
-        primary.note());
+        explains.note());
+  }
+
+  /**
+   * A fix in any of the records wins; else one record's word that no fix is planned; else the
+   * primary record's status.
+   */
+  private static FixStatus combinedStatus(FixStatus primary, FixStatus other, boolean anyFix) {
+    if (anyFix) {
+      return FixStatus.FIXED;
+    }
+    if (primary == FixStatus.WILL_NOT_FIX || other == FixStatus.WILL_NOT_FIX) {
+      return FixStatus.WILL_NOT_FIX;
+    }
+    return primary;
   }
 
   /** CVE ids first, then GHSA, then the rest: the id most users search for. */

@@ -8,14 +8,30 @@ import java.util.List;
  * @param affected the version is inside a range or listed
  * @param fixedVersions versions that end a range the installed version is in, oldest first
  * @param uncomparable why the version could not be placed, or null if it could
+ * @param noFixPlanned why the distribution will not fix it in this release, where the entry says so
+ *     and names no fix for the installed version; else null
  */
-record RangeEvaluation(boolean affected, List<String> fixedVersions, String uncomparable) {
+record RangeEvaluation(
+    boolean affected, List<String> fixedVersions, String uncomparable, String noFixPlanned) {
 
   RangeEvaluation {
     fixedVersions = List.copyOf(fixedVersions);
   }
 
+  RangeEvaluation(boolean affected, List<String> fixedVersions, String uncomparable) {
+    this(affected, fixedVersions, uncomparable, null);
+  }
+
   static RangeEvaluation notComparable(String why) {
     return new RangeEvaluation(false, List.of(), why);
+  }
+
+  /** Affected with no fix for the installed version: where a distribution's word can matter. */
+  boolean unfixed() {
+    return affected && uncomparable == null && fixedVersions.isEmpty();
+  }
+
+  RangeEvaluation withNoFixPlanned(String why) {
+    return new RangeEvaluation(affected, fixedVersions, uncomparable, why);
   }
 }

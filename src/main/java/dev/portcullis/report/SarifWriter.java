@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.inventory.SecretFinding;
 import dev.portcullis.inventory.SecretFinding.Visibility;
 import dev.portcullis.match.Finding;
+import dev.portcullis.match.FixStatus;
 import dev.portcullis.secret.SecretMatch;
 import dev.portcullis.vulndb.Severity;
 import java.io.IOException;
@@ -89,9 +90,7 @@ final class SarifWriter implements ScanReportWriter {
             + finding.severity().source()
             + ")"
             + "\nFixed in: "
-            + (finding.fixedVersions().isEmpty()
-                ? "no fix yet"
-                : String.join(", ", finding.fixedVersions()));
+            + fixedIn(finding);
     rule.putObject("help").put("text", help).put("markdown", help.replace("\n", "  \n"));
     rule.putObject("defaultConfiguration").put("level", level(finding.severity().severity()));
     ObjectNode properties = rule.putObject("properties");
@@ -107,6 +106,16 @@ final class SarifWriter implements ScanReportWriter {
         .add("vulnerability")
         .add("security")
         .add(finding.severity().severity().name());
+  }
+
+  /** The fixed versions, or why there are none: none yet, or none planned (and why not). */
+  private static String fixedIn(Finding finding) {
+    if (!finding.fixedVersions().isEmpty()) {
+      return String.join(", ", finding.fixedVersions());
+    }
+    return finding.status() == FixStatus.WILL_NOT_FIX
+        ? "no fix planned (" + finding.note() + ")"
+        : "no fix yet";
   }
 
   private static void addResult(ArrayNode results, Finding finding, int ruleIndex, String target) {
@@ -127,9 +136,7 @@ final class SarifWriter implements ScanReportWriter {
                 + "\nSeverity: "
                 + finding.severity().severity()
                 + "\nFixed in: "
-                + (finding.fixedVersions().isEmpty()
-                    ? "no fix yet"
-                    : String.join(", ", finding.fixedVersions()))
+                + fixedIn(finding)
                 + (finding.pkg().layer() == null
                     ? ""
                     : "\nLayer: "

@@ -56,7 +56,8 @@ public final class DatabaseWriter implements AutoCloseable {
     insertVulnerability =
         connection.prepareStatement(
             "INSERT OR REPLACE INTO vulnerability (id, modified, published, withdrawn, summary, details, aliases,"
-                + " severity, score, vector, severity_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " severity, score, vector, severity_source, published_severities)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insertAffected =
         connection.prepareStatement(
             "INSERT INTO affected (vulnerability_id, ecosystem, ecosystem_release, package, purl, ranges, versions,"
@@ -169,6 +170,7 @@ public final class DatabaseWriter implements AutoCloseable {
     }
     insertVulnerability.setString(10, rating.vector());
     insertVulnerability.setString(11, rating.source());
+    insertVulnerability.setString(12, mapper.writeValueAsString(record.severity()));
     insertVulnerability.executeUpdate();
   }
 

@@ -11,8 +11,11 @@ import java.sql.Statement;
  */
 final class Schema {
 
-  /** Bumped on any incompatible change; an older database is rebuilt, not migrated. */
-  static final int VERSION = 2;
+  /**
+   * Bumped on any incompatible change; an older database is rebuilt, not migrated. 3: records keep
+   * their own severity entries, for the words that are no CVSS vector (Ubuntu's priority).
+   */
+  static final int VERSION = 3;
 
   private static final String[] DDL = {
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -20,7 +23,8 @@ final class Schema {
     """
     CREATE TABLE IF NOT EXISTS vulnerability (
       id TEXT PRIMARY KEY, modified TEXT, published TEXT, withdrawn TEXT, summary TEXT, details TEXT,
-      aliases TEXT NOT NULL, severity TEXT NOT NULL, score REAL, vector TEXT, severity_source TEXT NOT NULL)
+      aliases TEXT NOT NULL, severity TEXT NOT NULL, score REAL, vector TEXT, severity_source TEXT NOT NULL,
+      published_severities TEXT NOT NULL)
     """,
     """
     CREATE TABLE IF NOT EXISTS affected (

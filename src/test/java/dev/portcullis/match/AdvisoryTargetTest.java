@@ -63,6 +63,72 @@ class AdvisoryTargetTest {
   }
 
   @Test
+  void rhelByBinaryRpmInEveryRepositoryOfTheMajorRelease() {
+    AdvisoryTarget target =
+        AdvisoryTarget.of(
+                pkg("rpm", "openssl-libs", "openssl"),
+                new OsRelease("rhel", "9.4", "Red Hat Enterprise Linux 9.4 (Plow)", "x"))
+            .orElseThrow();
+
+    assertThat(target)
+        .extracting(AdvisoryTarget::ecosystem, AdvisoryTarget::release, AdvisoryTarget::packageName)
+        .containsExactly("Red Hat", "enterprise_linux:9", "openssl-libs");
+    assertThat(target.qualifiedEcosystem()).isEqualTo("Red Hat:enterprise_linux:9");
+    assertThat(target.appliesTo("enterprise_linux:9::baseos")).isTrue();
+    assertThat(target.appliesTo("enterprise_linux:9::appstream")).isTrue();
+    assertThat(target.appliesTo("enterprise_linux:9::crb")).isTrue();
+    assertThat(target.appliesTo("enterprise_linux:9")).isTrue();
+    assertThat(target.appliesTo("enterprise_linux:8::baseos")).isFalse();
+    assertThat(target.appliesTo("enterprise_linux:90::baseos")).isFalse();
+  }
+
+  @Test
+  void rhelNeverTakesTheExtendedSupportStreams() {
+    AdvisoryTarget target =
+        AdvisoryTarget.of(pkg("rpm", "sudo", "sudo"), new OsRelease("rhel", "9.4", "Red Hat", "x"))
+            .orElseThrow();
+
+    assertThat(target.appliesTo("rhel_eus:9.4::baseos")).isFalse();
+    assertThat(target.appliesTo("rhel_e4s:9.0::appstream")).isFalse();
+    assertThat(target.appliesTo("rhel_aus:9.2::baseos")).isFalse();
+    assertThat(target.appliesTo("rhel_els:9")).isFalse();
+  }
+
+  @Test
+  void rockyAndAlmaByBinaryRpmAndMajorRelease() {
+    AdvisoryTarget rocky =
+        AdvisoryTarget.of(
+                pkg("rpm", "openssl-libs", "openssl"),
+                new OsRelease("rocky", "9.3", "Rocky Linux 9.3 (Blue Onyx)", "x"))
+            .orElseThrow();
+    AdvisoryTarget alma =
+        AdvisoryTarget.of(
+                pkg("rpm", "xz-libs", "xz"),
+                new OsRelease("almalinux", "8.10", "AlmaLinux 8.10", "x"))
+            .orElseThrow();
+
+    assertThat(rocky)
+        .extracting(AdvisoryTarget::ecosystem, AdvisoryTarget::release, AdvisoryTarget::packageName)
+        .containsExactly("Rocky Linux", "9", "openssl-libs");
+    assertThat(alma)
+        .extracting(AdvisoryTarget::ecosystem, AdvisoryTarget::release, AdvisoryTarget::packageName)
+        .containsExactly("AlmaLinux", "8", "xz-libs");
+    assertThat(rocky.appliesTo("9")).isTrue();
+    assertThat(rocky.appliesTo("8")).isFalse();
+  }
+
+  @Test
+  void distributionsWithoutOsvAdvisoriesHaveNoTarget() {
+    for (String family : List.of("centos", "fedora", "amzn", "ol")) {
+      assertThat(
+              AdvisoryTarget.of(
+                  pkg("rpm", "bash", "bash"), new OsRelease(family, "9", family, "x")))
+          .as(family)
+          .isEmpty();
+    }
+  }
+
+  @Test
   void unknownOsOrMismatchedPackageTypeHasNoTarget() {
     assertThat(AdvisoryTarget.of(pkg("deb", "bash", "bash"), null)).isEmpty();
     assertThat(

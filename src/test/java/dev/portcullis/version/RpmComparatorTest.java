@@ -41,6 +41,14 @@ class RpmComparatorTest {
   }
 
   @Test
+  void missingEpochIsZero() {
+    // rpm databases leave a zero epoch out; Red Hat, Rocky and Alma advisories write "0:".
+    same(rpm, "1.2-3.el9", "0:1.2-3.el9");
+    same(rpm, "5.2.5-8.el9_0", "0:5.2.5-8.el9_0");
+    ascending(rpm, "5.2.5-7.el9", "0:5.2.5-8.el9_0", "1:3.0.7-27.el9");
+  }
+
+  @Test
   void releaseAfterTheLastHyphenAndMissingReleaseIsOldest() {
     ascending(rpm, "1", "1-", "1-0", "1-1", "1-1.el7", "1-2");
     ascending(rpm, "0:3.10.0-229.el7", "0:3.10.0-229.1.2.el7");

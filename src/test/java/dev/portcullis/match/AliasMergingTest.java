@@ -1,0 +1,80 @@
+package dev.portcullis.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portcullis.inventory.Package;
+import dev.portcullis.vulndb.SeverityRating;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Records naming each other are one finding, whose status and note agree with each other. */
+class AliasMergingTest {
+
+  private static final Package COREUTILS = Package.library("deb", "coreutils", "9.1-1", "x");
+  private static final String UNIMPORTANT =
+      "Debian rates it \"unimportant\": no fix is planned for this release";
+
+  private static Finding finding(
+      String id, List<String> aliases, List<String> fixed, FixStatus status, String note) {
+    return new Finding(
+        id, aliases, COREUTILS, "Debian:12", fixed, status, SeverityRating.unknown(), null, note);
+  }
+
+  @Test
+  void aFixInAnyRecordWinsAndTheNoFixNoteGoes() {
+    List<Finding> merged =
+        Matcher.mergeAliases(
+            List.of(
+                finding("CVE-2099-1", List.of(), List.of(), FixStatus.WILL_NOT_FIX, UNIMPORTANT),
+                finding(
+                    "DSA-9999-1",
+                    List.of("CVE-2099-1"),
+                    List.of("9.1-1+deb12u1"),
+                    FixStatus.FIXED,
+                    null)));
+
+    assertThat(merged)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.vulnerabilityId()).isEqualTo("CVE-2099-1");
+              assertThat(f.status()).isEqualTo(FixStatus.FIXED);
+              assertThat(f.fixedVersions()).containsExactly("9.1-1+deb12u1");
+              assertThat(f.note()).isNull();
+            });
+  }
+
+  @Test
+  void withoutAFixOneRecordsWordThatNoneIsPlannedIsKept() {
+    List<Finding> merged =
+        Matcher.mergeAliases(
+            List.of(
+                finding("CVE-2099-1", List.of(), List.of(), FixStatus.AFFECTED, null),
+                finding(
+                    "DEBIAN-CVE-2099-1",
+                    List.of("CVE-2099-1"),
+                    List.of(),
+                    FixStatus.WILL_NOT_FIX,
+                    UNIMPORTANT)));
+
+    assertThat(merged)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.vulnerabilityId()).isEqualTo("CVE-2099-1");
+              assertThat(f.status()).isEqualTo(FixStatus.WILL_NOT_FIX);
+              assertThat(f.note()).isEqualTo(UNIMPORTANT);
+            });
+  }
+
+  @Test
+  void recordsWithoutAnyFixOrWordStayAffected() {
+    List<Finding> merged =
+        Matcher.mergeAliases(
+            List.of(
+                finding("CVE-2099-1", List.of(), List.of(), FixStatus.AFFECTED, null),
+                finding("GHSA-x", List.of("CVE-2099-1"), List.of(), FixStatus.AFFECTED, null)));
+
+    assertThat(merged).singleElement().extracting(Finding::status).isEqualTo(FixStatus.AFFECTED);
+  }
+}
