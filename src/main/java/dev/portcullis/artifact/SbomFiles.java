@@ -74,7 +74,7 @@ public final class SbomFiles {
       if (component.getType() == Component.Type.OPERATING_SYSTEM && component.getName() != null) {
         os =
             new OsRelease(
-                component.getName().toLowerCase(Locale.ROOT),
+                osFamily(component.getName()),
                 component.getVersion() == null ? "" : component.getVersion(),
                 component.getName(),
                 file.toString());
@@ -112,7 +112,7 @@ public final class SbomFiles {
           || "OPERATING_SYSTEM".equals(pkg.path("primaryPackagePurpose").asText())) {
         os =
             new OsRelease(
-                pkg.path("name").asText().toLowerCase(Locale.ROOT),
+                osFamily(pkg.path("name").asText()),
                 pkg.path("versionInfo").asText(""),
                 pkg.path("name").asText(),
                 file.toString());
@@ -230,7 +230,25 @@ public final class SbomFiles {
     int dash = distro.indexOf('-');
     String family = dash > 0 ? distro.substring(0, dash) : purl.getNamespace();
     String version = dash > 0 ? distro.substring(dash + 1) : distro;
-    return family == null ? null : new OsRelease(family, version, distro, file.toString());
+    return family == null
+        ? null
+        : new OsRelease(osFamily(family), version, distro, file.toString());
+  }
+
+  /**
+   * The os-release ID a distribution name in an SBOM stands for. Trivy and Syft write their own
+   * names for some ({@code redhat}, {@code alma}, {@code amazon}, {@code oracle}); the rest already
+   * are os-release IDs.
+   */
+  static String osFamily(String name) {
+    String lower = name.strip().toLowerCase(Locale.ROOT);
+    return switch (lower) {
+      case "redhat", "red hat", "red hat enterprise linux" -> "rhel";
+      case "alma" -> "almalinux";
+      case "amazon" -> "amzn";
+      case "oracle" -> "ol";
+      default -> lower;
+    };
   }
 
   private static String first(Map<String, String> properties, String... names) {

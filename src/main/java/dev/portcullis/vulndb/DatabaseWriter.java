@@ -142,7 +142,7 @@ public final class DatabaseWriter implements AutoCloseable {
       for (OsvRecord.Affected affected : record.affected()) {
         insertAffected(record.id(), affected);
       }
-      for (String alias : record.aliases()) {
+      for (String alias : record.otherIds()) {
         insertAlias.setString(1, alias);
         insertAlias.setString(2, record.id());
         insertAlias.executeUpdate();
@@ -161,7 +161,7 @@ public final class DatabaseWriter implements AutoCloseable {
     insertVulnerability.setString(4, record.withdrawn());
     insertVulnerability.setString(5, record.summary());
     insertVulnerability.setString(6, record.details());
-    insertVulnerability.setString(7, mapper.writeValueAsString(record.aliases()));
+    insertVulnerability.setString(7, mapper.writeValueAsString(record.otherIds()));
     insertVulnerability.setString(8, rating.severity().name());
     if (Double.isNaN(rating.score())) {
       insertVulnerability.setNull(9, Types.REAL);

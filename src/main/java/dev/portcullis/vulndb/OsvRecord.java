@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * One vulnerability in the OSV schema (https://ossf.github.io/osv-schema/): the fields Portcullis
@@ -16,6 +17,7 @@ public record OsvRecord(
     String published,
     String withdrawn,
     List<String> aliases,
+    List<String> upstream,
     String summary,
     String details,
     List<SeverityScore> severity,
@@ -24,8 +26,21 @@ public record OsvRecord(
 
   public OsvRecord {
     aliases = aliases == null ? List.of() : List.copyOf(aliases);
+    upstream = upstream == null ? List.of() : List.copyOf(upstream);
     severity = severity == null ? List.of() : List.copyOf(severity);
     affected = affected == null ? List.of() : List.copyOf(affected);
+  }
+
+  /**
+   * Every other id this vulnerability is known by: its aliases, and the records it was derived from
+   * ({@code upstream}: a DEBIAN-CVE, UBUNTU-CVE or RHSA record names the CVE there, not among its
+   * aliases), so that it is reported once with the rest listed.
+   */
+  public List<String> otherIds() {
+    return Stream.concat(aliases.stream(), upstream.stream())
+        .filter(other -> !other.equals(id))
+        .distinct()
+        .toList();
   }
 
   /** A severity entry: {@code type} CVSS_V2, CVSS_V3, CVSS_V4 or Ubuntu; {@code score} a vector. */

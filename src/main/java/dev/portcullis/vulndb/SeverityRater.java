@@ -8,7 +8,9 @@ import us.springett.cvss.MalformedVectorException;
 
 /**
  * Rates a record: from its CVSS v4 or v3.x vector (scored by the cvss-calculator library), else
- * from the database's own severity word (GHSA's {@code database_specific.severity}), else UNKNOWN.
+ * from the database's own severity word (GHSA's {@code database_specific.severity}), else from
+ * Ubuntu's priority (a severity entry of type {@code Ubuntu}: negligible, low, medium, high,
+ * critical), else UNKNOWN.
  */
 final class SeverityRater {
 
@@ -34,6 +36,15 @@ final class SeverityRater {
       if (severity != Severity.UNKNOWN) {
         return new SeverityRating(
             severity, Double.NaN, null, "database_specific.severity of " + record.id());
+      }
+    }
+    for (OsvRecord.SeverityScore score : allScores(record)) {
+      if ("Ubuntu".equals(score.type())) {
+        Severity severity = Severity.ofVendorWord(score.score());
+        if (severity != Severity.UNKNOWN) {
+          return new SeverityRating(
+              severity, Double.NaN, null, "Ubuntu priority \"" + score.score() + "\"");
+        }
       }
     }
     return SeverityRating.unknown();

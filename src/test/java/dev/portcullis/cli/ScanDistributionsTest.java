@@ -9,6 +9,7 @@ import dev.portcullis.testing.WrittenRecords;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,6 +97,33 @@ class ScanDistributionsTest {
     assertThat(finding.path("ecosystem").asText()).isEqualTo("Red Hat:enterprise_linux:9");
     assertThat(finding.path("status").asText()).isEqualTo("FIXED");
     assertThat(finding.path("fixedVersions").toString()).isEqualTo("[\"1:3.0.7-27.el9\"]");
+  }
+
+  @Test
+  void trivysNamesForRedHatAndAlmaLinuxAreUnderstood() throws IOException {
+    // Trivy writes the operating system as "redhat" and "alma", and purls to match.
+    Path rhel =
+        sbom(
+            "trivy-ubi9",
+            "redhat",
+            "9.4",
+            "pkg:rpm/redhat/openssl-libs@3.0.7-24.el9?arch=x86_64&epoch=1&distro=redhat-9.4");
+    Path alma =
+        sbom(
+            "trivy-alma9",
+            "alma",
+            "9.3",
+            "pkg:rpm/alma/openssl-libs@3.0.7-24.el9?arch=x86_64&epoch=1&distro=alma-9.3");
+
+    for (Path sbom : List.of(rhel, alma)) {
+      Cli.Result result = scan(sbom, "-f", "json");
+
+      assertThat(result.exitCode()).as(result.err()).isZero();
+      assertThat(JSON.readTree(result.out()).path("findings"))
+          .as(result.out())
+          .isNotEmpty()
+          .allSatisfy(f -> assertThat(f.path("status").asText()).isEqualTo("FIXED"));
+    }
   }
 
   @Test

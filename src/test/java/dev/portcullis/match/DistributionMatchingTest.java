@@ -83,6 +83,8 @@ class DistributionMatchingTest {
               assertThat(f.fixedVersions()).containsExactly("1:3.0.7-27.el9");
               assertThat(f.ecosystem()).isEqualTo("Red Hat:enterprise_linux:9");
               assertThat(f.note()).isNull();
+              // An RHSA names its CVE under "upstream", not "aliases".
+              assertThat(f.aliases()).containsExactly("CVE-2099-3001");
             });
   }
 
@@ -202,6 +204,10 @@ class DistributionMatchingTest {
         match(os("ubuntu", "22.04"), pkg("deb", "binutils", "2.38-4ubuntu2.6", "binutils")).get(0);
 
     assertThat(noble.status()).isEqualTo(FixStatus.WILL_NOT_FIX);
+    assertThat(noble.aliases()).containsExactly("CVE-2099-2002");
+    // No CVSS vector, no database word: Ubuntu's priority is the severity, and says so.
+    assertThat(noble.severity().severity()).isEqualTo(Severity.LOW);
+    assertThat(noble.severity().source()).isEqualTo("Ubuntu priority \"negligible\"");
     assertThat(noble.note()).startsWith("Ubuntu rates it \"negligible\"");
     assertThat(jammy.status()).isEqualTo(FixStatus.FIXED);
     assertThat(jammy.fixedVersions()).containsExactly("2.38-4ubuntu2.7");

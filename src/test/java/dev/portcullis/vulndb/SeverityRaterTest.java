@@ -19,7 +19,7 @@ class SeverityRaterTest {
             ? null
             : new ObjectMapper().readTree("{\"severity\":\"" + databaseSeverity + "\"}");
     return new OsvRecord(
-        "GHSA-test", null, null, null, null, null, null, scores, null, databaseSpecific);
+        "GHSA-test", null, null, null, null, null, null, null, scores, null, databaseSpecific);
   }
 
   @Test
@@ -64,5 +64,14 @@ class SeverityRaterTest {
     assertThat(moderate.severity()).isEqualTo(Severity.MEDIUM);
     assertThat(moderate.source()).contains("database_specific.severity");
     assertThat(SeverityRater.rate(record(List.of(), null)).severity()).isEqualTo(Severity.UNKNOWN);
+  }
+
+  @Test
+  void ubuntuPriorityRatesARecordWithNothingElse() throws Exception {
+    SeverityRating rating =
+        SeverityRater.rate(record(List.of(new OsvRecord.SeverityScore("Ubuntu", "medium")), null));
+
+    assertThat(rating.severity()).isEqualTo(Severity.MEDIUM);
+    assertThat(rating.source()).isEqualTo("Ubuntu priority \"medium\"");
   }
 }
