@@ -35,6 +35,8 @@ record AdvisoryTarget(String ecosystem, String release, String packageName, Stri
           Map.entry("cran", "CRAN"),
           Map.entry("hackage", "Hackage"));
 
+  private static final String UBUNTU_PRO = "Pro:";
+
   static Optional<AdvisoryTarget> of(Package pkg, OsRelease os) {
     String language = LANGUAGE_ECOSYSTEMS.get(pkg.type());
     if (language != null) {
@@ -87,13 +89,30 @@ record AdvisoryTarget(String ecosystem, String release, String packageName, Stri
    * "enterprise_linux:9::baseos" (every repository of the release: baseos, appstream, crb, …), the
    * others the bare release. Red Hat's extended-support streams ({@code rhel_eus:9.4::baseos},
    * {@code rhel_e4s}, {@code rhel_aus}, {@code rhel_els}, …) never apply: their fixes reach only
-   * hosts subscribed to them, and an image does not say that it is.
+   * hosts subscribed to them, and an image does not say that it is. Ubuntu's Pro entries ({@code
+   * Pro:18.04:LTS}) do apply: they are where Ubuntu keeps the advisories of releases past standard
+   * support and of universe packages, and the vulnerability is in the image whether or not it
+   * subscribes; {@link #subscriptionFor} names the channel the fix comes through.
    */
   boolean appliesTo(String rowRelease) {
     if (release == null || rowRelease == null || rowRelease.isEmpty()) {
       return true;
     }
-    return rowRelease.equals(release) || rowRelease.startsWith(release + ":");
+    String standard =
+        ecosystem.equals("Ubuntu") && rowRelease.startsWith(UBUNTU_PRO)
+            ? rowRelease.substring(UBUNTU_PRO.length())
+            : rowRelease;
+    return standard.equals(release) || standard.startsWith(release + ":");
+  }
+
+  /**
+   * The subscription a row's fixes are published for ("Ubuntu Pro (ESM)"), or null for a row of the
+   * release's own archive.
+   */
+  String subscriptionFor(String rowRelease) {
+    return ecosystem.equals("Ubuntu") && rowRelease != null && rowRelease.startsWith(UBUNTU_PRO)
+        ? "Ubuntu Pro (ESM)"
+        : null;
   }
 
   private static String major(String version) {

@@ -135,7 +135,9 @@ public final class Matcher {
         continue;
       }
       RangeEvaluation evaluation =
-          ranges.evaluate(target.version(), affected.ranges(), affected.versions());
+          ranges
+              .evaluate(target.version(), affected.ranges(), affected.versions())
+              .withFixSubscription(target.subscriptionFor(affected.release()));
       if (evaluation.unfixed()) {
         evaluation =
             evaluation.withNoFixPlanned(
@@ -180,7 +182,13 @@ public final class Matcher {
         status,
         stored.map(StoredVulnerability::severity).orElse(SeverityRating.unknown()),
         stored.map(StoredVulnerability::summary).orElse(null),
-        joinNotes(evaluation.uncomparable(), noFixPlanned, matchNote));
+        joinNotes(
+            evaluation.uncomparable(),
+            noFixPlanned,
+            status == FixStatus.FIXED && evaluation.fixSubscription() != null
+                ? "the fix is published for " + evaluation.fixSubscription() + " subscribers only"
+                : null,
+            matchNote));
   }
 
   private static String joinNotes(String... notes) {
@@ -201,7 +209,16 @@ public final class Matcher {
         a.affected() || b.affected(),
         fixed,
         null,
-        a.noFixPlanned() != null ? a.noFixPlanned() : b.noFixPlanned());
+        a.noFixPlanned() != null ? a.noFixPlanned() : b.noFixPlanned(),
+        subscriptionOfUnion(a, b));
+  }
+
+  /** A fix in the release's own archive makes a subscription's fix beside it beside the point. */
+  private static String subscriptionOfUnion(RangeEvaluation a, RangeEvaluation b) {
+    boolean openFix =
+        (!a.fixedVersions().isEmpty() && a.fixSubscription() == null)
+            || (!b.fixedVersions().isEmpty() && b.fixSubscription() == null);
+    return openFix ? null : a.fixSubscription() != null ? a.fixSubscription() : b.fixSubscription();
   }
 
   /**

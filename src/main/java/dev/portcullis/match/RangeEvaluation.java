@@ -10,16 +10,22 @@ import java.util.List;
  * @param uncomparable why the version could not be placed, or null if it could
  * @param noFixPlanned why the distribution will not fix it in this release, where the entry says so
  *     and names no fix for the installed version; else null
+ * @param fixSubscription the subscription the fixed versions are published for (Ubuntu Pro), where
+ *     no fix is in the release's own archive; else null
  */
 record RangeEvaluation(
-    boolean affected, List<String> fixedVersions, String uncomparable, String noFixPlanned) {
+    boolean affected,
+    List<String> fixedVersions,
+    String uncomparable,
+    String noFixPlanned,
+    String fixSubscription) {
 
   RangeEvaluation {
     fixedVersions = List.copyOf(fixedVersions);
   }
 
   RangeEvaluation(boolean affected, List<String> fixedVersions, String uncomparable) {
-    this(affected, fixedVersions, uncomparable, null);
+    this(affected, fixedVersions, uncomparable, null, null);
   }
 
   static RangeEvaluation notComparable(String why) {
@@ -32,6 +38,16 @@ record RangeEvaluation(
   }
 
   RangeEvaluation withNoFixPlanned(String why) {
-    return new RangeEvaluation(affected, fixedVersions, uncomparable, why);
+    return new RangeEvaluation(affected, fixedVersions, uncomparable, why, fixSubscription);
+  }
+
+  /** The same, its fixes published for a subscription only (null: the release's own archive). */
+  RangeEvaluation withFixSubscription(String subscription) {
+    return new RangeEvaluation(
+        affected,
+        fixedVersions,
+        uncomparable,
+        noFixPlanned,
+        fixedVersions.isEmpty() ? null : subscription);
   }
 }

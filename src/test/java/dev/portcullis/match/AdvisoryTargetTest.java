@@ -47,6 +47,11 @@ class AdvisoryTargetTest {
     assertThat(target.appliesTo("22.04:LTS")).isTrue();
     assertThat(target.appliesTo("22.04")).isTrue();
     assertThat(target.appliesTo("22.10")).isFalse();
+    assertThat(target.appliesTo("Pro:22.04:LTS")).as("Ubuntu Pro (ESM) entries").isTrue();
+    assertThat(target.subscriptionFor("Pro:22.04:LTS")).isEqualTo("Ubuntu Pro (ESM)");
+    assertThat(target.subscriptionFor("22.04:LTS")).isNull();
+    assertThat(target.appliesTo("Pro:20.04:LTS")).isFalse();
+    assertThat(target.appliesTo("Pro:FIPS-updates:22.04:LTS")).as("FIPS builds").isFalse();
   }
 
   @Test

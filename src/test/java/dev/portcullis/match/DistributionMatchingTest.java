@@ -215,6 +215,24 @@ class DistributionMatchingTest {
   }
 
   @Test
+  void ubuntuProEntriesApplyToTheirReleaseWithTheSubscriptionNoted() throws IOException {
+    Finding bionic =
+        match(os("ubuntu", "18.04"), pkg("deb", "libgcrypt20", "1.8.1-4ubuntu1.2", "libgcrypt20"))
+            .get(0);
+    Finding jammy =
+        match(os("ubuntu", "22.04"), pkg("deb", "libgcrypt20", "1.9.4-3ubuntu3", "libgcrypt20"))
+            .get(0);
+
+    assertThat(bionic.status()).isEqualTo(FixStatus.FIXED);
+    assertThat(bionic.fixedVersions()).containsExactly("1.8.1-4ubuntu1.3+esm1");
+    assertThat(bionic.note())
+        .isEqualTo("the fix is published for Ubuntu Pro (ESM) subscribers only");
+    // The release's own archive has the fix: no note; the FIPS build's later fix is not offered.
+    assertThat(jammy.fixedVersions()).containsExactly("1.9.4-3ubuntu3.1");
+    assertThat(jammy.note()).isNull();
+  }
+
+  @Test
   void ignoreUnfixedLeavesOutWhatWillNotBeFixed() throws IOException {
     List<Finding> findings =
         match(
