@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -130,8 +131,19 @@ public final class Matcher {
       AdvisoryTarget target, List<StoredAffected> rows) {
     AffectedRanges ranges = new AffectedRanges(Ecosystems.forEcosystem(target.ecosystem()));
     Map<String, RangeEvaluation> hits = new LinkedHashMap<>();
+    // A record that speaks for the release's own archive is not second-guessed by its entry for
+    // a subscription (Ubuntu Pro rebuilds carry later versions of the same fix).
+    Set<String> inOwnArchive = new HashSet<>();
     for (StoredAffected affected : rows) {
-      if (!target.appliesTo(affected.release())) {
+      if (target.appliesTo(affected.release())
+          && target.subscriptionFor(affected.release()) == null) {
+        inOwnArchive.add(affected.vulnerabilityId());
+      }
+    }
+    for (StoredAffected affected : rows) {
+      if (!target.appliesTo(affected.release())
+          || (target.subscriptionFor(affected.release()) != null
+              && inOwnArchive.contains(affected.vulnerabilityId()))) {
         continue;
       }
       RangeEvaluation evaluation =
@@ -141,8 +153,8 @@ public final class Matcher {
       if (evaluation.unfixed()) {
         evaluation =
             evaluation.withNoFixPlanned(
-                NoFixPlanned.inEntry(target.ecosystem(), affected.ecosystemSpecific())
-                    .orElse(null));
+                NoFixPlanned.inEntry(target.ecosystem(), affected.ecosystemSpecific()).orElse(null),
+                NoFixPlanned.entryRated(target.ecosystem(), affected.ecosystemSpecific()));
       }
       if (evaluation.affected() || evaluation.uncomparable() != null) {
         hits.merge(affected.vulnerabilityId(), evaluation, Matcher::union);
@@ -161,7 +173,7 @@ public final class Matcher {
     String noFixPlanned = null;
     if (evaluation.unfixed()) {
       noFixPlanned =
-          evaluation.noFixPlanned() != null
+          evaluation.noFixPlanned() != null || evaluation.entryRated()
               ? evaluation.noFixPlanned()
               : stored
                   .flatMap(r -> NoFixPlanned.inRecord(target.ecosystem(), r.publishedSeverities()))
@@ -210,6 +222,7 @@ public final class Matcher {
         fixed,
         null,
         a.noFixPlanned() != null ? a.noFixPlanned() : b.noFixPlanned(),
+        a.entryRated() || b.entryRated(),
         subscriptionOfUnion(a, b));
   }
 
@@ -260,8 +273,12 @@ public final class Matcher {
     SeverityRating severity =
         primary.severity().severity() == Severity.UNKNOWN ? other.severity() : primary.severity();
     FixStatus status = combinedStatus(primary.status(), other.status(), !fixed.isEmpty());
-    // The note explains the status: a "no fix planned" note must not ride on a FIXED finding.
+    // The note explains the status: a "no fix planned" note must not ride on a FIXED finding, and
+    // a caveat on one record's fix (for subscribers only) not where the other's fix has none.
     Finding explains = primary.status() == status || other.status() != status ? primary : other;
+    if (primary.status() == other.status() && primary.note() != null && other.note() == null) {
+      explains = other;
+    }
     return new Finding(
         primary.vulnerabilityId(),
         aliases,

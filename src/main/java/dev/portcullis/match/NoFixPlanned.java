@@ -51,6 +51,27 @@ final class NoFixPlanned {
   }
 
   /**
+   * Whether an affected entry carries the distribution's own rating (Debian's urgency, Ubuntu's
+   * priority), whatever it is: where it does, the record's rating for all its packages is not
+   * asked, since Ubuntu rates packages apart.
+   */
+  static boolean entryRated(String ecosystem, String ecosystemSpecific) {
+    if (ecosystemSpecific == null) {
+      return false;
+    }
+    try {
+      JsonNode fields = Json.mapper().readTree(ecosystemSpecific);
+      return switch (ecosystem) {
+        case "Debian" -> !word(fields, "urgency").isEmpty();
+        case "Ubuntu" -> !word(fields, "ubuntu_priority").isEmpty();
+        default -> false;
+      };
+    } catch (JacksonException e) {
+      return false;
+    }
+  }
+
+  /**
    * What a whole record says, through the severities it publishes: Ubuntu's priority.
    *
    * @param ecosystem the ecosystem without release the record was matched in

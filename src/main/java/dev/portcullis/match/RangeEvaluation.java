@@ -10,6 +10,8 @@ import java.util.List;
  * @param uncomparable why the version could not be placed, or null if it could
  * @param noFixPlanned why the distribution will not fix it in this release, where the entry says so
  *     and names no fix for the installed version; else null
+ * @param entryRated the entry carries the distribution's own rating of the vulnerability (see
+ *     {@link NoFixPlanned#entryRated}), whether or not it says no fix is planned
  * @param fixSubscription the subscription the fixed versions are published for (Ubuntu Pro), where
  *     no fix is in the release's own archive; else null
  */
@@ -18,6 +20,7 @@ record RangeEvaluation(
     List<String> fixedVersions,
     String uncomparable,
     String noFixPlanned,
+    boolean entryRated,
     String fixSubscription) {
 
   RangeEvaluation {
@@ -25,7 +28,7 @@ record RangeEvaluation(
   }
 
   RangeEvaluation(boolean affected, List<String> fixedVersions, String uncomparable) {
-    this(affected, fixedVersions, uncomparable, null, null);
+    this(affected, fixedVersions, uncomparable, null, false, null);
   }
 
   static RangeEvaluation notComparable(String why) {
@@ -37,8 +40,8 @@ record RangeEvaluation(
     return affected && uncomparable == null && fixedVersions.isEmpty();
   }
 
-  RangeEvaluation withNoFixPlanned(String why) {
-    return new RangeEvaluation(affected, fixedVersions, uncomparable, why, fixSubscription);
+  RangeEvaluation withNoFixPlanned(String why, boolean rated) {
+    return new RangeEvaluation(affected, fixedVersions, uncomparable, why, rated, fixSubscription);
   }
 
   /** The same, its fixes published for a subscription only (null: the release's own archive). */
@@ -48,6 +51,7 @@ record RangeEvaluation(
         fixedVersions,
         uncomparable,
         noFixPlanned,
+        entryRated,
         fixedVersions.isEmpty() ? null : subscription);
   }
 }

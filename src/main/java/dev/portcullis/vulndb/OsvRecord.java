@@ -32,12 +32,15 @@ public record OsvRecord(
   }
 
   /**
-   * Every other id this vulnerability is known by: its aliases, and the records it was derived from
-   * ({@code upstream}: a DEBIAN-CVE, UBUNTU-CVE or RHSA record names the CVE there, not among its
-   * aliases), so that it is reported once with the rest listed.
+   * Every other id this vulnerability is known by, so that it is reported once with the rest
+   * listed: its aliases, and the record it was derived from where it names one ({@code upstream}: a
+   * DEBIAN-CVE, UBUNTU-CVE or RHSA record names its CVE there, not among its aliases). An advisory
+   * whose {@code upstream} names several CVEs (a DSA fixing three) is not any one of them: those
+   * ids are left out, or its CVEs would be merged into one finding.
    */
   public List<String> otherIds() {
-    return Stream.concat(aliases.stream(), upstream.stream())
+    Stream<String> derivedFrom = upstream.size() == 1 ? upstream.stream() : Stream.empty();
+    return Stream.concat(aliases.stream(), derivedFrom)
         .filter(other -> !other.equals(id))
         .distinct()
         .toList();

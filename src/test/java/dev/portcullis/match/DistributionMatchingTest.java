@@ -227,9 +227,37 @@ class DistributionMatchingTest {
     assertThat(bionic.fixedVersions()).containsExactly("1.8.1-4ubuntu1.3+esm1");
     assertThat(bionic.note())
         .isEqualTo("the fix is published for Ubuntu Pro (ESM) subscribers only");
-    // The release's own archive has the fix: no note; the FIPS build's later fix is not offered.
+    // The release's own archive has the fix: no note; the Pro and FIPS rebuilds are not offered.
     assertThat(jammy.fixedVersions()).containsExactly("1.9.4-3ubuntu3.1");
     assertThat(jammy.note()).isNull();
+    assertThat(
+            match(
+                os("ubuntu", "22.04"),
+                pkg("deb", "libgcrypt20", "1.9.4-3ubuntu3.1", "libgcrypt20")))
+        .as("fixed in the release's archive, though the Pro entry names a later rebuild")
+        .isEmpty();
+  }
+
+  @Test
+  void anEntrysOwnPriorityIsNotOverruledByTheRecords() throws IOException {
+    Finding focal =
+        match(os("ubuntu", "20.04"), pkg("deb", "binutils", "2.34-6ubuntu1", "binutils")).get(0);
+
+    assertThat(focal.status()).isEqualTo(FixStatus.AFFECTED);
+    assertThat(focal.note()).isNull();
+  }
+
+  @Test
+  void anAdvisoryFixingSeveralCvesDoesNotMergeThem() throws IOException {
+    List<Finding> findings =
+        match(os("debian", "12"), pkg("deb", "libssl3", "3.0.14-1~deb12u2", "openssl"));
+
+    assertThat(findings)
+        .extracting(Finding::vulnerabilityId)
+        .containsExactlyInAnyOrder("DEBIAN-CVE-2099-6001", "DEBIAN-CVE-2099-6002", "DSA-2099-6001");
+    assertThat(findings)
+        .filteredOn(f -> f.vulnerabilityId().startsWith("DEBIAN-CVE"))
+        .allSatisfy(f -> assertThat(f.aliases()).hasSize(1));
   }
 
   @Test

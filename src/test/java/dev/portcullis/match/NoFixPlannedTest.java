@@ -55,4 +55,12 @@ class NoFixPlannedTest {
         .isEmpty();
     assertThat(NoFixPlanned.inEntry("Alpine", "{\"urgency\":\"unimportant\"}")).isEmpty();
   }
+
+  @Test
+  void anEntryRatedAnyWayIsRated() {
+    assertThat(NoFixPlanned.entryRated("Ubuntu", "{\"ubuntu_priority\":\"medium\"}")).isTrue();
+    assertThat(NoFixPlanned.entryRated("Debian", "{\"urgency\":\"low*\"}")).isTrue();
+    assertThat(NoFixPlanned.entryRated("Ubuntu", "{}")).isFalse();
+    assertThat(NoFixPlanned.entryRated("Ubuntu", null)).isFalse();
+  }
 }
