@@ -369,9 +369,15 @@ final class ScanCommand {
     try (VulnerabilityDatabase database = openDatabase(gate, spec)) {
       Inventory inventory = reader.read(true, secrets);
       Optional<String> unchecked = OsCoverage.uncheckedPackages(inventory);
+      if (unchecked.isEmpty()) {
+        unchecked = OsCoverage.notInDatabase(inventory, database);
+      }
       if (unchecked.isPresent()) {
-        // On stderr for whoever runs the scan, in the report for whoever reads it later.
-        spec.commandLine().getErr().println("portcullis: warning: " + unchecked.get());
+        // In the report for whoever reads it later; on stderr too for whoever runs the scan,
+        // unless the report is the table on the same terminal, whose warnings section shows it.
+        if (format != ReportFormat.TABLE || gate.output != null) {
+          spec.commandLine().getErr().println("portcullis: warning: " + unchecked.get());
+        }
         inventory = inventory.withWarning(unchecked.get());
       }
       List<Finding> findings = new Matcher(database).match(inventory);

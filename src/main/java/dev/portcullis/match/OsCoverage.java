@@ -1,8 +1,10 @@
 package dev.portcullis.match;
 
+import dev.portcullis.image.InputException;
 import dev.portcullis.inventory.Inventory;
 import dev.portcullis.inventory.OsRelease;
 import dev.portcullis.inventory.Package;
+import dev.portcullis.vulndb.VulnerabilityDatabase;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,6 +67,35 @@ public final class OsCoverage {
             + " (os-release ID "
             + os.family()
             + ")");
+  }
+
+  /**
+   * A one-line warning when the inventory's OS packages have a place in OSV but the database holds
+   * nothing for it: the release was not imported (only Debian was, and the image is Alpine), or is
+   * newer than the data. Empty when there are no such packages or the database has advisories.
+   */
+  public static Optional<String> notInDatabase(Inventory inventory, VulnerabilityDatabase database)
+      throws InputException {
+    List<AdvisoryTarget> targets =
+        inventory.packages().stream()
+            .filter(Package::managedByOs)
+            .map(p -> AdvisoryTarget.of(p, inventory.os()))
+            .flatMap(Optional::stream)
+            .toList();
+    if (targets.isEmpty()) {
+      return Optional.empty();
+    }
+    // One OS per inventory: its packages share the ecosystem and release.
+    AdvisoryTarget target = targets.get(0);
+    if (database.hasAdvisoriesFor(target.ecosystem(), target.release())) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        targets.size()
+            + (targets.size() == 1 ? " OS package was" : " OS packages were")
+            + " not checked for vulnerabilities: the database holds no advisories for "
+            + target.qualifiedEcosystem()
+            + "; add them with 'portcullis db update' or 'portcullis db import'");
   }
 
   private static String name(OsRelease os) {

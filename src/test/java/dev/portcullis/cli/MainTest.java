@@ -46,10 +46,10 @@ class MainTest {
   }
 
   @Test
-  void aMistypedSubcommandIsAUsageErrorThatNamesTheRealOnes() {
+  void aMistypedSubcommandIsAUsageErrorPointingToTheHelp() {
     Cli.Result result = Cli.run("sbomm", "image");
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).contains("sbomm");
+    assertThat(result.err()).contains("'sbomm'", "Try 'portcullis --help'");
   }
 }

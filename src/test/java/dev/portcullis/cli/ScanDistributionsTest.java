@@ -9,7 +9,7 @@ import dev.portcullis.testing.WrittenRecords;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,14 +115,19 @@ class ScanDistributionsTest {
             "9.3",
             "pkg:rpm/alma/openssl-libs@3.0.7-24.el9?arch=x86_64&epoch=1&distro=alma-9.3");
 
-    for (Path sbom : List.of(rhel, alma)) {
-      Cli.Result result = scan(sbom, "-f", "json");
+    Map<Path, String> expected = Map.of(rhel, "RHSA-2099:3001", alma, "ALSA-2099:5001");
+    for (Map.Entry<Path, String> sbom : expected.entrySet()) {
+      Cli.Result result = scan(sbom.getKey(), "-f", "json");
 
       assertThat(result.exitCode()).as(result.err()).isZero();
       assertThat(JSON.readTree(result.out()).path("findings"))
           .as(result.out())
-          .isNotEmpty()
-          .allSatisfy(f -> assertThat(f.path("status").asText()).isEqualTo("FIXED"));
+          .singleElement()
+          .satisfies(
+              f -> {
+                assertThat(f.path("vulnerabilityId").asText()).isEqualTo(sbom.getValue());
+                assertThat(f.path("status").asText()).isEqualTo("FIXED");
+              });
     }
   }
 
@@ -171,5 +176,29 @@ class ScanDistributionsTest {
     JsonNode report = JSON.readTree(result.out());
     assertThat(report.path("findings")).isEmpty();
     assertThat(report.path("warnings").toString()).contains(warning);
+  }
+
+  @Test
+  void aReleaseTheDatabaseHoldsNothingForIsNotPassedOffAsClean() throws IOException {
+    // The written records have no Alpine advisories at all.
+    Path sbom =
+        sbom(
+            "alpine320",
+            "alpine",
+            "3.20.3",
+            "pkg:apk/alpine/busybox@1.36.1-r29?arch=x86_64&distro=3.20.3");
+
+    Cli.Result json = scan(sbom, "-f", "json");
+    Cli.Result table = scan(sbom);
+
+    String warning =
+        "1 OS package was not checked for vulnerabilities: the database holds no advisories for"
+            + " Alpine:v3.20";
+    assertThat(json.exitCode()).as(json.err()).isZero();
+    assertThat(json.err()).contains("portcullis: warning: " + warning);
+    assertThat(JSON.readTree(json.out()).path("warnings").toString()).contains(warning);
+    // The table on the terminal shows it in its warnings section, and stderr does not repeat it.
+    assertThat(table.out()).contains(warning);
+    assertThat(table.err()).doesNotContain("not checked");
   }
 }
