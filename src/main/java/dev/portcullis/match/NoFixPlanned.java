@@ -33,19 +33,10 @@ final class NoFixPlanned {
    * @param ecosystemSpecific the entry's {@code ecosystem_specific} JSON, or null
    */
   static Optional<String> inEntry(String ecosystem, String ecosystemSpecific) {
-    if (ecosystemSpecific == null) {
-      return Optional.empty();
-    }
-    JsonNode fields;
-    try {
-      fields = Json.mapper().readTree(ecosystemSpecific);
-    } catch (JacksonException e) {
-      // Stored from a parsed record, so always JSON; unreadable would be no statement at all.
-      return Optional.empty();
-    }
+    String rating = entryRating(ecosystem, ecosystemSpecific);
     return switch (ecosystem) {
-      case "Debian" -> debianUrgency(word(fields, "urgency"));
-      case "Ubuntu" -> ubuntuPriority(word(fields, "ubuntu_priority"));
+      case "Debian" -> debianUrgency(rating);
+      case "Ubuntu" -> ubuntuPriority(rating);
       default -> Optional.empty();
     };
   }
@@ -56,18 +47,25 @@ final class NoFixPlanned {
    * asked, since Ubuntu rates packages apart.
    */
   static boolean entryRated(String ecosystem, String ecosystemSpecific) {
-    if (ecosystemSpecific == null) {
-      return false;
+    return !entryRating(ecosystem, ecosystemSpecific).isEmpty();
+  }
+
+  /** The entry's urgency (Debian) or priority (Ubuntu), normalised; empty where it has none. */
+  private static String entryRating(String ecosystem, String ecosystemSpecific) {
+    String field =
+        switch (ecosystem) {
+          case "Debian" -> "urgency";
+          case "Ubuntu" -> "ubuntu_priority";
+          default -> null;
+        };
+    if (field == null || ecosystemSpecific == null) {
+      return "";
     }
     try {
-      JsonNode fields = Json.mapper().readTree(ecosystemSpecific);
-      return switch (ecosystem) {
-        case "Debian" -> !word(fields, "urgency").isEmpty();
-        case "Ubuntu" -> !word(fields, "ubuntu_priority").isEmpty();
-        default -> false;
-      };
+      return word(Json.mapper().readTree(ecosystemSpecific), field);
     } catch (JacksonException e) {
-      return false;
+      // Stored from a parsed record, so always JSON; unreadable would be no statement at all.
+      return "";
     }
   }
 
