@@ -131,25 +131,25 @@ public final class Matcher {
       AdvisoryTarget target, List<StoredAffected> rows) {
     AffectedRanges ranges = new AffectedRanges(Ecosystems.forEcosystem(target.ecosystem()));
     Map<String, RangeEvaluation> hits = new LinkedHashMap<>();
+    List<StoredAffected> applicable =
+        rows.stream().filter(row -> target.appliesTo(row.release())).toList();
     // A record that speaks for the release's own archive is not second-guessed by its entry for
     // a subscription (Ubuntu Pro rebuilds carry later versions of the same fix).
     Set<String> inOwnArchive = new HashSet<>();
-    for (StoredAffected affected : rows) {
-      if (target.appliesTo(affected.release())
-          && target.subscriptionFor(affected.release()) == null) {
+    for (StoredAffected affected : applicable) {
+      if (target.subscriptionFor(affected.release()) == null) {
         inOwnArchive.add(affected.vulnerabilityId());
       }
     }
-    for (StoredAffected affected : rows) {
-      if (!target.appliesTo(affected.release())
-          || (target.subscriptionFor(affected.release()) != null
-              && inOwnArchive.contains(affected.vulnerabilityId()))) {
+    for (StoredAffected affected : applicable) {
+      String subscription = target.subscriptionFor(affected.release());
+      if (subscription != null && inOwnArchive.contains(affected.vulnerabilityId())) {
         continue;
       }
       RangeEvaluation evaluation =
           ranges
               .evaluate(target.version(), affected.ranges(), affected.versions())
-              .withFixSubscription(target.subscriptionFor(affected.release()));
+              .withFixSubscription(subscription);
       if (evaluation.unfixed()) {
         evaluation =
             evaluation.withNoFixPlanned(
@@ -223,15 +223,9 @@ public final class Matcher {
         null,
         a.noFixPlanned() != null ? a.noFixPlanned() : b.noFixPlanned(),
         a.entryRated() || b.entryRated(),
-        subscriptionOfUnion(a, b));
-  }
-
-  /** A fix in the release's own archive makes a subscription's fix beside it beside the point. */
-  private static String subscriptionOfUnion(RangeEvaluation a, RangeEvaluation b) {
-    boolean openFix =
-        (!a.fixedVersions().isEmpty() && a.fixSubscription() == null)
-            || (!b.fixedVersions().isEmpty() && b.fixSubscription() == null);
-    return openFix ? null : a.fixSubscription() != null ? a.fixSubscription() : b.fixSubscription();
+        // One record's entries are all of the release's archive or all of a subscription (see
+        // evaluate), so at most one subscription is named.
+        a.fixSubscription() != null ? a.fixSubscription() : b.fixSubscription());
   }
 
   /**
