@@ -74,12 +74,10 @@ final class LayerScanner {
                     entry.linkTarget(),
                     layer.index()));
             if (entry.type() == EntryType.FILE) {
-              analyze(
-                  entry,
-                  source.siblingsOf(entry.path()),
-                  wanting(entry.path(), entry.size(), entry.mode()),
-                  results,
-                  warnings);
+              List<Analyzer> wanting = wanting(entry.path(), entry.size(), entry.mode());
+              if (!wanting.isEmpty()) {
+                analyze(entry, source.siblingsOf(entry.path()), wanting, results, warnings);
+              }
             } else if (entry.type() == EntryType.HARDLINK) {
               hardLinks.put(entry.path(), entry);
             }
@@ -176,8 +174,18 @@ final class LayerScanner {
   /** A hard link an analyzer wants, whose target it was not offered. */
   private record Pending(String path, Analyzer analyzer) {}
 
+  /** Called for every file of every layer: a plain loop, and no list at all for most files. */
   private List<Analyzer> wanting(String path, long size, int mode) {
-    return analyzers.stream().filter(a -> wants(a, path, size, mode)).toList();
+    List<Analyzer> wanting = List.of();
+    for (Analyzer analyzer : analyzers) {
+      if (wants(analyzer, path, size, mode)) {
+        if (wanting.isEmpty()) {
+          wanting = new ArrayList<>(2);
+        }
+        wanting.add(analyzer);
+      }
+    }
+    return wanting;
   }
 
   private static boolean wants(Analyzer analyzer, String path, long size, int mode) {

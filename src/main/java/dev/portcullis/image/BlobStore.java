@@ -8,4 +8,7 @@ interface BlobStore {
 
   /** Opens a blob; an absent blob is an {@link InputException} naming it. */
   InputStream open(Digest digest, String what) throws IOException;
+
+  /** Where a blob lies on disk; an absent blob is an {@link InputException} naming it. */
+  LocalBlob locate(Digest digest, String what) throws IOException;
 }

@@ -17,11 +17,27 @@ final class DirectoryBlobStore implements BlobStore {
 
   @Override
   public InputStream open(Digest digest, String what) throws IOException {
-    Path blob = root.resolve("blobs").resolve(digest.algorithm()).resolve(digest.hex());
     try {
-      return Files.newInputStream(blob);
+      return Files.newInputStream(pathOf(digest));
     } catch (NoSuchFileException e) {
-      throw new InputException(what + ": blob " + digest + " is missing from " + root);
+      throw missing(digest, what);
     }
+  }
+
+  @Override
+  public LocalBlob locate(Digest digest, String what) throws IOException {
+    Path blob = pathOf(digest);
+    if (!Files.isRegularFile(blob)) {
+      throw missing(digest, what);
+    }
+    return LocalBlob.of(blob, blob.toString());
+  }
+
+  private Path pathOf(Digest digest) {
+    return root.resolve("blobs").resolve(digest.algorithm()).resolve(digest.hex());
+  }
+
+  private InputException missing(Digest digest, String what) {
+    return new InputException(what + ": blob " + digest + " is missing from " + root);
   }
 }

@@ -119,7 +119,7 @@ final class DockerArchiveSource implements ImageSource {
   public void walkLayer(LayerRef layer, Limits walkLimits, EntryVisitor visitor)
       throws IOException {
     new TarLayerWalker(name, walkLimits)
-        .walk(archive.open(layer.location(), layer.describe()), layer, visitor);
+        .walk(archive.locate(layer.location(), layer.describe()), layer, visitor);
   }
 
   @Override

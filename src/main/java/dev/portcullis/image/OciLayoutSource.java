@@ -102,7 +102,7 @@ final class OciLayoutSource implements ImageSource {
   public void walkLayer(LayerRef layer, Limits walkLimits, EntryVisitor visitor)
       throws IOException {
     new TarLayerWalker(name, walkLimits)
-        .walk(blobs.open(layer.blobDigest(), layer.describe()), layer, visitor);
+        .walk(blobs.locate(layer.blobDigest(), layer.describe()), layer, visitor);
   }
 
   @Override

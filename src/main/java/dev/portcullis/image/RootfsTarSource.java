@@ -2,7 +2,6 @@ package dev.portcullis.image;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -34,10 +33,6 @@ final class RootfsTarSource implements ImageSource {
 
   @Override
   public void walkLayer(LayerRef layer, Limits limits, EntryVisitor visitor) throws IOException {
-    try {
-      new TarLayerWalker(name, limits).walk(Files.newInputStream(path), layer, visitor);
-    } catch (NoSuchFileException e) {
-      throw new InputException(name + ": no such file");
-    }
+    new TarLayerWalker(name, limits).walk(LocalBlob.of(path, name), layer, visitor);
   }
 }

@@ -20,11 +20,13 @@ final class TarArchiveIndex implements Closeable, BlobStore {
 
   private static final int MAX_LINK_HOPS = 16;
 
+  private final Path path;
   private final String name;
   private final TarFile tar;
   private final Map<String, TarArchiveEntry> entries = new HashMap<>();
 
   TarArchiveIndex(Path path, String name) throws IOException {
+    this.path = path;
     this.name = name;
     try {
       this.tar = new TarFile(path);
@@ -47,6 +49,25 @@ final class TarArchiveIndex implements Closeable, BlobStore {
 
   /** Opens a member, following symlinks that stay inside the archive. */
   InputStream open(String member, String what) throws IOException {
+    return tar.getInputStream(regularFile(member, what));
+  }
+
+  /** Where a member's bytes lie in the archive file, following symlinks as {@link #open} does. */
+  LocalBlob locate(String member, String what) throws IOException {
+    TarArchiveEntry entry = regularFile(member, what);
+    if (entry.isSparse()) {
+      throw new InputException(
+          what + ": '" + member + "' is stored in " + name + " as a sparse file; a blob never is");
+    }
+    return new LocalBlob(path, entry.getDataOffset(), entry.getSize(), name);
+  }
+
+  @Override
+  public LocalBlob locate(Digest digest, String what) throws IOException {
+    return locate(member(digest, what), what);
+  }
+
+  private TarArchiveEntry regularFile(String member, String what) throws IOException {
     String current = member;
     for (int hop = 0; hop <= MAX_LINK_HOPS; hop++) {
       TarArchiveEntry entry = entries.get(current);
@@ -64,18 +85,22 @@ final class TarArchiveIndex implements Closeable, BlobStore {
       if (!entry.isFile()) {
         throw new InputException(what + ": '" + member + "' in " + name + " is not a regular file");
       }
-      return tar.getInputStream(entry);
+      return entry;
     }
     throw new InputException(what + ": '" + member + "' in " + name + " is a symlink loop");
   }
 
   @Override
   public InputStream open(Digest digest, String what) throws IOException {
+    return open(member(digest, what), what);
+  }
+
+  private String member(Digest digest, String what) throws InputException {
     String member = "blobs/" + digest.algorithm() + "/" + digest.hex();
     if (!contains(member)) {
       throw new InputException(what + ": blob " + digest + " is missing from " + name);
     }
-    return open(member, what);
+    return member;
   }
 
   private String resolveDots(String path, String what) throws InputException {

@@ -4,18 +4,29 @@ import dev.portcullis.image.LayerEntry.EntryType;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.SeekableByteChannel;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarFile;
 import org.apache.commons.io.input.CloseShieldInputStream;
 
 /**
- * Streams a layer blob once: verifies the blob digest, detects and undoes compression, verifies the
+ * Reads a layer blob once: verifies the blob digest, detects and undoes compression, verifies the
  * diffID, enforces the limits, and hands each tar entry to a visitor. The raw blob is read and
  * hashed on a second thread, so hashing overlaps with decompression and parsing.
  */
 public final class TarLayerWalker {
 
   private static final int DRAIN_BUFFER = 64 * 1024;
+
+  /** The size of a tar header: no layer holds more entries than it has bytes over this. */
+  private static final int TAR_RECORD = 512;
+
+  /** Where a visited file's content comes from. */
+  @FunctionalInterface
+  private interface ContentOpener {
+    InputStream open() throws IOException;
+  }
 
   private final String sourceName;
   private final Limits limits;
@@ -24,6 +35,87 @@ public final class TarLayerWalker {
   public TarLayerWalker(String sourceName, Limits limits) {
     this.sourceName = sourceName;
     this.limits = limits;
+  }
+
+  /**
+   * Walks a blob on local disk. An uncompressed tar is read at random: each header where it lies,
+   * and of the files only what a visitor reads, while a second thread hashes the whole blob. A
+   * compressed blob, and one so large that its headers might not fit in memory within the entry
+   * limit, is streamed as {@link #walk(InputStream, LayerRef, EntryVisitor)} does.
+   */
+  public void walk(LocalBlob blob, LayerRef layer, EntryVisitor visitor) throws IOException {
+    if (compressionOf(blob) != Compression.NONE
+        || blob.size() / TAR_RECORD > limits.maxEntriesPerLayer()) {
+      walk(blob.openStream(), layer, visitor);
+      return;
+    }
+    String where = sourceName + ", " + layer.describe();
+    if (blob.size() > limits.maxLayerBytes()) {
+      throw new InputException(
+          where
+              + ": "
+              + blob.size()
+              + " bytes, more than the limit of "
+              + limits.maxLayerBytes()
+              + " for one layer");
+    }
+    try (BlobHasher hasher = BlobHasher.start(blob, where);
+        TarFile tar = openTar(blob, hasher, layer, where)) {
+      try {
+        walkEntries(tar, where, visitor);
+      } catch (IOException | RuntimeException e) {
+        throw blameBlobOr(hasher, layer, where, e);
+      }
+      // An uncompressed blob is its own diffID: one hash covers both.
+      verifyRaw(hasher.digest(), layer, Compression.NONE, where);
+    }
+  }
+
+  private static Compression compressionOf(LocalBlob blob) throws IOException {
+    try (BufferedInputStream head = new BufferedInputStream(blob.openStream(), 16)) {
+      return Compression.detect(head);
+    }
+  }
+
+  private static TarFile openTar(LocalBlob blob, BlobHasher hasher, LayerRef layer, String where)
+      throws IOException {
+    SeekableByteChannel channel = blob.openChannel();
+    try {
+      return new TarFile(channel);
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw blameBlobOr(hasher, layer, where, e);
+    }
+  }
+
+  /**
+   * What to report when reading a local blob failed: a blob that is not what its digest says
+   * explains any failure inside it best.
+   */
+  private static InputException blameBlobOr(
+      BlobHasher hasher, LayerRef layer, String where, Exception failure) {
+    if (layer.blobDigest() != null || layer.diffId() != null) {
+      try {
+        verifyRaw(hasher.digest(), layer, Compression.NONE, where);
+      } catch (DigestMismatchException mismatch) {
+        return mismatch;
+      } catch (IOException unreadable) {
+        // the failure itself says more
+      }
+    }
+    return failure instanceof InputException input
+        ? input
+        : new InputException(
+            where + ": corrupt or truncated layer (" + describe(failure) + ")", failure);
+  }
+
+  private void walkEntries(TarFile tar, String where, EntryVisitor visitor) throws IOException {
+    for (TarArchiveEntry entry : tar.getEntries()) {
+      String path = TarPaths.normalize(entry.getName(), where);
+      if (!path.isEmpty()) {
+        visit(entry, path, () -> tar.getInputStream(entry), where, visitor);
+      }
+    }
   }
 
   /** Walks the blob and closes it. */
@@ -108,7 +200,8 @@ public final class TarLayerWalker {
       }
       String path = TarPaths.normalize(entry.getName(), where);
       if (!path.isEmpty()) {
-        visit(tar, entry, path, where, visitor);
+        // The tar stream ends each entry's content; the shield keeps a visitor from closing it.
+        visit(entry, path, () -> CloseShieldInputStream.wrap(tar), where, visitor);
       }
       // Consume what the visitor left, with one buffer, rather than letting the tar reader skip.
       drain(tar);
@@ -116,11 +209,7 @@ public final class TarLayerWalker {
   }
 
   private void visit(
-      TarArchiveInputStream tar,
-      TarArchiveEntry entry,
-      String path,
-      String where,
-      EntryVisitor visitor)
+      TarArchiveEntry entry, String path, ContentOpener content, String where, EntryVisitor visitor)
       throws IOException {
     EntryType type = typeOf(entry);
     String linkTarget = null;
@@ -129,11 +218,14 @@ public final class TarLayerWalker {
     } else if (type == EntryType.SYMLINK) {
       linkTarget = entry.getLinkName();
     }
-    // The tar stream itself ends each entry's content; the shield keeps a visitor from closing it.
-    InputStream content =
-        type == EntryType.FILE ? CloseShieldInputStream.wrap(tar) : InputStream.nullInputStream();
     visitor.visit(
-        new LayerEntry(path, type, entry.getSize(), entry.getMode(), linkTarget, content));
+        new LayerEntry(
+            path,
+            type,
+            entry.getSize(),
+            entry.getMode(),
+            linkTarget,
+            type == EntryType.FILE ? content.open() : InputStream.nullInputStream()));
   }
 
   private void drain(InputStream in) throws IOException {

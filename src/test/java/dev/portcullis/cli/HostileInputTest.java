@@ -13,12 +13,15 @@ import dev.portcullis.testing.TestImages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,6 +78,60 @@ class HostileInputTest {
     // In a layout the blob digest catches it; as a bare root filesystem tar, the gzip stream does.
     assertInputError(sbom("oci:" + layout), "layer 0", "digest mismatch");
     assertInputError(sbom("rootfs-tar:" + blob), "corrupt or truncated");
+  }
+
+  @Test
+  void dockerArchiveWithATamperedLayerIsRejected() throws IOException {
+    Path archive = dir.resolve("tampered.tar");
+    Files.copy(TestImages.dockerArchive("distroless"), archive);
+    long layerStart;
+    try (TarFile tar = new TarFile(archive)) {
+      layerStart =
+          tar.getEntries().stream()
+              .filter(e -> e.isFile() && e.getName().endsWith(".tar"))
+              .mapToLong(TarArchiveEntry::getDataOffset)
+              .findFirst()
+              .orElseThrow();
+    }
+    try (RandomAccessFile file = new RandomAccessFile(archive.toFile(), "rw")) {
+      // The first header's name: the layer stays a readable tar, with one path changed.
+      file.seek(layerStart);
+      file.write('x');
+    }
+
+    assertInputError(sbom("docker-archive:" + archive), "layer 0", "digest mismatch");
+  }
+
+  @Test
+  void truncatedUncompressedLayerIsAnInputError() throws IOException {
+    Path layout = layout(Compression.NONE, file("var/lib/dpkg/status", STATUS.repeat(50)));
+    Path blob = onlyLayer(layout).blob();
+    byte[] bytes = Files.readAllBytes(blob);
+    Files.write(blob, Arrays.copyOf(bytes, 700));
+
+    // Read at random, not streamed: the digest catches it in a layout, the tar reader without one.
+    assertInputError(sbom("oci:" + layout), "layer 0", "digest mismatch");
+    assertInputError(sbom("rootfs-tar:" + blob), "corrupt or truncated");
+  }
+
+  @Test
+  void uncompressedLayerWhoseContentDoesNotMatchItsDigestIsRejected() throws IOException {
+    Path layout = layout(Compression.NONE, file("etc/motd", "hello"));
+    Path blob = onlyLayer(layout).blob();
+    byte[] bytes = Files.readAllBytes(blob);
+    int content = 512; // the first file's content follows its header
+    bytes[content] = (byte) 'j';
+    Files.write(blob, bytes);
+
+    assertInputError(sbom("oci:" + layout), "digest mismatch", onlyLayer(layout).blobDigest());
+  }
+
+  @Test
+  void uncompressedLayerLargerThanTheLimitIsRejected() throws IOException {
+    Path layout = layout(Compression.NONE, file("zeros", "\0".repeat(2 * 1024 * 1024)));
+
+    assertInputError(
+        sbom("oci:" + layout, "--max-layer-size", "1048576"), "layer 0", "more than the limit");
   }
 
   @Test
