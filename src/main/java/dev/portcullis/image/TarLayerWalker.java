@@ -4,7 +4,9 @@ import dev.portcullis.image.LayerEntry.EntryType;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.StandardOpenOption;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarFile;
@@ -60,9 +62,10 @@ public final class TarLayerWalker {
               + " for one layer");
     }
     try (BlobHasher hasher = BlobHasher.start(blob, where);
-        TarFile tar = openTar(blob, hasher, layer, where)) {
+        TarFile tar = openTar(blob, hasher, layer, where);
+        FileChannel contents = FileChannel.open(blob.file(), StandardOpenOption.READ)) {
       try {
-        walkEntries(tar, where, visitor);
+        walkEntries(tar, blob, contents, where, visitor);
       } catch (IOException | RuntimeException e) {
         throw blameBlobOr(hasher, layer, where, e);
       }
@@ -109,11 +112,20 @@ public final class TarLayerWalker {
             where + ": corrupt or truncated layer (" + describe(failure) + ")", failure);
   }
 
-  private void walkEntries(TarFile tar, String where, EntryVisitor visitor) throws IOException {
+  private void walkEntries(
+      TarFile tar, LocalBlob blob, FileChannel contents, String where, EntryVisitor visitor)
+      throws IOException {
     for (TarArchiveEntry entry : tar.getEntries()) {
       String path = TarPaths.normalize(entry.getName(), where);
       if (!path.isEmpty()) {
-        visit(entry, path, () -> tar.getInputStream(entry), where, visitor);
+        // A sparse file's content is scattered over the archive: the tar reader puts it together.
+        ContentOpener content =
+            entry.isSparse()
+                ? () -> tar.getInputStream(entry)
+                : () ->
+                    new StoredContent(
+                        contents, blob.offset() + entry.getDataOffset(), entry.getSize());
+        visit(entry, path, content, where, visitor);
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.portcullis.analyzer.elf;
 
+import dev.portcullis.image.StoredContent;
 import java.io.IOException;
 import java.util.Objects;
 
@@ -15,6 +16,22 @@ public interface ByteSource {
    * @return the number of bytes read, 0 at or past the end
    */
   int read(long position, byte[] buffer, int offset, int length) throws IOException;
+
+  /** A source over a file's content stored on disk, read where asked and nowhere else. */
+  static ByteSource of(StoredContent stored) {
+    Objects.requireNonNull(stored);
+    return new ByteSource() {
+      @Override
+      public long size() {
+        return stored.size();
+      }
+
+      @Override
+      public int read(long position, byte[] buffer, int offset, int length) throws IOException {
+        return stored.readAt(position, buffer, offset, length);
+      }
+    };
+  }
 
   /** A source over bytes already in memory (small files, tests). */
   static ByteSource of(byte[] bytes) {

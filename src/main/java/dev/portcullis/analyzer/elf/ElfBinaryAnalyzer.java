@@ -3,6 +3,7 @@ package dev.portcullis.analyzer.elf;
 import dev.portcullis.analyzer.AnalysisInput;
 import dev.portcullis.analyzer.AnalysisResult;
 import dev.portcullis.analyzer.Analyzer;
+import dev.portcullis.image.StoredContent;
 import dev.portcullis.inventory.Package;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -62,32 +63,44 @@ public final class ElfBinaryAnalyzer implements Analyzer {
 
   @Override
   public AnalysisResult analyze(AnalysisInput input) throws IOException {
-    String path = input.path();
+    if (input.content() instanceof StoredContent stored) {
+      // Stored uncompressed on disk: read the tables and sections where they lie, nothing else.
+      return analyze(input.path(), ByteSource.of(stored));
+    }
     byte[] magic = input.content().readNBytes(4);
     if (!ElfFile.isElf(magic)) {
-      // A script: nothing to say, and an empty result is not kept.
-      return AnalysisResult.ofPackages(type(), path, List.of());
+      return notElf(input.path());
+    }
+    try (SpooledSource source = new SpooledSource(magic, input.content(), input.size())) {
+      return analyze(input.path(), source);
+    }
+  }
+
+  /** A script: nothing to say, and an empty result is not kept. */
+  private AnalysisResult notElf(String path) {
+    return AnalysisResult.ofPackages(type(), path, List.of());
+  }
+
+  private AnalysisResult analyze(String path, ByteSource source) throws IOException {
+    byte[] magic = new byte[4];
+    if (source.read(0, magic, 0, magic.length) < magic.length || !ElfFile.isElf(magic)) {
+      return notElf(path);
+    }
+    ElfFile elf;
+    try {
+      elf = ElfFile.read(source);
+    } catch (MalformedBinaryException e) {
+      return AnalysisResult.ofWarning(
+          type(), path, "/" + path + ": " + e.getMessage() + "; it was not read as an executable");
     }
     List<Package> packages = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
-    try (SpooledSource source = new SpooledSource(magic, input.content(), input.size())) {
-      ElfFile elf;
+    elf.problems().forEach(problem -> warnings.add("/" + path + ": " + problem));
+    for (BinaryReader reader : readers) {
       try {
-        elf = ElfFile.read(source);
+        packages.addAll(reader.read(elf, path));
       } catch (MalformedBinaryException e) {
-        return AnalysisResult.ofWarning(
-            type(),
-            path,
-            "/" + path + ": " + e.getMessage() + "; it was not read as an executable");
-      }
-      elf.problems().forEach(problem -> warnings.add("/" + path + ": " + problem));
-      for (BinaryReader reader : readers) {
-        try {
-          packages.addAll(reader.read(elf, path));
-        } catch (MalformedBinaryException e) {
-          warnings.add(
-              "/" + path + ": " + reader.what() + " is malformed (" + e.getMessage() + ")");
-        }
+        warnings.add("/" + path + ": " + reader.what() + " is malformed (" + e.getMessage() + ")");
       }
     }
     return new AnalysisResult(type(), path, null, packages, Map.of(), warnings);

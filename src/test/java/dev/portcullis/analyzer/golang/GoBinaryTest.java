@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -409,9 +410,17 @@ class GoBinaryTest {
 
   // --- end to end
 
-  /** An image with the real executables under usr/bin: every module of every one is listed. */
-  @Test
-  void anImageOfRealGoExecutablesListsEveryModule() throws IOException {
+  /**
+   * An image with the real executables under usr/bin: every module of every one is listed, whether
+   * the layer is stored uncompressed (its executables read at random, where their tables lie) or
+   * compressed (streamed).
+   */
+  @ParameterizedTest
+  @EnumSource(
+      value = OciLayoutBuilder.Compression.class,
+      names = {"NONE", "GZIP"})
+  void anImageOfRealGoExecutablesListsEveryModule(OciLayoutBuilder.Compression compression)
+      throws IOException {
     List<String> names =
         List.of(
             "esbuild-0.14.0-amd64",
@@ -430,7 +439,7 @@ class GoBinaryTest {
     }
     Path layout = dir.resolve("layout");
     new OciLayoutBuilder()
-        .compression(OciLayoutBuilder.Compression.NONE)
+        .compression(compression)
         .layer("COPY go binaries /usr/bin/", entries.toArray(OciLayoutBuilder.Entry[]::new))
         .writeTo(layout, "v1");
 
