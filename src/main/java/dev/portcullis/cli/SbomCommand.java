@@ -40,11 +40,13 @@ final class SbomCommand {
         description = "Write the report to FILE instead of standard output.")
     Path output;
 
-    ReportFormat parsedFormat() {
+    /**
+     * The writer for the chosen format, made before the scan: some prepare while it runs (see
+     * CycloneDX).
+     */
+    InventoryWriter writer() {
       try {
-        ReportFormat parsed = ReportFormat.parse(format);
-        InventoryWriter.forFormat(parsed);
-        return parsed;
+        return InventoryWriter.forFormat(ReportFormat.parse(format));
       } catch (IllegalArgumentException e) {
         throw new UsageException(e.getMessage());
       }
@@ -70,9 +72,9 @@ final class SbomCommand {
 
     @Override
     public Integer call() throws IOException {
-      ReportFormat format = output.parsedFormat();
+      InventoryWriter writer = output.writer();
       try (ImageSource image = ImageSources.open(source, scan.sourceOptions())) {
-        return inventoryReport(scan.imageInventory(image), format, output, spec);
+        return inventoryReport(scan.imageInventory(image), writer, output, spec);
       }
     }
   }
@@ -91,21 +93,21 @@ final class SbomCommand {
 
     @Override
     public Integer call() throws IOException {
-      ReportFormat format = output.parsedFormat();
+      InventoryWriter writer = output.writer();
       try (ImageSource tree = LocalSources.projectDirectory(directory)) {
-        return inventoryReport(scan.projectInventory(tree), format, output, spec);
+        return inventoryReport(scan.projectInventory(tree), writer, output, spec);
       }
     }
   }
 
   private static int inventoryReport(
-      Inventory inventory, ReportFormat format, OutputOptions output, CommandSpec spec)
+      Inventory inventory, InventoryWriter writer, OutputOptions output, CommandSpec spec)
       throws IOException {
     ToolInfo tool = ToolInfo.current();
     ReportOutput.write(
         output.output,
         spec.commandLine().getOut(),
-        stream -> InventoryWriter.forFormat(format).write(inventory, tool, stream));
+        stream -> writer.write(inventory, tool, stream));
     return ExitCodes.OK;
   }
 }

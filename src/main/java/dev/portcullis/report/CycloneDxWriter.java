@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.FutureTask;
 import org.cyclonedx.Version;
 import org.cyclonedx.exception.GeneratorException;
 import org.cyclonedx.generators.BomGeneratorFactory;
@@ -29,14 +30,28 @@ final class CycloneDxWriter implements InventoryWriter {
   static final Version VERSION = Version.VERSION_16;
   private static final String PROPERTY_PREFIX = "portcullis:";
 
+  /** The generator, prepared while the inventory is taken: a writer is made before the scan. */
+  private final FutureTask<PreparedBomGenerator> generator = PreparedBomGenerator.start();
+
   @Override
   public void write(Inventory inventory, ToolInfo tool, OutputStream out) throws IOException {
-    writeJson(bom(inventory, tool), out);
+    try {
+      String json = PreparedBomGenerator.await(generator).write(bom -> fill(bom, inventory, tool));
+      out.write(json.getBytes(StandardCharsets.UTF_8));
+      out.write('\n');
+    } catch (GeneratorException e) {
+      throw new IllegalStateException("CycloneDX generation failed: " + e.getMessage(), e);
+    }
   }
 
   /** The BOM of an inventory: the image as the subject, the OS and every package as components. */
   static Bom bom(Inventory inventory, ToolInfo tool) {
     Bom bom = new Bom();
+    fill(bom, inventory, tool);
+    return bom;
+  }
+
+  private static void fill(Bom bom, Inventory inventory, ToolInfo tool) {
     bom.setSerialNumber("urn:uuid:" + UUID.randomUUID());
     bom.setMetadata(metadata(inventory, tool));
     Component image = bom.getMetadata().getComponent();
@@ -66,7 +81,6 @@ final class CycloneDxWriter implements InventoryWriter {
     }
     bom.setComponents(components);
     bom.setDependencies(new ArrayList<>(List.of(imageDependency)));
-    return bom;
   }
 
   static void writeJson(Bom bom, OutputStream out) throws IOException {
