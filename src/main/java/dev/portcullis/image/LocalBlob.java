@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -20,8 +21,8 @@ public record LocalBlob(Path file, long offset, long size, String name) {
 
   /** A whole file. */
   static LocalBlob of(Path file, String name) throws IOException {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      return new LocalBlob(file, 0, channel.size(), name);
+    try {
+      return new LocalBlob(file, 0, Files.size(file), name);
     } catch (NoSuchFileException e) {
       throw new InputException(name + ": no such file");
     }

@@ -17,6 +17,7 @@ public final class StoredContent extends InputStream {
   private final long size;
   private long position;
   private long mark;
+  private final byte[] oneByte = new byte[1];
 
   /**
    * @param file the layer's file, which the walker owns and closes; read only at given positions
@@ -55,8 +56,7 @@ public final class StoredContent extends InputStream {
 
   @Override
   public int read() throws IOException {
-    byte[] one = new byte[1];
-    return read(one, 0, 1) <= 0 ? -1 : one[0] & 0xff;
+    return read(oneByte, 0, 1) <= 0 ? -1 : oneByte[0] & 0xff;
   }
 
   @Override
