@@ -121,11 +121,17 @@ class LayeringRulesTest {
     assertThat(inventory.os().family()).isEqualTo("debian");
   }
 
-  @Test
-  void hardLinkToAPackageDatabaseIsRead() throws IOException {
+  /** Streamed (gzip) or read in place (stored uncompressed): the second walk finds the target. */
+  @ParameterizedTest
+  @EnumSource(
+      value = OciLayoutBuilder.Compression.class,
+      names = {"GZIP", "NONE"})
+  void hardLinkToAPackageDatabaseIsRead(OciLayoutBuilder.Compression compression)
+      throws IOException {
     Inventory inventory =
         inventory(
             new OciLayoutBuilder()
+                .compression(compression)
                 .layer(
                     "base",
                     file("etc/os-release", OS_RELEASE),
@@ -135,13 +141,19 @@ class LayeringRulesTest {
     assertThat(inventory.packages()).extracting(Package::name).containsExactly("bash");
   }
 
-  @Test
-  void aHardLinkIsReadByEveryAnalyzerThatWantsItWhateverReadItsTarget() throws IOException {
+  /** Streamed (gzip) or read in place (stored uncompressed): the second walk finds the target. */
+  @ParameterizedTest
+  @EnumSource(
+      value = OciLayoutBuilder.Compression.class,
+      names = {"GZIP", "NONE"})
+  void aHardLinkIsReadByEveryAnalyzerThatWantsItWhateverReadItsTarget(
+      OciLayoutBuilder.Compression compression) throws IOException {
     // The target is an executable, so the binary analyzer reads it; the package database analyzer
     // wants the link's name only, and must still be given the content.
     Inventory inventory =
         inventory(
             new OciLayoutBuilder()
+                .compression(compression)
                 .layer(
                     "base",
                     file("etc/os-release", OS_RELEASE),
