@@ -22,7 +22,6 @@ import javax.xml.stream.XMLStreamReader;
 public final class NugetConfigAnalyzer implements Analyzer {
 
   static final long MAX_SIZE = 4L * 1024 * 1024;
-  private static final XMLInputFactory XML = safeFactory();
 
   @Override
   public String type() {
@@ -49,7 +48,7 @@ public final class NugetConfigAnalyzer implements Analyzer {
     Map<String, Package> packages = new LinkedHashMap<>();
     int incomplete = 0;
     try {
-      XMLStreamReader xml = XML.createXMLStreamReader(input.content());
+      XMLStreamReader xml = Xml.FACTORY.createXMLStreamReader(input.content());
       try {
         int depth = 0;
         while (xml.hasNext()) {
@@ -122,5 +121,9 @@ public final class NugetConfigAnalyzer implements Analyzer {
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
     return factory;
+  }
+
+  private static final class Xml {
+    static final XMLInputFactory FACTORY = safeFactory();
   }
 }
