@@ -44,7 +44,14 @@ final class SecretChecks {
       Pattern.compile(
           "\\$\\{|\\$\\(|\\{\\{|%\\(|#\\{|<[A-Za-z_-]+>|^\\$[A-Za-z_]|^%[A-Za-z_]+%$"
               + "|\\{[A-Za-z_][A-Za-z0-9_.]*\\}|^\\{");
-  private static final Pattern REPEATED = Pattern.compile("(.)\\1{3,}");
+
+  /**
+   * Six or more of one character in a row ({@code 000000}, {@code aaaaaa}): a placeholder. Four are
+   * no sign of one: the digits of real tokens hold such runs by chance (one Slack token in fifty
+   * has four equal digits in a row).
+   */
+  private static final Pattern REPEATED = Pattern.compile("(.)\\1{5,}");
+
   private static final Pattern DOTTED_IDENTIFIER =
       Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$");
 
@@ -77,7 +84,7 @@ final class SecretChecks {
                   .collect(Collectors.joining("|"))
               + ")$");
 
-  /** Not a template, a variable, an obvious placeholder or a run of one character. */
+  /** Not a template, a variable, an obvious placeholder or a long run of one character. */
   static boolean looksReal(String value) {
     String lower = value.toLowerCase(Locale.ROOT);
     if (PLACEHOLDER_WORDS.contains(lower)
