@@ -65,9 +65,29 @@ final class SecretChecks {
    */
   private static final Pattern NAME_IN_CODE =
       Pattern.compile(
-          "^(?:(?>[A-Z]?[a-z]{2,}"
+          "^[_.-]*+(?:(?>[A-Z]?[a-z]{2,}"
               + "|(?:Id|Is|To|Of|On|In|At|By|Up|Or|As|If|Me|My|No|Ok|Db|Io|Ui|Os)(?![a-z])"
-              + "|[A-Z]{2,}(?=[A-Z][a-z]|[_.-]|$))[_.-]?)+$");
+              + "|[A-Z]{2,}(?=[A-Z][a-z]|[_.-]|$))[_.-]*+)+$");
+
+  /**
+   * Code or a pattern where a value would be, found anywhere in the value:
+   *
+   * <ul>
+   *   <li>a name, with {@code .}, {@code ::}, {@code ->} or a scope's {@code :} in it, followed by
+   *       a bracket: {@code getpass.getpass()}, {@code secrets[0]}, {@code Etc::getpwnam(user)},
+   *       and {@code os.environ[…}, {@code self.get(netloc, …}, {@code request.owner_key)} where
+   *       the value stops at a quote, comma or space;
+   *   <li>anything that opens with a bracket: a cast, a tuple, a note such as {@code (none)};
+   *   <li>anything that closes a bracket it did not open: the end of an expression around it;
+   *   <li>a regular expression's wildcard, {@code .*} or {@code .+}.
+   * </ul>
+   *
+   * A password holding brackets further in ({@code 3aB!(kL9]qW2}) is none of these.
+   */
+  private static final Pattern CODE =
+      Pattern.compile(
+          "^[A-Za-z_$@][\\w$]*+(?:(?:\\.|::?|->)[A-Za-z_$@][\\w$]*+)*+[(){}\\[\\]]"
+              + "|^[(\\[{]|^[^(\\[{]*[)\\]}]$|\\.[*+]");
 
   /** Longer values are no names; the bound keeps the pattern's repetition shallow. */
   private static final int LONGEST_NAME = 128;
@@ -126,7 +146,7 @@ final class SecretChecks {
             && looksReal(value)
             && !DOTTED_IDENTIFIER.matcher(value).matches()
             && !isName(value)
-            && value.chars().noneMatch(c -> c == '(' || c == ')' || c == '[' || c == ']')
+            && !CODE.matcher(value).find()
             && Entropy.bitsPerChar(value) >= 3.0;
       };
 

@@ -52,6 +52,7 @@ class SecretScannerTest {
         "generic-secret|secret_admin=Zq8xK2mP9vL4tR7w",
         "generic-secret|client_secret: \"qZbTrWkLmNpQsXvYaBcD\"",
         "generic-password|DB_PASSWORD=qZbTrWkLmNpQsXvY",
+        "generic-password|DB_PASSWORD=3aB!(kL9]qW2xZ7[",
       })
   void findsEachRuleFamily(String rule, String line) {
     assertThat(ruleIds(line)).containsExactly(rule);
@@ -66,6 +67,14 @@ class SecretScannerTest {
         "a shell expansion|PASSWORD=$(cat /run/secrets/db)",
         "a placeholder|password: changeme",
         "code reading a value|password = getpass.getpass()",
+        "code reading a variable|password = os.environ[\"DB_PASSWORD\"]",
+        "code reading a setting|secret_key = config.get('secret_key')",
+        "code indexing|password = passwords[index]",
+        "a call cut at its comma|password = self._get_password(netloc, username)",
+        "a field in a literal|json.dumps({\"access_token\": oidc_credentials.token})",
+        "the end of an expression|('oauth2-client-password=OAUTH2-CLIENT-PASSWORD]')",
+        "a regular expression|password: ^[A-Za-z0-9]+.*$",
+        "a note in brackets|password: (hidden-in-vault)",
         "an attribute|secret = settings.secret_key",
         "a file path setting|password_file = /run/secrets/db_password",
         "a camelCase file setting|passwordFile: /run/secrets/x1Y2z3W4q",
@@ -73,6 +82,7 @@ class SecretScannerTest {
         "a run of zeros|token: ghp_000000000000000000000000000000000000",
         "a name in camelCase|client_secret: readSecretFromVault",
         "a constant's name|password = DB_PASSWORD_VALUE",
+        "a private method's name|password = _gets_noecho",
         "a key header alone|KEY_HEADER = \"-----BEGIN RSA PRIVATE KEY-----\"",
         "a docker auth that is no user:password|\"auth\": \"bm9jb2xvbmhlcmU=\"",
         "masked already|password: ********",
