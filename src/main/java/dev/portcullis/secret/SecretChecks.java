@@ -69,6 +69,9 @@ final class SecretChecks {
               + "|(?:Id|Is|To|Of|On|In|At|By|Up|Or|As|If|Me|My|No|Ok|Db|Io|Ui|Os)(?![a-z])"
               + "|[A-Z]{2,}(?=[A-Z][a-z]|[_.-]|$))[_.-]*+)+$");
 
+  /** Longer values are no names; the bound keeps the pattern's repetition shallow. */
+  private static final int LONGEST_NAME = 128;
+
   /**
    * Code or a pattern where a value would be, found anywhere in the value:
    *
@@ -88,9 +91,6 @@ final class SecretChecks {
       Pattern.compile(
           "^[A-Za-z_$@][\\w$]*+(?:(?:\\.|::?|->)[A-Za-z_$@][\\w$]*+)*+[(){}\\[\\]]"
               + "|^[(\\[{]|^[^(\\[{]*[)\\]}]$|\\.[*+]");
-
-  /** Longer values are no names; the bound keeps the pattern's repetition shallow. */
-  private static final int LONGEST_NAME = 128;
 
   private static final Pattern BASE64_LINE = Pattern.compile("^\\s*[A-Za-z0-9+/]{32,}={0,2}\\s*$");
   private static final Pattern ESCAPED_PEM_BODY =
