@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -57,40 +58,60 @@ final class SecretChecks {
 
   /**
    * A word or a name in code, not a secret: words joined by {@code _ . -} or in camelCase ({@code
-   * key_password}, {@code secretKeyValue}, {@code HTTP_SERVER}, {@code userIdValue}), each word a
-   * run of two or more small letters after at most one capital, a run of capitals, or a common
-   * two-letter word. Random letters seldom read so (3 strings of 16 letters in 100), so a secret
-   * that happens to hold no digit still counts. Each word is an atomic group: matching takes time
-   * linear in the value's length.
+   * key_password}, {@code secretKeyValue}, {@code HTTP_SERVER}, {@code userIdValue}, {@code
+   * use_a_vault}, {@code aSecretValue}), each word a run of two or more small letters after at most
+   * one capital, a run of capitals, a common two-letter word, or a single letter standing alone or
+   * leading a capitalised word. Random letters seldom read so (4 strings of 16 letters in 100), so
+   * a secret that happens to hold no digit still counts. Each word is an atomic group: matching
+   * takes time linear in the value's length.
    */
   private static final Pattern NAME_IN_CODE =
       Pattern.compile(
           "^[_.-]*+(?:(?>[A-Z]?[a-z]{2,}"
               + "|(?:Id|Is|To|Of|On|In|At|By|Up|Or|As|If|Me|My|No|Ok|Db|Io|Ui|Os)(?![a-z])"
-              + "|[A-Z]{2,}(?=[A-Z][a-z]|[_.-]|$))[_.-]*+)+$");
+              + "|[A-Z]{2,}(?=[A-Z][a-z]|[_.-]|$)"
+              + "|(?<![A-Za-z])[A-Za-z](?=[_.-]|$)"
+              + "|(?<![A-Za-z])[a-z](?=[A-Z][a-z]{2}))[_.-]*+)+$");
 
-  /** Longer values are no names; the bound keeps the pattern's repetition shallow. */
+  /**
+   * Longer values are no names. The bound also keeps the pattern's recursion shallow: Java matches
+   * each repetition of a group in a nested call, and some ten thousand overflow the stack.
+   */
   private static final int LONGEST_NAME = 128;
 
   /**
    * Code or a pattern where a value would be, found anywhere in the value:
    *
    * <ul>
-   *   <li>a name, with {@code .}, {@code ::}, {@code ->} or a scope's {@code :} in it, followed by
-   *       a bracket: {@code getpass.getpass()}, {@code secrets[0]}, {@code Etc::getpwnam(user)},
-   *       and {@code os.environ[…}, {@code self.get(netloc, …}, {@code request.owner_key)} where
-   *       the value stops at a quote, comma or space;
+   *   <li>a path of names joined by {@code .}, {@code ::}, {@code ->} or a scope's {@code :},
+   *       followed by a bracket: {@code getpass.getpass()}, {@code Etc::getpwnam(user)}, and {@code
+   *       os.environ[…}, {@code self.get(netloc, …}, {@code request.owner_key)} where the value
+   *       stops at a quote, comma or space;
    *   <li>anything that opens with a bracket: a cast, a tuple, a note such as {@code (none)};
-   *   <li>anything that closes a bracket it did not open: the end of an expression around it;
+   *   <li>anything that ends with a bracket it did not open: the end of an expression around it;
    *   <li>a regular expression's wildcard, {@code .*} or {@code .+}.
    * </ul>
    *
-   * A password holding brackets further in ({@code 3aB!(kL9]qW2}) is none of these.
+   * A single name followed by a bracket is {@link #NAME_THEN_BRACKET}.
    */
   private static final Pattern CODE =
       Pattern.compile(
-          "^[A-Za-z_$@][\\w$]*+(?:(?:\\.|::?|->)[A-Za-z_$@][\\w$]*+)*+[(){}\\[\\]]"
+          "^[A-Za-z_$@][\\w$]*+(?:(?:\\.|::?|->)[A-Za-z_$@][\\w$]*+)++[(){}\\[\\]]"
               + "|^[(\\[{]|^[^(\\[{]*[)\\]}]$|\\.[*+]");
+
+  /**
+   * A single name followed by a bracket: code if the name is a name in code, a lower-case
+   * identifier or holds a word ({@code getpass(}, {@code passwords[index}, {@code md5(}, {@code
+   * ENV[}, {@code $config[}, {@code SHA224Password()}), a password if it starts like one ({@code
+   * kL9(qW2!xZ7#mP4z}).
+   */
+  private static final Pattern NAME_THEN_BRACKET =
+      Pattern.compile("^([A-Za-z_$@][\\w$]*+)[(){}\\[\\]]");
+
+  private static final Pattern LOWER_CASE_IDENTIFIER = Pattern.compile("[a-z_$@][a-z0-9_$]*");
+
+  /** Three small letters in a row: part of a word, which random characters seldom hold. */
+  private static final Pattern PART_OF_A_WORD = Pattern.compile("[a-z]{3}");
 
   private static final Pattern BASE64_LINE = Pattern.compile("^\\s*[A-Za-z0-9+/]{32,}={0,2}\\s*$");
   private static final Pattern ESCAPED_PEM_BODY =
@@ -147,8 +168,20 @@ final class SecretChecks {
             && !DOTTED_IDENTIFIER.matcher(value).matches()
             && !isName(value)
             && !CODE.matcher(value).find()
+            && !callsOrIndexesAName(value)
             && Entropy.bitsPerChar(value) >= 3.0;
       };
+
+  private static boolean callsOrIndexesAName(String value) {
+    Matcher call = NAME_THEN_BRACKET.matcher(value);
+    if (!call.lookingAt()) {
+      return false;
+    }
+    String name = call.group(1);
+    return LOWER_CASE_IDENTIFIER.matcher(name).matches()
+        || PART_OF_A_WORD.matcher(name).find()
+        || isName(name);
+  }
 
   private static boolean isName(String value) {
     return value.length() <= LONGEST_NAME && NAME_IN_CODE.matcher(value).matches();

@@ -53,6 +53,7 @@ class SecretScannerTest {
         "generic-secret|client_secret: \"qZbTrWkLmNpQsXvYaBcD\"",
         "generic-password|DB_PASSWORD=qZbTrWkLmNpQsXvY",
         "generic-password|DB_PASSWORD=3aB!(kL9]qW2xZ7[",
+        "generic-password|password=kL9(qW2!xZ7#mP4z",
       })
   void findsEachRuleFamily(String rule, String line) {
     assertThat(ruleIds(line)).containsExactly(rule);
@@ -83,6 +84,10 @@ class SecretScannerTest {
         "a name in camelCase|client_secret: readSecretFromVault",
         "a constant's name|password = DB_PASSWORD_VALUE",
         "a private method's name|password = _gets_noecho",
+        "a name with a one-letter word|client_secret = use_a_vault_here",
+        "a name led by one letter|client_secret = aSecretValueHere",
+        "a lower-case function called|password = md5(user_input)",
+        "a class instantiated|password = SHA224PasswordProperty()",
         "a key header alone|KEY_HEADER = \"-----BEGIN RSA PRIVATE KEY-----\"",
         "a docker auth that is no user:password|\"auth\": \"bm9jb2xvbmhlcmU=\"",
         "masked already|password: ********",
