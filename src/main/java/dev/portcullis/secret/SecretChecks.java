@@ -80,34 +80,25 @@ final class SecretChecks {
   private static final int LONGEST_NAME = 128;
 
   /**
-   * Code or a pattern where a value would be, found anywhere in the value:
-   *
-   * <ul>
-   *   <li>a path of names joined by {@code .}, {@code ::}, {@code ->} or a scope's {@code :},
-   *       followed by a bracket: {@code getpass.getpass()}, {@code Etc::getpwnam(user)}, and {@code
-   *       os.environ[…}, {@code self.get(netloc, …}, {@code request.owner_key)} where the value
-   *       stops at a quote, comma or space;
-   *   <li>anything that opens with a bracket: a cast, a tuple, a note such as {@code (none)};
-   *   <li>anything that ends with a bracket it did not open: the end of an expression around it;
-   *   <li>a regular expression's wildcard, {@code .*} or {@code .+}.
-   * </ul>
-   *
-   * A single name followed by a bracket is {@link #NAME_THEN_BRACKET}.
+   * Code or a pattern where a value would be, found anywhere in the value: anything that opens with
+   * a bracket (a cast, a tuple, a note such as {@code (none)}), anything that ends with a bracket
+   * it did not open (the end of an expression around it), a regular expression's wildcard ({@code
+   * .*}, {@code .+}). A call or an index is {@link #CALLED_NAME}.
    */
-  private static final Pattern CODE =
-      Pattern.compile(
-          "^[A-Za-z_$@][\\w$]*+(?:(?:\\.|::?|->)[A-Za-z_$@][\\w$]*+)++[(){}\\[\\]]"
-              + "|^[(\\[{]|^[^(\\[{]*[)\\]}]$|\\.[*+]");
+  private static final Pattern CODE = Pattern.compile("^[(\\[{]|^[^(\\[{]*[)\\]}]$|\\.[*+]");
 
   /**
-   * A single name followed by a bracket: code if the name is a name in code, a lower-case
-   * identifier or holds a word ({@code getpass(}, {@code passwords[index}, {@code md5(}, {@code
-   * ENV[}, {@code $config[}, {@code SHA224Password()}), a password if it starts like one ({@code
-   * kL9(qW2!xZ7#mP4z}).
+   * A name called or indexed, alone or at the end of a path joined by {@code .}, {@code ::}, {@code
+   * ->} or a scope's {@code :}: {@code getpass.getpass()}, {@code Etc::getpwnam(user)}, {@code
+   * md5(…}, {@code SHA224Password()}, and {@code os.environ[…}, {@code self.get(netloc, …}, {@code
+   * request.owner_key)} where the value stops at a quote, comma or space. The name is captured: it
+   * is code only if the name reads like one, so that a password such as {@code kL9(qW2!xZ7#mP4z} or
+   * {@code H:BJgRQ._)LXik} still counts.
    */
-  private static final Pattern NAME_THEN_BRACKET =
-      Pattern.compile("^([A-Za-z_$@][\\w$]*+)[(){}\\[\\]]");
+  private static final Pattern CALLED_NAME =
+      Pattern.compile("^(?:[A-Za-z_$@][\\w$]*+(?:\\.|::?|->))*+([A-Za-z_$@][\\w$]*+)[(){}\\[\\]]");
 
+  /** A lower-case identifier: {@code md5}, {@code getpass}. */
   private static final Pattern LOWER_CASE_IDENTIFIER = Pattern.compile("[a-z_$@][a-z0-9_$]*");
 
   /** Three small letters in a row: part of a word, which random characters seldom hold. */
@@ -173,14 +164,16 @@ final class SecretChecks {
       };
 
   private static boolean callsOrIndexesAName(String value) {
-    Matcher call = NAME_THEN_BRACKET.matcher(value);
+    Matcher call = CALLED_NAME.matcher(value);
     if (!call.lookingAt()) {
       return false;
     }
     String name = call.group(1);
-    return LOWER_CASE_IDENTIFIER.matcher(name).matches()
-        || PART_OF_A_WORD.matcher(name).find()
-        || isName(name);
+    boolean atEndOfPath = call.start(1) > 0;
+    return (atEndOfPath ? name.length() >= 2 : name.length() >= 3)
+        && (LOWER_CASE_IDENTIFIER.matcher(name).matches()
+            || PART_OF_A_WORD.matcher(name).find()
+            || isName(name));
   }
 
   private static boolean isName(String value) {

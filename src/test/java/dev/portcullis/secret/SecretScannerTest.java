@@ -54,6 +54,8 @@ class SecretScannerTest {
         "generic-password|DB_PASSWORD=qZbTrWkLmNpQsXvY",
         "generic-password|DB_PASSWORD=3aB!(kL9]qW2xZ7[",
         "generic-password|password=kL9(qW2!xZ7#mP4z",
+        "generic-password|password=H:BJgRQ._)LXik>M",
+        "generic-password|password=x(7Kq!2mZp9#Lw4v",
       })
   void findsEachRuleFamily(String rule, String line) {
     assertThat(ruleIds(line)).containsExactly(rule);
@@ -88,6 +90,7 @@ class SecretScannerTest {
         "a name led by one letter|client_secret = aSecretValueHere",
         "a lower-case function called|password = md5(user_input)",
         "a class instantiated|password = SHA224PasswordProperty()",
+        "a short field indexed|secret_value = self.db[key]",
         "a key header alone|KEY_HEADER = \"-----BEGIN RSA PRIVATE KEY-----\"",
         "a docker auth that is no user:password|\"auth\": \"bm9jb2xvbmhlcmU=\"",
         "masked already|password: ********",
