@@ -163,6 +163,12 @@ final class SecretChecks {
             && Entropy.bitsPerChar(value) >= 3.0;
       };
 
+  /**
+   * Whether the value starts with a {@link #CALLED_NAME} whose name reads like one: a lower-case
+   * identifier, a name holding part of a word ({@link #PART_OF_A_WORD}) or a name in code, of three
+   * characters at least, or two at the end of a path ({@code self.db[}), where the path itself
+   * already says code.
+   */
   private static boolean callsOrIndexesAName(String value) {
     Matcher call = CALLED_NAME.matcher(value);
     if (!call.lookingAt()) {
