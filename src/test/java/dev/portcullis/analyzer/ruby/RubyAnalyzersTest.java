@@ -38,6 +38,26 @@ class RubyAnalyzersTest {
     return AppFixtures.directory("ruby");
   }
 
+  /**
+   * The lines of an oracle file that the fixture script computed with RubyGems or Bundler in the
+   * same run. Counts and versions come from Debian's archive, which moves, so the tests take them
+   * from here; an empty oracle would make a test vacuous, so it fails.
+   */
+  private static List<String> oracle(String name) throws IOException {
+    List<String> lines = Files.readAllLines(fixtures().resolve(name));
+    assertThat(lines).as("oracle " + name).isNotEmpty();
+    return lines;
+  }
+
+  /** The version of ruby-rack that the archive gave, as RubyGems reads it. */
+  private static String rackVersion() throws IOException {
+    return oracle("gems").stream()
+        .filter(line -> line.startsWith("rack "))
+        .map(line -> line.split(" ")[1])
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("RubyGems found no rack gemspec in ruby-rack"));
+  }
+
   private static List<String> named(List<Package> packages) {
     return packages.stream().map(p -> p.name() + " " + p.version()).toList();
   }
@@ -66,25 +86,25 @@ class RubyAnalyzersTest {
       result.packages().forEach(p -> found.add(p.name() + " " + p.version() + " " + p.foundIn()));
     }
 
-    // Ruby 3.1's default gems, its bundled gems and ruby-rack: 86 in all.
-    assertThat(found)
-        .hasSize(86)
-        .containsExactlyInAnyOrderElementsOf(Files.readAllLines(fixtures().resolve("gems")));
+    // Ruby 3.1's default gems, its bundled gems and ruby-rack, as many as the archive ships today.
+    assertThat(found).containsExactlyInAnyOrderElementsOf(oracle("gems"));
+    String rack = rackVersion();
     assertThat(found)
         .contains(
-            "rack 2.2.22 usr/share/rubygems-integration/all/specifications/rack-2.2.22.gemspec");
+            "rack "
+                + rack
+                + " usr/share/rubygems-integration/all/specifications/rack-"
+                + rack
+                + ".gemspec");
   }
 
   @Test
   void licencesAndAuthorsAreTheSpecificationsOwn() throws IOException {
     Path rootfs = fixtures().resolve("rootfs");
+    String rackSpec =
+        "usr/share/rubygems-integration/all/specifications/rack-" + rackVersion() + ".gemspec";
     Package rack =
-        analyze(
-                new GemspecAnalyzer(),
-                "usr/share/rubygems-integration/all/specifications/rack-2.2.22.gemspec",
-                Files.readAllBytes(
-                    rootfs.resolve(
-                        "usr/share/rubygems-integration/all/specifications/rack-2.2.22.gemspec")))
+        analyze(new GemspecAnalyzer(), rackSpec, Files.readAllBytes(rootfs.resolve(rackSpec)))
             .packages()
             .get(0);
     assertThat(rack.license()).isEqualTo("MIT");
@@ -200,10 +220,8 @@ class RubyAnalyzersTest {
     assertThat(result.warnings()).isEmpty();
     // GEM, PATH (mylib) and GIT (gitlib) sections alike.
     assertThat(named(result.packages()))
-        .hasSize(16)
-        .containsExactlyInAnyOrderElementsOf(
-            Files.readAllLines(fixtures().resolve("project.specs")))
-        .contains("mylib 0.3.1", "gitlib 1.4.0", "rack 2.2.22");
+        .containsExactlyInAnyOrderElementsOf(oracle("project.specs"))
+        .contains("mylib 0.3.1", "gitlib 1.4.0", "rack " + rackVersion());
     assertThat(result.packages()).allMatch(p -> p.type().equals("gem") && !p.dev());
   }
 
@@ -220,10 +238,9 @@ class RubyAnalyzersTest {
       }
     }
 
-    // rbs (PATH and GEM sections, darwin and linux platforms), its steep/ and typeprof's.
-    assertThat(found)
-        .hasSize(73)
-        .containsExactlyInAnyOrderElementsOf(Files.readAllLines(fixtures().resolve("lockfiles")));
+    // The lockfiles of the bundled gems (rbs's steep/, typeprof's; older builds of libruby3.1
+    // also shipped rbs's own): as many as the archive's libruby3.1 ships today.
+    assertThat(found).containsExactlyInAnyOrderElementsOf(oracle("lockfiles"));
   }
 
   @Test
@@ -307,11 +324,11 @@ class RubyAnalyzersTest {
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     List<JsonNode> gems = gems(result.out());
-    assertThat(gems).hasSize(86);
+    assertThat(gems).hasSameSizeAs(oracle("gems"));
     assertThat(gems).noneMatch(g -> g.path("foundIn").asText().endsWith("Gemfile.lock"));
     assertThat(result.out())
         .contains(
-            "\"purl\" : \"pkg:gem/rack@2.2.22\"",
+            "\"purl\" : \"pkg:gem/rack@" + rackVersion() + "\"",
             "\"license\" : \"MIT\"",
             "/usr/local/bundle/specifications/broken-1.0.gemspec names no gem and version");
   }
@@ -323,7 +340,7 @@ class RubyAnalyzersTest {
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     List<JsonNode> gems = gems(result.out());
-    assertThat(gems).hasSize(16);
+    assertThat(gems).hasSameSizeAs(oracle("project.specs"));
     assertThat(gems).allMatch(g -> g.path("foundIn").asText().equals("Gemfile.lock"));
     assertThat(result.out()).contains("\"purl\" : \"pkg:gem/gitlib@1.4.0\"");
   }
