@@ -14,6 +14,8 @@
 #   rust/hello-auditable              that crate built by Debian's rustc, with the section cargo-auditable
 #                                     would link in (.dep-v0) added by objcopy; see make_audit_data below
 #   rust/audit.json                   the JSON inside that section
+#   rust/lock.packages                oracle: "name version" of every package cargo resolved (cargo metadata),
+#                                     what Cargo.lock lists; Debian's crates move, so the tests read versions here
 #
 # Needs npm, apt-get (download only), dpkg-deb, python3, and for the Rust part Debian's cargo and
 # librust-{itoa,smallvec,cfg-if,cc,either}-dev plus binutils (scripts/test.sh installs them).
@@ -23,7 +25,7 @@ OUT=${1:-target/gorust-inputs}
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 # Bumped whenever the inputs change, so that older builds are redone.
-marker="$OUT/.complete-1"
+marker="$OUT/.complete-2"
 [ -f "$marker" ] && exit 0
 
 work=$(mktemp -d)
@@ -123,6 +125,11 @@ offline = true
 TOML
   (cd "$project" && RUSTC=/usr/bin/rustc /usr/bin/cargo build --release --quiet --target-dir "$work/target")
   (cd "$project" && RUSTC=/usr/bin/rustc /usr/bin/cargo metadata --format-version 1 --quiet) > "$work/metadata.json"
+  python3 - "$work/metadata.json" > "$OUT/rust/lock.packages" <<'PY'
+import json, sys
+for p in sorted(json.load(open(sys.argv[1]))["packages"], key=lambda p: (p["name"], p["version"])):
+    print(p["name"], p["version"])
+PY
   # What cargo-auditable computes from `cargo metadata` (its collect_audit_data), written as it writes it:
   # every package reachable from the root through normal and build dependencies (dev ones are not
   # built into the executable), sorted by name, version and source; "kind" is "build" for those only

@@ -7,6 +7,8 @@
 # OUT/ansible_collections/ the requirements.txt files of Ansible's collections, and netbox's
 #                          poetry.lock (lock-version 2.0) and pyproject.toml (package ansible)
 # OUT/*.poetry             "name version category" per [[package]], read with Python's tomllib
+# OUT/ansible.requirements  "path name version" per requirement that pins one version (== or ===),
+#                          read with the PEP 508 parser pip ships (packaging)
 # OUT/sources              the Debian package versions used
 set -euo pipefail
 out=${1:?usage: fetch-python-lockfiles.sh OUT}
@@ -47,5 +49,29 @@ import sys, tomllib
 for p in tomllib.load(open(sys.argv[1], "rb"))["package"]:
     print(p["name"], p["version"], p.get("category", "main"))
 PY
+# The pins of every requirements.txt, by an independent reader: pip's PEP 508 parser on each
+# logical line (continuations joined, comments and options dropped, as pip's requirement files).
+python3 - "$out/ansible_collections" > "$out/ansible.requirements" <<'PY'
+import pathlib, re, sys
+try:
+    from packaging.requirements import InvalidRequirement, Requirement
+except ImportError:
+    from pip._vendor.packaging.requirements import InvalidRequirement, Requirement
+root = pathlib.Path(sys.argv[1])
+for path in sorted(root.rglob("requirements.txt")):
+    text = re.sub(r"\\\n", "", path.read_text(encoding="utf-8-sig"))
+    for line in text.splitlines():
+        line = re.sub(r"(^|\s)#.*$", "", line).strip()
+        if not line or line.startswith("-"):
+            continue
+        try:
+            req = Requirement(line)
+        except InvalidRequirement:
+            continue
+        specs = list(req.specifier)
+        if req.url is None and len(specs) == 1 and specs[0].operator in ("==", "===") \
+                and "*" not in specs[0].version:
+            print(path.relative_to(root), req.name, specs[0].version)
+PY
 for deb in ./*.deb; do dpkg-deb -f "$deb" Package Version | paste -sd' '; done > "$out/sources"
-touch "$out/.complete-1"
+touch "$out/.complete-2"

@@ -18,7 +18,7 @@ public final class RealInputs {
   public static synchronized Path directory() {
     if (built == null) {
       Path out = Path.of(System.getProperty("portcullis.gorustInputs", "target/gorust-inputs"));
-      if (!Files.exists(out.resolve(".complete-1"))) {
+      if (!Files.exists(out.resolve(".complete-2"))) {
         Scripts.run("build-gorust-inputs.sh", out);
       }
       built = out;

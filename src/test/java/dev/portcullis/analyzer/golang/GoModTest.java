@@ -42,27 +42,36 @@ class GoModTest {
     return packages.stream().map(p -> p.name() + " " + p.version()).toList();
   }
 
+  /**
+   * The "module version" pairs of the tab-indented lines of Debian's go.mod, which has require
+   * blocks only: the oracle, read without our parser. Debian's archive moves, so neither the count
+   * nor a version is written in the tests.
+   */
+  private static List<String> tabIndentedRequirements(String text) {
+    List<String> lines =
+        text.lines()
+            .filter(l -> l.startsWith("\t") && l.trim().split("\\s+").length >= 2)
+            .map(l -> String.join(" ", List.of(l.trim().split("\\s+")).subList(0, 2)))
+            .toList();
+    assertThat(lines).as("requirements of Debian's go.mod").isNotEmpty();
+    return lines;
+  }
+
   @Test
   void everyRequirementOfDebiansContainersImageGoModIsListed() throws IOException {
     String text = Files.readString(RealInputs.resolve("gomod/containers-image/go.mod"));
-    long requireLines =
-        text.lines().filter(l -> l.startsWith("\t") && l.trim().split("\\s+").length >= 2).count();
 
     AnalysisResult result = analyze(text);
     GoModFile parsed = GoModFile.parse(text);
 
     assertThat(result.warnings()).isEmpty();
-    assertThat(result.packages()).hasSize((int) requireLines).hasSize(85);
     assertThat(coordinates(result.packages()))
-        .contains(
-            "github.com/BurntSushi/toml v1.2.0",
-            "github.com/docker/docker v20.10.18+incompatible",
-            "gopkg.in/yaml.v3 v3.0.1");
+        .containsExactlyInAnyOrderElementsOf(tabIndentedRequirements(text));
     assertThat(parsed.module()).isEqualTo("github.com/containers/image/v5");
-    assertThat(parsed.goVersion()).isEqualTo("1.17");
+    assertThat(text.lines()).contains("go " + parsed.goVersion());
     assertThat(parsed.requirements().stream().filter(GoModFile.Requirement::indirect).count())
         .isEqualTo(text.lines().filter(l -> l.endsWith("// indirect")).count())
-        .isEqualTo(52);
+        .isPositive();
   }
 
   @Test
@@ -170,14 +179,21 @@ class GoModTest {
   void aProjectScanListsTheModulesOfItsGoMod() throws IOException {
     Path project = dir.resolve("project");
     Files.createDirectories(project);
-    Files.copy(RealInputs.resolve("gomod/containers-image/go.mod"), project.resolve("go.mod"));
+    Path goMod = RealInputs.resolve("gomod/containers-image/go.mod");
+    Files.copy(goMod, project.resolve("go.mod"));
+    String[] storage =
+        tabIndentedRequirements(Files.readString(goMod)).stream()
+            .filter(r -> r.startsWith("github.com/containers/storage "))
+            .findFirst()
+            .orElseThrow()
+            .split(" ");
 
     Cli.Result result = Cli.run("sbom", "fs", project.toString(), "-f", "json");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out())
         .contains(
-            "\"purl\" : \"pkg:golang/github.com/containers/storage@v1.43.0\"",
+            "\"purl\" : \"pkg:golang/" + storage[0] + "@" + storage[1] + "\"",
             "\"foundIn\" : \"go.mod\"");
   }
 

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,33 +49,25 @@ class PipRequirementsTest {
   }
 
   @Test
-  void realRequirementsFilesOfAnsibleCollectionsGiveTheirPins() {
-    Path collections = PythonProjects.realLockfiles().resolve("ansible_collections");
+  void realRequirementsFilesOfAnsibleCollectionsGiveTheirPins() throws IOException {
+    Path real = PythonProjects.realLockfiles();
 
-    PythonProjects.Sbom sbom = PythonProjects.sbomFs(collections);
+    PythonProjects.Sbom sbom = PythonProjects.sbomFs(real.resolve("ansible_collections"));
 
-    // 68 files, mostly ranges ("boto3>=1.18.0"), a git URL, "functions-framework==3.*", markers
-    // alone ("selectors2 ; python_version == '3.6'"); these are all their pins. Trivy's
-    // reference build also reports "functions-framework 3.*", a range, not a version.
-    assertThat(sbom.linesFrom("community/zabbix/molecule/requirements.txt"))
-        .containsExactlyInAnyOrder(
-            "ansible 7.0.0",
-            "ansible-compat 0.5.0",
-            "ansible-core 2.14.2",
-            "docker 5.0.2",
-            "molecule 3.5.1",
-            "molecule-docker 1.0.2",
-            "netaddr 0.8.0",
-            "pytest-testinfra 6.1.0",
-            "ipaddr 2.2.0",
-            "ipaddress 1.0.23");
-    assertThat(sbom.linesFrom("cisco/ios/requirements.txt")).containsExactly("paramiko 2.8.1");
-    assertThat(sbom.linesFrom("vyos/vyos/requirements.txt")).containsExactly("paramiko 2.8.1");
-    assertThat(sbom.linesFrom("community/grafana/hacking/requirements.txt"))
-        .containsExactly("requests 2.28.0");
+    // Dozens of files, mostly ranges ("boto3>=1.18.0"), a git URL, "functions-framework==3.*",
+    // markers alone ("selectors2 ; python_version == '3.6'"). Their pins are what pip's PEP 508
+    // parser reads in the same run (scripts/fetch-python-lockfiles.sh): Debian's ansible package
+    // moves, so neither counts nor versions are written here. Trivy's reference build also
+    // reports "functions-framework 3.*", a range, not a version.
+    List<String> pins = Files.readAllLines(real.resolve("ansible.requirements"));
+    assertThat(pins).as("pip's pins").isNotEmpty();
+    assertThat(
+            sbom.packages().stream()
+                .filter(p -> p.foundIn().endsWith("requirements.txt"))
+                .map(p -> p.foundIn() + " " + p.line()))
+        .containsExactlyInAnyOrderElementsOf(pins);
     assertThat(sbom.packages())
         .filteredOn(p -> p.foundIn().endsWith("requirements.txt"))
-        .hasSize(13)
         .allMatch(p -> p.purl().equals("pkg:pypi/" + p.name() + "@" + p.version()));
     assertThat(sbom.warnings()).isEmpty();
   }

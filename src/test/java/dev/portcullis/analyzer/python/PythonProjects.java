@@ -56,7 +56,7 @@ final class PythonProjects {
     if (real == null) {
       Path out =
           Path.of(System.getProperty("portcullis.pythonLockfiles", "target/python-lockfiles"));
-      if (!Files.exists(out.resolve(".complete-1"))) {
+      if (!Files.exists(out.resolve(".complete-2"))) {
         Scripts.run("fetch-python-lockfiles.sh", out);
       }
       real = out;

@@ -45,6 +45,15 @@ class CargoLockTest {
     return packages.stream().map(p -> p.name() + " " + p.version()).toList();
   }
 
+  /** A report names each crate cargo resolved, at the version Debian's archive gave this run. */
+  private static void assertListsEveryResolvedCrate(String report) throws IOException {
+    for (String resolved : Files.readAllLines(RealInputs.resolve("rust/lock.packages"))) {
+      String[] nameVersion = resolved.split(" ");
+      assertThat(report)
+          .contains("\"purl\" : \"pkg:cargo/" + nameVersion[0] + "@" + nameVersion[1] + "\"");
+    }
+  }
+
   @Test
   void everyPackageOfARealV3LockfileIsListed() throws IOException {
     String lock = Files.readString(RealInputs.resolve("rust/project/Cargo.lock"));
@@ -53,14 +62,11 @@ class CargoLockTest {
     AnalysisResult result = analyze(lock);
 
     assertThat(result.warnings()).isEmpty();
-    assertThat(coordinates(result.packages()))
-        .containsExactly(
-            "cc 1.0.73",
-            "cfg-if 1.0.0",
-            "either 1.6.1",
-            "hello-auditable 0.1.0",
-            "itoa 1.0.1",
-            "smallvec 1.9.0");
+    // Normal, build and dev dependencies alike, as cargo resolved them against Debian's crates
+    // in the same run (their versions move with Debian's archive).
+    List<String> resolved = Files.readAllLines(RealInputs.resolve("rust/lock.packages"));
+    assertThat(resolved).contains("hello-auditable 0.1.0").hasSizeGreaterThan(1);
+    assertThat(coordinates(result.packages())).containsExactlyInAnyOrderElementsOf(resolved);
     assertThat(result.packages()).allMatch(p -> p.type().equals("cargo"));
   }
 
@@ -217,8 +223,8 @@ class CargoLockTest {
     Cli.Result result = Cli.run("sbom", "fs", project.toString(), "-f", "json");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
-    assertThat(result.out())
-        .contains("\"purl\" : \"pkg:cargo/smallvec@1.9.0\"", "\"foundIn\" : \"Cargo.lock\"");
+    assertThat(result.out()).contains("\"foundIn\" : \"Cargo.lock\"");
+    assertListsEveryResolvedCrate(result.out());
   }
 
   @Test
@@ -235,6 +241,7 @@ class CargoLockTest {
     Cli.Result result = Cli.run("sbom", "image", "oci:" + layout, "--no-cache", "-f", "json");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
-    assertThat(result.out()).contains("\"purl\" : \"pkg:cargo/itoa@1.0.1\"");
+    assertThat(result.out()).contains("\"purl\" : \"pkg:cargo/hello-auditable@0.1.0\"");
+    assertListsEveryResolvedCrate(result.out());
   }
 }
