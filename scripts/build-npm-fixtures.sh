@@ -20,7 +20,7 @@
 # projects change, change the marker's number here and in NpmProjects.java.
 set -euo pipefail
 out=${1:-target/test-projects/npm}
-marker="$out/.complete-2"
+marker="$out/.complete-3"
 [ -f "$marker" ] && exit 0
 
 if ! command -v npm >/dev/null || ! command -v npx >/dev/null; then
@@ -32,7 +32,7 @@ fi
 rm -rf "$out"
 mkdir -p "$out"
 cd "$out"
-marker="$PWD/.complete-2"
+marker="$PWD/.complete-3"
 export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
 export YARN_ENABLE_TELEMETRY=0 YARN_ENABLE_PROGRESS_BARS=0
 quiet() { # runs a command, showing its output only when it fails
@@ -90,9 +90,9 @@ project ../shrinkwrap ../npm-v3 package-lock.json
 project ../yarn-v1 ../npm-v1 package-lock.json
 (cd ../yarn-v1 && quiet npx --yes yarn@1.22.22 import --non-interactive && rm -r package-lock.json node_modules)
 project ../yarn-berry ../yarn-v1 yarn.lock
-(cd ../yarn-berry && quiet npx --yes @yarnpkg/cli-dist@4 install --mode=update-lockfile &&
+(cd ../yarn-berry && quiet npx --yes @yarnpkg/cli-dist@4.18.1 install --mode=update-lockfile &&
   rm -rf .yarn .yarnrc.yml .pnp.cjs)
-for pair in 9:9 8:6 7:5; do
+for pair in 9.15.9:9 8.15.9:6 7.33.7:5; do
   pnpm=${pair%%:*} lockfile=${pair##*:}
   project ../pnpm-v$lockfile ../npm-v1 package-lock.json
   (cd ../pnpm-v$lockfile && quiet npx --yes pnpm@$pnpm import && rm package-lock.json)
@@ -127,11 +127,11 @@ printf 'packages:\n  - packages/*\n' | tee pnpm-v9/pnpm-workspace.yaml pnpm-v6/p
   rm -r node_modules)
 # An empty yarn.lock tells yarn 4 that this directory, not target/test-projects/npm above it, is
 # the project.
-(cd yarn-berry && touch yarn.lock && quiet npx --yes @yarnpkg/cli-dist@4 install --mode=update-lockfile &&
+(cd yarn-berry && touch yarn.lock && quiet npx --yes @yarnpkg/cli-dist@4.18.1 install --mode=update-lockfile &&
   rm -rf .yarn .yarnrc.yml .pnp.cjs)
-(cd pnpm-v9 && quiet npx --yes pnpm@9 install --lockfile-only)
-(cd pnpm-v6 && quiet npx --yes pnpm@8 install --lockfile-only)
-(cd pnpm-v5 && quiet npx --yes pnpm@7 install --lockfile-only)
+(cd pnpm-v9 && quiet npx --yes pnpm@9.15.9 install --lockfile-only)
+(cd pnpm-v6 && quiet npx --yes pnpm@8.15.9 install --lockfile-only)
+(cd pnpm-v5 && quiet npx --yes pnpm@7.33.7 install --lockfile-only)
 cd ..
 echo "== built: $(ls | tr '\n' ' ')"
 touch "$marker"

@@ -48,7 +48,7 @@ final class NpmProjects {
   static synchronized Path directory() {
     if (built == null) {
       Path out = Path.of(System.getProperty("portcullis.npmProjects", "target/test-projects/npm"));
-      if (!Files.exists(out.resolve(".complete-2"))) {
+      if (!Files.exists(out.resolve(".complete-3"))) {
         Scripts.run("build-npm-fixtures.sh", out);
       }
       built = out;
