@@ -454,7 +454,7 @@ public final class BuiltinSecretRules {
             "Password assigned in configuration or code",
             MEDIUM,
             List.of("password", "passwd", "passphrase"),
-            "(?i)(?<![A-Za-z0-9])(?<key>[A-Za-z0-9_.-]{0,40}(?:password|passwd|passphrase)"
+            "(?i)(?<![A-Za-z0-9/])(?<key>[A-Za-z0-9_.-]{0,40}(?:password|passwd|passphrase)"
                 + "[A-Za-z0-9_.-]{0,20})[\"']?\\s*(?::=|=>|=|:)\\s*(?<quote>[\"'`]?)"
                 + "(?<secret>[^\\s\"'`,;=][^\\s\"'`,;]{5,199})",
             "secret",
@@ -476,7 +476,7 @@ public final class BuiltinSecretRules {
                 "authtoken",
                 "access_token",
                 "private_token"),
-            "(?i)(?<![A-Za-z0-9])(?<key>[A-Za-z0-9_.-]{0,40}(?:secret|api[_-]?key|access[_-]?key"
+            "(?i)(?<![A-Za-z0-9/])(?<key>[A-Za-z0-9_.-]{0,40}(?:secret|api[_-]?key|access[_-]?key"
                 + "|auth[_-]?token|access[_-]?token|private[_-]?token)[A-Za-z0-9_.-]{0,20})[\"']?"
                 + "\\s*(?::=|=>|=|:)\\s*(?<quote>[\"'`]?)(?<secret>[^\\s\"'`,;=][^\\s\"'`,;]{7,199})",
             "secret",

@@ -56,7 +56,7 @@ final class SecretChecks {
   private static final Pattern REPEATED = Pattern.compile("(.)\\1{5,}");
 
   private static final Pattern DOTTED_IDENTIFIER =
-      Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$");
+      Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*((?:\\.|::)[A-Za-z_][A-Za-z0-9_]*)+$");
 
   /**
    * A word or a name in code, not a secret: words joined by {@code _ . -} or in camelCase ({@code
@@ -85,9 +85,12 @@ final class SecretChecks {
    * Code or a pattern where a value would be, found anywhere in the value: anything that opens with
    * a bracket (a cast, a tuple, a note such as {@code (none)}), anything that ends with a bracket
    * it did not open (the end of an expression around it), a regular expression's wildcard ({@code
-   * .*}, {@code .+}). A call or an index is {@link #CALLED_NAME}.
+   * .*}, {@code .+}), a variable of Perl, PHP or shell indexed or dereferenced ({@code
+   * read=$record[2]}, {@code $opts->{pass}}). A call or an index is {@link #CALLED_NAME}.
    */
-  private static final Pattern CODE = Pattern.compile("^[(\\[{]|^[^(\\[{]*[)\\]}]$|\\.[*+]");
+  private static final Pattern CODE =
+      Pattern.compile(
+          "^[(\\[{]|^[^(\\[{]*[)\\]}]$|\\.[*+]|\\$[A-Za-z_][A-Za-z0-9_]*(?:\\[|\\{|->)");
 
   /**
    * A name called or indexed, alone or at the end of a path joined by {@code .}, {@code ::}, {@code
@@ -160,8 +163,8 @@ final class SecretChecks {
 
   /**
    * Tokens that vendors publish in their documentation, copied into countless READMEs, tutorials
-   * and tests: jwt.io's sample token and the test keys of Stripe's API reference. They open no
-   * account.
+   * and tests: jwt.io's sample token, the test keys of Stripe's API reference, the hash Apache
+   * documents for FakeBasicAuth. They open no account.
    */
   private static final Set<String> PUBLISHED_EXAMPLES =
       Set.of(
@@ -169,7 +172,10 @@ final class SecretChecks {
               + "aWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
           "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
           "sk_test_BQokikJOvBiI2HlWgH4olfQ2",
-          "sk_test_26PHem9AhJZvU623DfE1x4sd");
+          "sk_test_26PHem9AhJZvU623DfE1x4sd",
+          // The password hash Apache's mod_ssl documents for FakeBasicAuth users, in every
+          // default-ssl.conf: the DES crypt of "password".
+          "xxj31ZMTZzkVA");
 
   /**
    * GitHub's tokens of 40 characters ({@code ghp_} and its kin) and npm's, whose last six

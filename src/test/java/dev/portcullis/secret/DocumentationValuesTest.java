@@ -63,6 +63,11 @@ class DocumentationValuesTest {
         "jwt.io's claims signed with another key => token = eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz9Xc8Vb7Nm6Qa5w",
         "Stripe's documented test key => stripe.api_key = 'sk_test_4eC39HqLyjWDarjtT1zdp7dc'",
         "Stripe's older documented test key => curl https://api.stripe.com/v1/charges -u sk_test_BQokikJOvBiI2HlWgH4olfQ2:",
+        "Apache's documented FakeBasicAuth hash => #    file needs this password: `xxj31ZMTZzkVA'.",
+        "a Perl variable indexed => Print(3, \"=>password : read=$record[2] -> $passwd\");",
+        "a PHP object dereferenced => $db_password = $config->password;",
+        "a file path's last part => # /etc/passwd: mysql:x:100:101:MySQL Server:/nonexistent:/bin/false",
+        "a qualified name in code => #   htpasswd = WEBrick::HTTPAuth::Htpasswd.new 'my_password_file'",
       })
   void documentationIsNoSecret(String why, String line) {
     assertThat(scanner.scanText("app/config.txt", line)).as(why).isEmpty();
@@ -76,6 +81,7 @@ class DocumentationValuesTest {
         "generic-password => a password with slashes => password = x7Kq/2mZp9/Lw4v",
         "generic-password => a commented-out password => # password = Xk9#mQ2vLp8!rT4z",
         "generic-password => a password before a comment => password = Xk9#mQ2vLp8!rT4z  # rotate monthly",
+        "generic-password => a password with a dollar sign => password = Xk9$mQ2vLp8!rT4z",
         "generic-secret => a hex secret under its own name => secret_key = 9f86d081884c7d659a2feaa0c55ad015a3bf4f2b0b822cd15d08c4b1b2a0b08",
         "jwt => a token of other claims => Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJzdmMtYmlsbGluZyIsImlhdCI6MTcxNDY0NjQwMH0.Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz9Xc8Vb7Nm6Qa5w",
         "stripe-secret-key => a test key of one's own => stripe.api_key = 'sk_test_51HqT9xKz2mP8vN4rL7wQ3yB6'",
