@@ -27,7 +27,7 @@ TEST_IMAGES=${2:-target/test-images}
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 # Bumped whenever what is planted changes, so that older builds are redone.
-marker="$OUT/.complete-1"
+marker="$OUT/.complete-2"
 [ -f "$marker" ] && exit 0
 for tool in umoci skopeo openssl ssh-keygen gpg gpgconf jq; do
   command -v "$tool" >/dev/null || { echo "build-secret-image.sh needs $tool" >&2; exit 1; }
@@ -63,15 +63,28 @@ random() {
   printf '%s' "$s"
 }
 alnum() { random "$1" 'A-Za-z0-9'; }
+# A GitHub or npm token's 36 characters: 30 random ones, then six base-62 digits of their CRC32
+# (gzip's trailer holds it, little-endian), as GitHub issues them and scanners verify.
+checksummed() {
+  local digits=0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz body crc sum
+  while :; do
+    body=$(alnum 30)
+    crc=$(printf %s "$body" | gzip -c | tail -c 8 | head -c 4 | od -An -tu4 | tr -d ' \n')
+    sum=
+    for _ in 1 2 3 4 5 6; do sum=${digits:crc%62:1}$sum; crc=$((crc / 62)); done
+    clean "$body$sum" && break
+  done
+  printf '%s%s' "$body" "$sum"
+}
 base64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
 
 echo "== secrets and keys"
 aws_key_id=AKIA$(random 16 'A-Z2-7')
 aws_secret=$(random 40 'A-Za-z0-9/+')
 while :; do azure_key=$(openssl rand -base64 64 | tr -d '\n'); clean "$azure_key" && break; done
-github_token=ghp_$(alnum 36)
-github_token_env=ghp_$(alnum 36)
-github_token_overwritten=ghp_$(alnum 36)
+github_token=ghp_$(checksummed)
+github_token_env=ghp_$(checksummed)
+github_token_overwritten=ghp_$(checksummed)
 github_pat=github_pat_$(alnum 22)_$(alnum 59)
 gitlab_token=glpat-$(random 20 'A-Za-z0-9_-')
 gitlab_token_label=glpat-$(random 20 'A-Za-z0-9_-')
@@ -80,8 +93,8 @@ slack_webhook=https://hooks.slack.com/services/T$(random 8 A-Z0-9)/B$(random 10 
 stripe_key=sk_live_$(alnum 24)
 twilio_key=SK$(random 32 0-9a-f)
 sendgrid_key=SG.$(random 22 'A-Za-z0-9_-').$(random 43 'A-Za-z0-9_-')
-npm_token=npm_$(alnum 36)
-npm_token_history=npm_$(alnum 36)
+npm_token=npm_$(checksummed)
+npm_token_history=npm_$(checksummed)
 pypi_token=pypi-AgEIcHlwaS5vcmc$(random 100 'A-Za-z0-9_-')
 docker_auth=$(printf 'ci-bot:%s' "$(alnum 20)" | base64 -w0)
 kube_token=$(alnum 48)
@@ -89,6 +102,19 @@ db_password=$(alnum 16)
 db_password_cmd=$(alnum 16)
 generic_password=$(random 16 'A-Za-z0-9#!%*')
 generic_secret=$(alnum 20)
+maven_password=$(alnum 20)
+netrc_password=$(random 16 'A-Za-z0-9#!%*')
+pgpass_password=$(alnum 18)
+vault_token=hvs.$(random 92 'A-Za-z0-9_-')
+huggingface_token=hf_$(random 34 'A-Za-z')
+age_key=AGE-SECRET-KEY-1$(random 58 QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L)
+google_api_key=AIza$(random 35 'A-Za-z0-9_-')
+openai_key=sk-proj-$(random 58 'A-Za-z0-9_-')T3BlbkFJ$(random 58 'A-Za-z0-9_-')
+shopify_token=shpat_$(random 32 0-9a-f)
+heroku_key=$(cat /proc/sys/kernel/random/uuid)
+heroku_key_v2=HRKU-AA$(random 58 'A-Za-z0-9_-')
+datadog_api_key=$(random 32 0-9a-f)
+datadog_app_key=$(random 40 0-9a-f)
 jwt_key=$(alnum 32)
 jwt_head=$(printf '{"alg":"HS256","typ":"JWT"}' | base64url)
 jwt_body=$(printf '{"sub":"svc-billing","iss":"auth.corp.internal","iat":%s}' "$(date +%s)" | base64url)
@@ -353,6 +379,121 @@ oauth:
 EOF
 expect generic-secret $f live "$generic_secret"
 
+f=/root/.m2/settings.xml
+put $f 600 <<EOF
+<settings>
+  <servers>
+    <server>
+      <id>corp-releases</id>
+      <username>deploy</username>
+      <password>$maven_password</password>
+    </server>
+  </servers>
+</settings>
+EOF
+expect xml-password $f live "$maven_password"
+
+f=/home/app/.netrc
+put $f 600 <<EOF
+machine git.corp.internal login deploy password $netrc_password
+EOF
+expect netrc-password $f live "$netrc_password"
+
+f=/home/app/.pgpass
+put $f 600 <<EOF
+db.internal:5432:billing:billing:$pgpass_password
+EOF
+expect pgpass-password $f live "$pgpass_password"
+
+f=/etc/myapp/vault.env
+put $f <<EOF
+VAULT_ADDR=https://vault.corp.internal:8200
+VAULT_TOKEN=$vault_token
+EOF
+expect vault-token $f live "$vault_token"
+
+f=/home/app/.cache/huggingface/token
+put $f 600 <<EOF
+$huggingface_token
+EOF
+expect huggingface-token $f live "$huggingface_token"
+
+f=/root/.config/sops/age/keys.txt
+put $f 600 <<EOF
+# created: 2024-05-02T10:11:12Z
+# public key: age1$(random 58 qpzry9x8gf2tvdw0s3jn54khce6mua7l)
+$age_key
+EOF
+expect age-secret-key $f live "$age_key"
+
+f=/home/app/deploy.ppk
+put $f 600 <<EOF
+PuTTY-User-Key-File-3: ssh-ed25519
+Encryption: none
+Comment: deploy@build
+Public-Lines: 2
+$(cut -d' ' -f2 "$keys/id_ed25519.pub" | fold -w 64)
+Private-Lines: 1
+$( (printf '\0\0\0\040'; openssl rand 32) | base64 -w 64)
+Private-MAC: $(random 64 0-9a-f)
+EOF
+expect putty-private-key $f live 'Private-Lines: 1'
+
+f=/app/static/maps.js
+put $f <<EOF
+const MAPS = { key: "$google_api_key", region: "eu" };
+EOF
+expect google-api-key $f live "$google_api_key"
+
+f=/app/config/ai.env
+put $f <<EOF
+OPENAI_MODEL=gpt-4o
+OPENAI_API_KEY=$openai_key
+EOF
+expect openai-api-key $f live "$openai_key"
+
+f=/app/config/shop.yml
+put $f <<EOF
+shop: billing-store.myshopify.com
+admin_token: $shopify_token
+EOF
+expect shopify-token $f live "$shopify_token"
+
+f=/etc/myapp/heroku.env
+put $f <<EOF
+HEROKU_APP=billing-prod
+HEROKU_API_KEY=$heroku_key
+HEROKU_PLATFORM_KEY=$heroku_key_v2
+EOF
+expect heroku-api-key $f live "$heroku_key"
+expect heroku-api-key-v2 $f live "$heroku_key_v2"
+
+f=/etc/datadog-agent/datadog.env
+put $f <<EOF
+DD_SITE=datadoghq.eu
+DD_API_KEY=$datadog_api_key
+DD_APP_KEY=$datadog_app_key
+EOF
+expect datadog-api-key $f live "$datadog_api_key"
+expect datadog-api-key $f live "$datadog_app_key"
+
+# Decoys: lines that look like secrets and are not; the oracle expects nothing of them.
+bad_checksum=ghp_$(checksummed)
+bad_checksum=${bad_checksum%?}$(tr 0-9A-Za-z 1-9A-Za-z0 <<<"${bad_checksum: -1}")
+f=/app/config/reference.conf
+put $f <<EOF
+# jwt.io's sample token and the test key of Stripe's API reference, as tutorials copy them
+sample_jwt = eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c
+stripe_docs_key = sk_test_4eC39HqLyjWDarjtT1zdp7dc
+# a token whose checksum does not verify: never issued
+legacy_github_token = $bad_checksum
+# the digest of a secret, not the secret
+api_secret_sha256 = $(openssl rand -hex 32)
+# com.sun.management.jmxremote.password.toHashes = true|false
+#password_encryption = scram-sha-256	# scram-sha-256 or md5
+DB_PASSWORD=/run/secrets/db_password
+EOF
+
 chown -R 1000:1000 "$rootfs/home/app"
 umoci repack --refresh-bundle --image "$oci:secrets" --history.created_by 'COPY rootfs/ /' "$bundle"
 
@@ -384,6 +525,7 @@ umoci config --image "$oci:secrets" --history.created_by "RUN |1 NPM_TOKEN=$npm_
 db_url_cmd="postgres://billing:$db_password_cmd@db.internal:5432/app"
 umoci config --image "$oci:secrets" --no-history \
   --config.env "GITHUB_TOKEN=$github_token_env" \
+  --config.env "GOOGLE_APPLICATION_CREDENTIALS=/credentials/billing-uploader.json" \
   --config.label "deploy.token=$gitlab_token_label" \
   --config.label org.opencontainers.image.title=billing \
   --config.entrypoint /app/bin/server \

@@ -51,11 +51,6 @@ final class ConfigSecrets {
     return found;
   }
 
-  /** A history instruction with the secrets in it masked. */
-  String mask(String createdBy) {
-    return scanner.mask(createdBy);
-  }
-
   /** One finding per entry, numbered as the entry's position (from 1). */
   private void scanEntries(String target, List<String> entries, List<SecretFinding> found) {
     if (entries == null) {

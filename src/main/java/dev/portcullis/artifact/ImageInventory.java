@@ -22,6 +22,7 @@ import dev.portcullis.inventory.Purls;
 import dev.portcullis.inventory.SecretFinding;
 import dev.portcullis.inventory.SecretFinding.Visibility;
 import dev.portcullis.secret.SecretMatch;
+import dev.portcullis.secret.SecretRuleSet;
 import dev.portcullis.secret.SecretScanner;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -45,6 +46,12 @@ public final class ImageInventory {
   private final ConfigSecrets configSecrets;
 
   /**
+   * Masks the secrets in the history's Dockerfile instructions, which every report prints: the
+   * scan's own rules when it looks for secrets, the built-in ones otherwise (an SBOM).
+   */
+  private final SecretScanner historyMasker;
+
+  /**
    * @param cache where layer analyses are kept; null for none
    */
   public ImageInventory(List<Analyzer> analyzers, Limits limits, LayerCache cache) {
@@ -65,6 +72,7 @@ public final class ImageInventory {
     this.limits = limits;
     this.cache = cache;
     this.configSecrets = secrets == null ? null : new ConfigSecrets(secrets);
+    this.historyMasker = secrets != null ? secrets : new SecretScanner(SecretRuleSet.builtin());
   }
 
   public Inventory build(ImageSource source) throws IOException {
@@ -252,19 +260,19 @@ public final class ImageInventory {
   }
 
   /**
-   * The layers as reports show them. When secrets are looked for, the Dockerfile instructions of
-   * the history are shown with them masked: a secret found in {@code history:N} must not be printed
-   * whole beside every finding of that layer.
+   * The layers as reports show them, with the secrets in the history's Dockerfile instructions
+   * masked, whether or not secrets are looked for: a build argument such as {@code NPM_TOKEN} is
+   * recorded there in clear, and must not be printed beside every package or finding of its layer.
    */
   private List<LayerInfo> layerInfos(ResolvedImage image) {
     return image.layers().stream()
         .map(ImageInventory::layerInfo)
         .map(
             l ->
-                configSecrets == null || l.createdBy() == null
+                l.createdBy() == null
                     ? l
                     : new LayerInfo(
-                        l.index(), l.diffId(), l.digest(), configSecrets.mask(l.createdBy())))
+                        l.index(), l.diffId(), l.digest(), historyMasker.mask(l.createdBy())))
         .toList();
   }
 

@@ -23,6 +23,14 @@ public final class BuiltinSecretRules {
 
   private static final String START = "(?<![A-Za-z0-9_-])";
 
+  /** The files curl, git and ftp read logins from. */
+  private static final Pattern NETRC = Pattern.compile("(?:^|/)[._]netrc$");
+
+  private static final Pattern PGPASS = Pattern.compile("(?:^|/)\\.pgpass$");
+
+  /** A field of a .pgpass line, where a backslash escapes {@code :} and itself. */
+  private static final String PGPASS_FIELD = "(?:[^:\\\\]|\\\\.)*";
+
   /**
    * The length of the public marker of each kind of token, which reports may show: the same for
    * every token of its kind, it says what leaked without saying anything of the secret.
@@ -39,6 +47,13 @@ public final class BuiltinSecretRules {
           Map.entry("sendgrid-api-key", 3),
           Map.entry("npm-token", 4),
           Map.entry("pypi-token", 5),
+          Map.entry("vault-token", 4),
+          Map.entry("huggingface-token", 3),
+          Map.entry("age-secret-key", 16),
+          Map.entry("google-api-key", 4),
+          Map.entry("openai-api-key", 3),
+          Map.entry("shopify-token", 6),
+          Map.entry("heroku-api-key-v2", 7),
           Map.entry("jwt", 3));
 
   public static List<SecretRule> all() {
@@ -176,6 +191,117 @@ public final class BuiltinSecretRules {
             null,
             null),
         rule(
+            "vault-token",
+            "HashiCorp",
+            "HashiCorp Vault service or batch token",
+            CRITICAL,
+            List.of("hvs.", "hvb."),
+            START + "(?<secret>hv[sb]\\.[A-Za-z0-9_-]{90,})" + END,
+            "secret",
+            null,
+            SecretChecks.randomAtLeast(4.0)),
+        rule(
+            "huggingface-token",
+            "Hugging Face",
+            "Hugging Face access token",
+            HIGH,
+            List.of("hf_", "api_org_"),
+            START + "(?<secret>(?:hf|api_org)_[A-Za-z]{34})" + END,
+            "secret",
+            null,
+            SecretChecks.randomAtLeast(3.5)),
+        rule(
+            "age-secret-key",
+            "age",
+            "age encryption secret key",
+            HIGH,
+            List.of("age-secret-key-1"),
+            "(?<secret>AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})"
+                + "(?![QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L])",
+            "secret",
+            null,
+            SecretChecks.REAL_VALUE),
+        new SecretRule(
+            "putty-private-key",
+            "AsymmetricPrivateKey",
+            "PuTTY private key",
+            HIGH,
+            List.of("private-lines:"),
+            Pattern.compile("^Private-Lines:\\s*(?<secret>[0-9]+)\\s*$"),
+            "secret",
+            null,
+            "putty-user-key-file-",
+            SecretChecks.KEY_BODY_BELOW,
+            List.of(),
+            0),
+        rule(
+            "google-api-key",
+            "Google",
+            "Google API key",
+            HIGH,
+            List.of("aiza"),
+            START + "(?<secret>AIza[0-9A-Za-z_-]{35})" + END,
+            "secret",
+            null,
+            SecretChecks.randomAtLeast(3.5)),
+        rule(
+            "openai-api-key",
+            "OpenAI",
+            "OpenAI API key",
+            CRITICAL,
+            List.of("t3blbkfj"),
+            START
+                + "(?<secret>sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,}T3BlbkFJ"
+                + "[A-Za-z0-9_-]{20,})"
+                + END,
+            "secret",
+            null,
+            SecretChecks.REAL_VALUE),
+        rule(
+            "shopify-token",
+            "Shopify",
+            "Shopify access token or shared secret",
+            CRITICAL,
+            List.of("shpat_", "shpss_", "shpca_", "shppa_"),
+            START + "(?<secret>shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32})" + END,
+            "secret",
+            null,
+            SecretChecks.REAL_VALUE),
+        rule(
+            "heroku-api-key-v2",
+            "Heroku",
+            "Heroku API key",
+            CRITICAL,
+            List.of("hrku-"),
+            START + "(?<secret>HRKU-[A-Za-z0-9_-]{60})" + END,
+            "secret",
+            null,
+            SecretChecks.randomAtLeast(3.5)),
+        rule(
+            "heroku-api-key",
+            "Heroku",
+            "Heroku API key (a UUID assigned to a Heroku setting)",
+            CRITICAL,
+            List.of("heroku"),
+            "(?i)(?<key>[A-Za-z0-9_.-]{0,40}heroku[A-Za-z0-9_.-]{0,30})[\"']?\\s*(?::=|=>|=|:)\\s*"
+                + "[\"']?(?<secret>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"
+                + "(?![0-9a-f-])",
+            "secret",
+            null,
+            SecretChecks.KEY_NAMES_A_CREDENTIAL),
+        rule(
+            "datadog-api-key",
+            "Datadog",
+            "Datadog API or application key",
+            HIGH,
+            List.of("datadog", "dd_api_key", "dd_app_key", "dd_application_key", "dd-api-key"),
+            "(?i)(?<key>[A-Za-z0-9_.-]{0,40}(?:datadog|(?<![A-Za-z0-9])dd[_-](?:api|app"
+                + "|application)[_-]?key)[A-Za-z0-9_.-]{0,30})[\"']?\\s*(?::=|=>|=|:)\\s*[\"']?"
+                + "(?<secret>[0-9a-f]{40}|[0-9a-f]{32})(?![0-9a-z])",
+            "secret",
+            null,
+            SecretChecks.KEY_NAMES_A_CREDENTIAL),
+        rule(
             "npm-token",
             "npm",
             "npm access token",
@@ -275,12 +401,60 @@ public final class BuiltinSecretRules {
             null,
             SecretChecks.REAL_VALUE),
         rule(
+            "netrc-password",
+            "General",
+            "Password in a .netrc file",
+            HIGH,
+            List.of("password"),
+            "(?:^|\\s)password\\s+(?<secret>[^\\s\"']+)",
+            "secret",
+            NETRC,
+            SecretChecks.REAL_VALUE),
+        rule(
+            "pgpass-password",
+            "Database",
+            "Password in a PostgreSQL .pgpass file",
+            HIGH,
+            List.of(),
+            "^(?!\\s*#)"
+                + PGPASS_FIELD
+                + ":"
+                + PGPASS_FIELD
+                + ":"
+                + PGPASS_FIELD
+                + ":"
+                + PGPASS_FIELD
+                + ":(?<secret>(?:[^\\\\\\s]|\\\\.)+)\\s*$",
+            "secret",
+            PGPASS,
+            SecretChecks.REAL_VALUE),
+        rule(
+            "xml-password",
+            "General",
+            "Password, secret or token in an XML element",
+            MEDIUM,
+            List.of(
+                "password>",
+                "passwd>",
+                "passphrase>",
+                "secret>",
+                "token>",
+                "apikey>",
+                "api_key>",
+                "api-key>"),
+            "(?i)<(?<key>(?:[A-Za-z0-9_.-]+:)?[A-Za-z0-9_.-]{0,40}?(?:password|passwd|passphrase"
+                + "|secret|token|api[_-]?key)[A-Za-z0-9_.-]{0,20})(?:\\s[^>]*)?>"
+                + "(?<secret>[^<\\s]{1,200})</\\k<key>>",
+            "secret",
+            null,
+            SecretChecks.ASSIGNMENT),
+        rule(
             "generic-password",
             "General",
             "Password assigned in configuration or code",
             MEDIUM,
             List.of("password", "passwd", "passphrase"),
-            "(?i)(?<![A-Za-z0-9])(?<key>[A-Za-z0-9_.-]{0,40}(?:password|passwd|passphrase)"
+            "(?i)(?<![A-Za-z0-9/])(?<key>[A-Za-z0-9_.-]{0,40}(?:password|passwd|passphrase)"
                 + "[A-Za-z0-9_.-]{0,20})[\"']?\\s*(?::=|=>|=|:)\\s*(?<quote>[\"'`]?)"
                 + "(?<secret>[^\\s\"'`,;=][^\\s\"'`,;]{5,199})",
             "secret",
@@ -302,7 +476,7 @@ public final class BuiltinSecretRules {
                 "authtoken",
                 "access_token",
                 "private_token"),
-            "(?i)(?<![A-Za-z0-9])(?<key>[A-Za-z0-9_.-]{0,40}(?:secret|api[_-]?key|access[_-]?key"
+            "(?i)(?<![A-Za-z0-9/])(?<key>[A-Za-z0-9_.-]{0,40}(?:secret|api[_-]?key|access[_-]?key"
                 + "|auth[_-]?token|access[_-]?token|private[_-]?token)[A-Za-z0-9_.-]{0,20})[\"']?"
                 + "\\s*(?::=|=>|=|:)\\s*(?<quote>[\"'`]?)(?<secret>[^\\s\"'`,;=][^\\s\"'`,;]{7,199})",
             "secret",

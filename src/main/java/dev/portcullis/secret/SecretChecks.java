@@ -2,6 +2,7 @@ package dev.portcullis.secret;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -43,7 +44,8 @@ final class SecretChecks {
 
   private static final Pattern TEMPLATE =
       Pattern.compile(
-          "\\$\\{|\\$\\(|\\{\\{|%\\(|#\\{|<[A-Za-z_-]+>|^\\$[A-Za-z_]|^%[A-Za-z_]+%$"
+          "\\$\\{|\\$\\(|\\{\\{|%\\(|#\\{|<[A-Za-z_-]+>|^<[A-Za-z][\\w.-]*$|^\\$[A-Za-z_]"
+              + "|^%[A-Za-z_]+%$"
               + "|\\{[A-Za-z_][A-Za-z0-9_.]*\\}|^\\{");
 
   /**
@@ -54,7 +56,7 @@ final class SecretChecks {
   private static final Pattern REPEATED = Pattern.compile("(.)\\1{5,}");
 
   private static final Pattern DOTTED_IDENTIFIER =
-      Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+$");
+      Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*((?:\\.|::)[A-Za-z_][A-Za-z0-9_]*)+$");
 
   /**
    * A word or a name in code, not a secret: words joined by {@code _ . -} or in camelCase ({@code
@@ -83,9 +85,12 @@ final class SecretChecks {
    * Code or a pattern where a value would be, found anywhere in the value: anything that opens with
    * a bracket (a cast, a tuple, a note such as {@code (none)}), anything that ends with a bracket
    * it did not open (the end of an expression around it), a regular expression's wildcard ({@code
-   * .*}, {@code .+}). A call or an index is {@link #CALLED_NAME}.
+   * .*}, {@code .+}), a variable of Perl, PHP or shell indexed or dereferenced ({@code
+   * read=$record[2]}, {@code $opts->{pass}}). A call or an index is {@link #CALLED_NAME}.
    */
-  private static final Pattern CODE = Pattern.compile("^[(\\[{]|^[^(\\[{]*[)\\]}]$|\\.[*+]");
+  private static final Pattern CODE =
+      Pattern.compile(
+          "^[(\\[{]|^[^(\\[{]*[)\\]}]$|\\.[*+]|\\$[A-Za-z_][A-Za-z0-9_]*(?:\\[|\\{|->)");
 
   /**
    * A name called or indexed, alone or at the end of a path joined by {@code .}, {@code ::}, {@code
@@ -116,7 +121,9 @@ final class SecretChecks {
   private static final String ABOUT_WORDS =
       "file|path|dir|name|ref|env|var|length|len|policy|type|id|prompt|hint|command|cmd|field"
           + "|label|header|param|regex|pattern|format|rule|mode|store|manager|reset|change"
-          + "|expiry|expires|expiration|min|max|age|url|uri|chars|hash";
+          + "|expiry|expires|expiration|min|max|age|url|uri|chars|hash|digest|checksum|sum"
+          + "|fingerprint|md5|sha1|sha224|sha256|sha384|sha512|encryption|algorithm|method"
+          + "|scheme|cipher|required|map|maps|timeout|ttl|attempts|retries|lifetime";
 
   private static final Pattern KEY_ABOUT_THE_VALUE =
       Pattern.compile("(?i)(?:^|[_.-])(?:" + ABOUT_WORDS + ")$");
@@ -130,10 +137,68 @@ final class SecretChecks {
                   .collect(Collectors.joining("|"))
               + ")$");
 
+  /**
+   * A digest that names its algorithm ({@code sha256:9f86…}, {@code md5=…}): the fingerprint of
+   * something, which tells nothing of it.
+   */
+  private static final Pattern TAGGED_DIGEST =
+      Pattern.compile(
+          "(?i)^(?:sha-?(?:1|224|256|384|512)|sha3-(?:256|512)|md5|blake2[bs]?)[:=]"
+              + "[0-9a-f]{32,128}$");
+
+  /**
+   * What documentation writes where a value goes: the options a setting takes ({@code true|false},
+   * {@code yes/no}, {@code [on|off|auto]}), each a word or a small number.
+   */
+  private static final Pattern OPTIONS =
+      Pattern.compile(
+          "^[\\[(<{]?(?:[A-Za-z]+|[0-9]{1,4})(?:[|/](?:[A-Za-z]+|[0-9]{1,4}))+[\\])>}]?$");
+
+  /** A complete tag: {@code </span>}, {@code <code class="literal">}, {@code <br/>}. */
+  private static final Pattern MARKUP =
+      Pattern.compile("</[A-Za-z][A-Za-z0-9]*>|<[A-Za-z][A-Za-z0-9]*(?:\\s[^<>]*)?/?>");
+
+  /** Where a comment begins after a value: {@code #}, {@code ;} or {@code //}, after a space. */
+  private static final Pattern TRAILING_COMMENT = Pattern.compile("\\s(?:#|;|//)");
+
+  /**
+   * Tokens that vendors publish in their documentation, copied into countless READMEs, tutorials
+   * and tests: jwt.io's sample token, the test keys of Stripe's API reference, the hash Apache
+   * documents for FakeBasicAuth. They open no account.
+   */
+  private static final Set<String> PUBLISHED_EXAMPLES =
+      Set.of(
+          "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwi"
+              + "aWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+          "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
+          "sk_test_BQokikJOvBiI2HlWgH4olfQ2",
+          "sk_test_26PHem9AhJZvU623DfE1x4sd",
+          // The password hash Apache's mod_ssl documents for FakeBasicAuth users, in every
+          // default-ssl.conf: the DES crypt of "password".
+          "xxj31ZMTZzkVA");
+
+  /**
+   * GitHub's tokens of 40 characters ({@code ghp_} and its kin) and npm's, whose last six
+   * characters are a checksum ({@link TokenChecksum}).
+   */
+  private static final Pattern CHECKSUMMED = Pattern.compile("^(?:gh[pousr]|npm)_[A-Za-z0-9]{36}$");
+
+  /**
+   * Claims of the sample tokens that JWT documentation shows (jwt.io's {@code John Doe} and its
+   * {@code iat} 1516239022, the domains reserved for examples): whatever the signature, such a
+   * token was written to explain JWTs.
+   */
+  private static final Pattern SAMPLE_CLAIMS =
+      Pattern.compile(
+          "(?i)\"(?:John|Jane) Doe\"|\"iat\"\\s*:\\s*1516239022\\b|example\\.(?:com|org|net)\\b");
+
   /** Not a template, a variable, an obvious placeholder or a long run of one character. */
   static boolean looksReal(String value) {
     String lower = value.toLowerCase(Locale.ROOT);
     if (PLACEHOLDER_WORDS.contains(lower)
+        || PUBLISHED_EXAMPLES.contains(value)
+        || isSampleJwt(value)
+        || failsItsChecksum(value)
         || lower.contains("example")
         || lower.contains("xxxx")
         || lower.contains("****")
@@ -151,7 +216,7 @@ final class SecretChecks {
   static final SecretCheck ASSIGNMENT =
       candidate -> {
         String key = candidate.match().group("key");
-        String value = candidate.secret();
+        String value = beforeMarkup(candidate.secret());
         return !KEY_ABOUT_THE_VALUE.matcher(key).find()
             && !CAMEL_KEY_ABOUT_THE_VALUE.matcher(key).find()
             && value.length() >= 8
@@ -160,8 +225,37 @@ final class SecretChecks {
             && !isName(value)
             && !CODE.matcher(value).find()
             && !callsOrIndexesAName(value)
+            && !listsOptions(value)
+            && !FilePaths.isFilePath(value)
+            && !TAGGED_DIGEST.matcher(value).matches()
+            && !repeatedInACommentAfter(candidate, value)
             && Entropy.bitsPerChar(value) >= 3.0;
       };
+
+  /**
+   * The value up to the first HTML or XML tag in it: in documentation written as HTML, {@code
+   * password=None</span></em>} assigns {@code None}.
+   */
+  private static String beforeMarkup(String value) {
+    Matcher tag = MARKUP.matcher(value);
+    return tag.find() ? value.substring(0, tag.start()) : value;
+  }
+
+  /**
+   * Whether a comment after the value names it again, as a commented-out default followed by the
+   * choices does ({@code #password_encryption = scram-sha-256 # scram-sha-256 or md5}). A secret is
+   * not written twice on its line.
+   */
+  private static boolean repeatedInACommentAfter(SecretCheck.Candidate candidate, String value) {
+    String rest = candidate.line().substring(candidate.match().end("secret"));
+    Matcher comment = TRAILING_COMMENT.matcher(rest);
+    return comment.find() && rest.indexOf(value, comment.end()) >= 0;
+  }
+
+  /** Whether a value is the options a setting takes, as documentation lists them. */
+  static boolean listsOptions(String value) {
+    return OPTIONS.matcher(value).matches();
+  }
 
   /**
    * Whether the value starts with a {@link #CALLED_NAME} whose name reads like one: a lower-case
@@ -185,6 +279,26 @@ final class SecretChecks {
   private static boolean isName(String value) {
     return value.length() <= LONGEST_NAME && NAME_IN_CODE.matcher(value).matches();
   }
+
+  /**
+   * A value assigned to a key that names a credential of one vendor ({@code HEROKU_API_KEY}, {@code
+   * datadog.app_key}), not something about it ({@code HEROKU_APP_ID}), and random enough.
+   */
+  static final SecretCheck KEY_NAMES_A_CREDENTIAL =
+      candidate -> {
+        String key = candidate.match().group("key");
+        return !KEY_ABOUT_THE_VALUE.matcher(key).find()
+            && !CAMEL_KEY_ABOUT_THE_VALUE.matcher(key).find()
+            && looksReal(candidate.secret())
+            && Entropy.bitsPerChar(candidate.secret()) >= 3.0;
+      };
+
+  /** A line of base 64 right below: the body of a key whose header said how many lines it has. */
+  static final SecretCheck KEY_BODY_BELOW =
+      candidate -> {
+        List<String> below = candidate.followingLines().get();
+        return !below.isEmpty() && BASE64_LINE.matcher(below.get(0)).matches();
+      };
 
   /** Not a placeholder. */
   static final SecretCheck REAL_VALUE = candidate -> looksReal(candidate.secret());
@@ -226,8 +340,29 @@ final class SecretChecks {
       candidate -> {
         String header = candidate.secret().substring(0, candidate.secret().indexOf('.'));
         String decoded = decodeBase64(header, true);
-        return decoded != null && decoded.contains("\"alg\"");
+        return decoded != null && decoded.contains("\"alg\"") && looksReal(candidate.secret());
       };
+
+  /**
+   * Whether a value is a JSON Web Token whose claims are those of documentation's samples ({@link
+   * #SAMPLE_CLAIMS}), whatever its signature.
+   */
+  private static boolean isSampleJwt(String value) {
+    if (!value.startsWith("eyJ")) {
+      return false;
+    }
+    String[] parts = value.split("\\.", -1);
+    String payload = parts.length == 3 ? decodeBase64(parts[1], true) : null;
+    return payload != null && SAMPLE_CLAIMS.matcher(payload).find();
+  }
+
+  /**
+   * Whether a value has the form of a GitHub or npm token of 40 characters, which carry a checksum,
+   * and the checksum fails: it was never issued (a made-up example, a typo).
+   */
+  private static boolean failsItsChecksum(String value) {
+    return CHECKSUMMED.matcher(value).matches() && !TokenChecksum.verifies(value.substring(4));
+  }
 
   /** Random enough to be a credential, and no placeholder. */
   static SecretCheck randomAtLeast(double bitsPerChar) {

@@ -48,7 +48,6 @@ public final class SecretRuleSet {
   private final AhoCorasickDoubleArrayTrie<Integer> keywords = new AhoCorasickDoubleArrayTrie<>();
   private final List<int[]> rulesByKeyword = new ArrayList<>();
   private final List<String> markerByKeyword = new ArrayList<>();
-  private final boolean anyRuleWithoutKeywords;
 
   /**
    * @param rules in order of precedence: where two match the same text, the first is reported
@@ -63,10 +62,8 @@ public final class SecretRuleSet {
     this.fingerprint = fingerprint;
     Map<String, List<Integer>> byKeyword = new LinkedHashMap<>();
     Map<String, String> markers = new LinkedHashMap<>();
-    boolean unkeyed = false;
     for (int i = 0; i < this.rules.size(); i++) {
       SecretRule rule = this.rules.get(i);
-      unkeyed |= rule.keywords().isEmpty();
       for (String keyword : rule.keywords()) {
         byKeyword.computeIfAbsent(keyword, k -> new ArrayList<>()).add(i);
       }
@@ -75,7 +72,6 @@ public final class SecretRuleSet {
         byKeyword.putIfAbsent(rule.fileMarker(), new ArrayList<>());
       }
     }
-    this.anyRuleWithoutKeywords = unkeyed;
     TreeMap<String, Integer> index = new TreeMap<>();
     for (Map.Entry<String, List<Integer>> entry : byKeyword.entrySet()) {
       index.put(entry.getKey(), rulesByKeyword.size());
@@ -167,9 +163,5 @@ public final class SecretRuleSet {
   /** The file marker a keyword is, or null. */
   String markerOfKeyword(int keyword) {
     return markerByKeyword.get(keyword);
-  }
-
-  boolean anyRuleWithoutKeywords() {
-    return anyRuleWithoutKeywords;
   }
 }

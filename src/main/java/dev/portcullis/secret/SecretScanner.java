@@ -74,8 +74,17 @@ public final class SecretScanner {
     private int walkedTo;
     private int walkedLineStart;
 
+    /** The rules without keywords that apply to this file: they run on every line of it. */
+    private final BitSet unkeyed = new BitSet();
+
     FileScan(String path, long size) {
       this.path = path;
+      for (int i = 0; i < rules.rules().size(); i++) {
+        SecretRule rule = rules.rules().get(i);
+        if (rule.keywords().isEmpty() && rule.appliesTo(path)) {
+          unkeyed.set(i);
+        }
+      }
       // One byte more than the file, so that its end is seen on the first read.
       this.buffer = new byte[(int) Math.min(BLOCK + LOOKAHEAD, Math.max(0, size) + 1)];
       this.folded = new char[buffer.length];
@@ -156,14 +165,9 @@ public final class SecretScanner {
                   }
                 });
       }
-      if (rules.anyRuleWithoutKeywords()) {
+      if (!unkeyed.isEmpty()) {
         for (int start = 0; start < end; start = lineEnd(start, end) + 1) {
-          BitSet set = candidates.computeIfAbsent(start, s -> new BitSet());
-          for (int i = 0; i < rules.rules().size(); i++) {
-            if (rules.rules().get(i).keywords().isEmpty()) {
-              set.set(i);
-            }
-          }
+          candidates.computeIfAbsent(start, s -> new BitSet()).or(unkeyed);
         }
       }
       int counted = 0;

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SecretScanTest {
 
   static final String GITLAB = "glpat-Xy7pQ2rT9vK4mN8wL1zB";
-  static final String GITHUB = "ghp_R8fK2mQ9vX4tL7wN1zC5bH3jD6sA0yP2eU4g";
-  static final String NPM = "npm_Ab3De5Fg7Hi9Jk1Lm3No5Pq7Rs9Tu1Vw3Xy5";
+  static final String GITHUB = "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";
+  static final String NPM = "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";
   static final String PASSWORD = "Xk9#mQ2vLp8!rT4z";
 
   @TempDir Path dir;

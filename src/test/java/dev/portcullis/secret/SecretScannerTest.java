@@ -32,7 +32,7 @@ class SecretScannerTest {
         "aws-secret-access-key|aws_secret_access_key = wJ8rXUtnFEMI/K7MDENG/bPxRfiCYzq3Lk9Vt2Ha",
         "gcp-service-account|  \"type\": \"service_account\",",
         "azure-storage-account-key|DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=Zm9vYmFyYmF6cXV4cXV1eHF1dXpxdWF4eXp6eXh3dnV0c3JxcG9ubWxramloZ2ZlZGNiYTk4NzY1NDMyMTA5OD==;EndpointSuffix=core.windows.net",
-        "github-token|token: ghp_R8fK2mQ9vX4tL7wN1zC5bH3jD6sA0yP2eU4g",
+        "github-token|token: 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",
         "github-fine-grained-pat|GH=github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
         "gitlab-token|GITLAB=glpat-Xy7pQ2rT9vK4mN8wL1zB",
         "slack-token|SLACK=xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx",
@@ -41,7 +41,7 @@ class SecretScannerTest {
         "stripe-secret-key|stripe: sk_live_51HqT9xKz2mP8vN4rL7wQ3yB6",
         "twilio-api-key|TWILIO_KEY=SK9f3a2b7c4d1e8f6a5b0c9d2e7f4a1b3c",
         "sendgrid-api-key|SENDGRID=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",
-        "npm-token|//registry.npmjs.org/:_authToken=npm_Ab3De5Fg7Hi9Jk1Lm3No5Pq7Rs9Tu1Vw3Xy5",
+        "npm-token|//registry.npmjs.org/:_authToken=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",
         "pypi-token|password = pypi-AgEIcHlwaS5vcmcCJGI4YmQ2ZjNlLTk1YzAtNDA5Yi1hMzc0LTM2NGJlZTIyNjg2MAACKlszLCJi",
         "docker-config-auth|{\"auths\":{\"registry.corp:5000\":{\"auth\":\"ZGVwbG95OlMzY3JldFB3ZDk=\"}}}",
         "kubeconfig-client-key|    client-key-data: LS0tLS1CRUdJTiBFQyBQUklWQVRFIEtFWS0tLS0tCk1IY0NBUUVFSUZ3",
@@ -151,7 +151,7 @@ class SecretScannerTest {
 
   @Test
   void matchesAreMaskedToAShortPrefix() {
-    List<SecretMatch> found = scan("export GITHUB_TOKEN=ghp_R8fK2mQ9vX4tL7wN1zC5bH3jD6sA0yP2eU4g");
+    List<SecretMatch> found = scan("export GITHUB_TOKEN=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");
     assertThat(found)
         .singleElement()
         .satisfies(
@@ -163,7 +163,7 @@ class SecretScannerTest {
 
   @Test
   void everySecretOnALineIsMaskedInEveryFinding() {
-    List<SecretMatch> found = scan("AKIAZ7QF3LNV2KD5WXYQ:ghp_R8fK2mQ9vX4tL7wN1zC5bH3jD6sA0yP2eU4g");
+    List<SecretMatch> found = scan("AKIAZ7QF3LNV2KD5WXYQ: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");
     assertThat(found).hasSize(2);
     assertThat(found)
         .allSatisfy(

@@ -1,5 +1,6 @@
 package dev.portcullis.misconfig.dockerfile;
 
+import dev.portcullis.secret.FilePaths;
 import dev.portcullis.vulndb.Severity;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -9,7 +10,7 @@ import java.util.regex.Pattern;
  * image ({@code docker inspect}); ARG values are in its history. A name that says secret (PASSWORD,
  * TOKEN, SECRET, API_KEY …) or a value in a known token format is a finding; a literal value makes
  * it CRITICAL. Names that point at a secret rather than hold it ({@code *_FILE}, {@code *_PATH},
- * {@code *_URL} …) are not.
+ * {@code *_URL} …) are not, nor are values that are file paths.
  */
 final class SecretVariableCheck implements Check {
 
@@ -50,7 +51,11 @@ final class SecretVariableCheck implements Check {
       String name = pair.key();
       String value = pair.value();
       boolean token = value != null && TOKEN_VALUE.matcher(value).find();
-      boolean secretName = SECRET_NAME.matcher(name).find() && !POINTER.matcher(name).matches();
+      // A file path names where the secret is (GOOGLE_APPLICATION_CREDENTIALS=/credentials/x.json).
+      boolean secretName =
+          SECRET_NAME.matcher(name).find()
+              && !POINTER.matcher(name).matches()
+              && (value == null || !FilePaths.isFilePath(value.strip()));
       if (!token && !secretName) {
         continue;
       }
