@@ -57,6 +57,9 @@ final class LayerScanner {
         layer,
         limits,
         entry -> {
+          if (entry.warning() != null) {
+            warnings.add(entry.warning());
+          }
           String name = TarPaths.fileName(entry.path());
           String parent = TarPaths.parent(entry.path());
           if (name.equals(OPAQUE_MARKER)) {

@@ -7,9 +7,22 @@ import java.io.InputStream;
  * only for regular files.
  *
  * @param path normalised, relative to the image root, without leading slash
+ * @param warning what a reader of the report should know about how the entry was read (a name that
+ *     tried to climb above the image root); null for nearly every entry
  */
 public record LayerEntry(
-    String path, EntryType type, long size, int mode, String linkTarget, InputStream content) {
+    String path,
+    EntryType type,
+    long size,
+    int mode,
+    String linkTarget,
+    InputStream content,
+    String warning) {
+
+  public LayerEntry(
+      String path, EntryType type, long size, int mode, String linkTarget, InputStream content) {
+    this(path, type, size, mode, linkTarget, content, null);
+  }
 
   /** The kinds of entry a layer carries. */
   public enum EntryType {

@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarFile;
+import org.apache.commons.io.input.BoundedInputStream;
 import org.apache.commons.io.input.CloseShieldInputStream;
 
 /**
@@ -61,17 +62,23 @@ public final class TarLayerWalker {
               + limits.maxLayerBytes()
               + " for one layer");
     }
-    try (BlobHasher hasher = BlobHasher.start(blob, where);
-        TarFile tar = openTar(blob, hasher, layer, where);
-        FileChannel contents = FileChannel.open(blob.file(), StandardOpenOption.READ)) {
-      try {
-        walkEntries(tar, blob, contents, where, visitor);
-      } catch (IOException | RuntimeException e) {
-        throw blameBlobOr(hasher, layer, where, e);
+    try (BlobHasher hasher = BlobHasher.start(blob, where)) {
+      TarFile tar = openInPlace(blob);
+      if (tar != null) {
+        try (tar;
+            FileChannel contents = FileChannel.open(blob.file(), StandardOpenOption.READ)) {
+          walkEntries(tar, blob, contents, where, visitor);
+        } catch (IOException | RuntimeException e) {
+          throw blameBlobOr(hasher, layer, where, e);
+        }
+        // An uncompressed blob is its own diffID: one hash covers both.
+        verifyRaw(hasher.digest(), layer, Compression.NONE, where);
+        return;
       }
-      // An uncompressed blob is its own diffID: one hash covers both.
-      verifyRaw(hasher.digest(), layer, Compression.NONE, where);
     }
+    // The streamed reader tells a tar that merely ends without its padding, which the runtimes
+    // apply, from a truncated one, and it checks the digests as it goes.
+    walk(blob.openStream(), layer, visitor);
   }
 
   private static Compression compressionOf(LocalBlob blob) throws IOException {
@@ -80,14 +87,14 @@ public final class TarLayerWalker {
     }
   }
 
-  private static TarFile openTar(LocalBlob blob, BlobHasher hasher, LayerRef layer, String where)
-      throws IOException {
+  /** The blob as a random-access tar, or null if the random-access reader refuses it. */
+  private static TarFile openInPlace(LocalBlob blob) throws IOException {
     SeekableByteChannel channel = blob.openChannel();
     try {
       return new TarFile(channel);
     } catch (IOException | RuntimeException e) {
       channel.close();
-      throw blameBlobOr(hasher, layer, where, e);
+      return null;
     }
   }
 
@@ -116,8 +123,8 @@ public final class TarLayerWalker {
       TarFile tar, LocalBlob blob, FileChannel contents, String where, EntryVisitor visitor)
       throws IOException {
     for (TarArchiveEntry entry : tar.getEntries()) {
-      String path = TarPaths.normalize(entry.getName(), where);
-      if (!path.isEmpty()) {
+      TarPaths.ImagePath path = TarPaths.inImage(entry.getName());
+      if (!path.path().isEmpty()) {
         // A sparse file's content is scattered over the archive: the tar reader puts it together.
         ContentOpener content =
             entry.isSparse()
@@ -163,7 +170,10 @@ public final class TarLayerWalker {
             ? null
             : new VerifyingInputStream(bounded, layer.diffId(), where + " (uncompressed)");
     InputStream tarBytes = diffIdCheck == null ? bounded : diffIdCheck;
-    walkEntries(new TarArchiveInputStream(CloseShieldInputStream.wrap(tarBytes)), where, visitor);
+    // Counted below the tar reader, which reads no further than it must: where the tar ended.
+    BoundedInputStream counted =
+        BoundedInputStream.builder().setInputStream(CloseShieldInputStream.wrap(tarBytes)).get();
+    walkEntries(new TarArchiveInputStream(counted), counted, where, visitor);
     drain(tarBytes);
     drain(buffered);
     verifyRaw(raw.rawDigest(), layer, compression, where);
@@ -201,43 +211,95 @@ public final class TarLayerWalker {
     }
   }
 
-  private void walkEntries(TarArchiveInputStream tar, String where, EntryVisitor visitor)
+  private void walkEntries(
+      TarArchiveInputStream tar, BoundedInputStream tarBytes, String where, EntryVisitor visitor)
       throws IOException {
     long entries = 0;
+    long dataEnd = -1;
     TarArchiveEntry entry;
-    while ((entry = tar.getNextEntry()) != null) {
+    while ((entry = nextEntry(tar, dataEnd, tarBytes)) != null) {
       if (++entries > limits.maxEntriesPerLayer()) {
         throw new InputException(
             where + ": more than " + limits.maxEntriesPerLayer() + " entries in one layer");
       }
-      String path = TarPaths.normalize(entry.getName(), where);
-      if (!path.isEmpty()) {
+      TarPaths.ImagePath path = TarPaths.inImage(entry.getName());
+      if (!path.path().isEmpty()) {
         // The tar stream ends each entry's content; the shield keeps a visitor from closing it.
         visit(entry, path, () -> CloseShieldInputStream.wrap(tar), where, visitor);
       }
       // Consume what the visitor left, with one buffer, rather than letting the tar reader skip.
       drain(tar);
+      dataEnd = tarBytes.getCount();
     }
   }
 
+  /**
+   * The next entry, or null at the end. A tar that ends right after an entry's content, without the
+   * padding to a full record, ends there: Go's tar reader takes it so (and so containerd and
+   * Trivy), and {@code umoci insert} writes such layers. A tar that ends inside the content or the
+   * padding is truncated.
+   */
+  private static TarArchiveEntry nextEntry(
+      TarArchiveInputStream tar, long dataEnd, BoundedInputStream tarBytes) throws IOException {
+    try {
+      return tar.getNextEntry();
+    } catch (IOException e) {
+      if (tarBytes.getCount() == dataEnd && tarBytes.read() < 0) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Hands one entry to the visitor. Its name, and a hard link's target, are read as containerd
+   * applies a layer; a symlink's target is kept as written, since links are resolved only inside
+   * the image ({@link LayeredFilesystem#resolve}).
+   */
   private void visit(
-      TarArchiveEntry entry, String path, ContentOpener content, String where, EntryVisitor visitor)
+      TarArchiveEntry entry,
+      TarPaths.ImagePath path,
+      ContentOpener content,
+      String where,
+      EntryVisitor visitor)
       throws IOException {
     EntryType type = typeOf(entry);
     String linkTarget = null;
+    String warning = null;
+    if (path.climbed()) {
+      warning = climbed("tar entry '" + entry.getName() + "'", path, where);
+    }
     if (type == EntryType.HARDLINK) {
-      linkTarget = TarPaths.normalize(entry.getLinkName(), where);
+      TarPaths.ImagePath target = TarPaths.inImage(entry.getLinkName());
+      linkTarget = target.path();
+      if (target.climbed() && warning == null) {
+        warning =
+            climbed(
+                "the target '" + entry.getLinkName() + "' of hard link /" + path.path(),
+                target,
+                where);
+      }
     } else if (type == EntryType.SYMLINK) {
       linkTarget = entry.getLinkName();
     }
     visitor.visit(
         new LayerEntry(
-            path,
+            path.path(),
             type,
             entry.getSize(),
             entry.getMode(),
             linkTarget,
-            type == EntryType.FILE ? content.open() : InputStream.nullInputStream()));
+            type == EntryType.FILE ? content.open() : InputStream.nullInputStream(),
+            warning));
+  }
+
+  private static String climbed(String what, TarPaths.ImagePath path, String where) {
+    return where
+        + ": "
+        + what
+        + " climbs above the image root with '..'; read as /"
+        + path.path()
+        + ", where container runtimes put it";
   }
 
   private void drain(InputStream in) throws IOException {

@@ -1,16 +1,50 @@
 package dev.portcullis.image;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
-/** Turns archive entry names into image paths, refusing names that point outside the image. */
+/** Turns tar entry names into paths: in an image as container runtimes read them, in an archive. */
 public final class TarPaths {
 
   private TarPaths() {}
 
   /**
-   * Normalises an entry name to a relative path without leading {@code ./} or trailing slash;
-   * returns the empty string for the root itself.
+   * Where a layer entry lands in the image.
+   *
+   * @param path relative to the image root, without leading or trailing slash; empty for the root
+   * @param climbed whether a {@code ..} tried to climb above the root (and was held there)
+   */
+  record ImagePath(String path, boolean climbed) {}
+
+  /**
+   * Reads a layer entry name (or a hard-link target) as containerd applies a layer: joined to the
+   * image root and lexically cleaned, so a leading slash means the root and a {@code ..} at the
+   * root stays at the root. The runtimes run such images, so a scanner must read them, not refuse
+   * them.
+   */
+  static ImagePath inImage(String name) {
+    Deque<String> segments = new ArrayDeque<>();
+    boolean climbed = false;
+    for (String segment : name.split("/")) {
+      if (segment.isEmpty() || segment.equals(".")) {
+        continue;
+      }
+      if (segment.equals("..")) {
+        climbed |= segments.pollLast() == null;
+      } else {
+        segments.addLast(segment);
+      }
+    }
+    return new ImagePath(String.join("/", segments), climbed);
+  }
+
+  /**
+   * Normalises the name of a member of an image archive (a docker-archive or oci-archive, not a
+   * layer) to a relative path without leading {@code ./} or trailing slash; returns the empty
+   * string for the root itself. The tools that write such archives never write absolute names or
+   * {@code ..}, so these are refused.
    *
    * @throws InputException for absolute names and names with a {@code ..} segment
    */

@@ -4,6 +4,7 @@ import static dev.portcullis.testing.OciLayoutBuilder.Entry.file;
 import static dev.portcullis.testing.OciLayoutBuilder.Entry.symlink;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.testing.Cli;
 import dev.portcullis.testing.OciLayoutBuilder;
@@ -167,18 +168,39 @@ class HostileInputTest {
     assertInputError(sbom("oci:" + layout), "missing", onlyLayer(layout).blobDigest());
   }
 
+  /** Container runtimes hold a {@code ..} at the image root: so does the scan, and it says so. */
   @Test
-  void entryClimbingOutWithDotDotIsRejected() throws IOException {
-    Path layout = layout(Compression.GZIP, file("../../etc/cron.d/evil", "* * * * * root sh"));
+  void entryClimbingOutWithDotDotIsReadAtTheRootAndWarnedAbout() throws IOException {
+    Path layout =
+        layout(
+            Compression.GZIP,
+            file("etc/os-release", "ID=debian\nVERSION_ID=\"12\"\n"),
+            file("../../var/lib/dpkg/status", STATUS));
 
-    assertInputError(sbom("oci:" + layout), "../../etc/cron.d/evil", "climbs out");
+    Cli.Result result = sbom("oci:" + layout, "--format", "json");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    JsonNode report = new ObjectMapper().readTree(result.out());
+    assertThat(report.get("packages").toString()).contains("\"name\":\"demo\"");
+    assertThat(report.get("warnings").toString())
+        .contains("'../../var/lib/dpkg/status' climbs above the image root")
+        .contains("read as /var/lib/dpkg/status");
   }
 
   @Test
-  void entryWithAbsolutePathIsRejected() throws IOException {
-    Path layout = layout(Compression.NONE, file("/etc/passwd", "root:x:0:0"));
+  void entryWithAbsolutePathIsReadRelativeToTheImageRoot() throws IOException {
+    Path layout =
+        layout(
+            Compression.NONE,
+            file("/etc/os-release", "ID=debian\nVERSION_ID=\"12\"\n"),
+            file("/var/lib/dpkg/status", STATUS));
 
-    assertInputError(sbom("oci:" + layout), "/etc/passwd", "absolute path");
+    Cli.Result result = sbom("oci:" + layout, "--format", "json");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    JsonNode report = new ObjectMapper().readTree(result.out());
+    assertThat(report.get("packages").toString()).contains("\"name\":\"demo\"");
+    assertThat(report.get("warnings").toString()).isEqualTo("[]");
   }
 
   @Test
@@ -209,7 +231,11 @@ class HostileInputTest {
 
   @Test
   void failedScanWritesNoOutputFile() throws IOException {
-    Path layout = layout(Compression.GZIP, file("../escape", "x"));
+    Path layout =
+        layout(
+            Compression.GZIP,
+            symlink("etc/os-release", "os-release.d"),
+            symlink("etc/os-release.d", "/etc/os-release"));
     Path report = dir.resolve("reports").resolve("sbom.json");
     Files.createDirectories(report.getParent());
 
@@ -223,7 +249,11 @@ class HostileInputTest {
 
   @Test
   void debugAddsTheStackTrace() throws IOException {
-    Path layout = layout(Compression.GZIP, file("../escape", "x"));
+    Path layout =
+        layout(
+            Compression.GZIP,
+            symlink("etc/os-release", "os-release.d"),
+            symlink("etc/os-release.d", "/etc/os-release"));
 
     Cli.Result result = sbom("oci:" + layout, "--debug");
 
