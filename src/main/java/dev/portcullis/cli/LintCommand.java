@@ -6,6 +6,7 @@ import dev.portcullis.misconfig.dockerfile.DockerfileLinter;
 import dev.portcullis.misconfig.dockerfile.LintDecision;
 import dev.portcullis.misconfig.dockerfile.LintGate;
 import dev.portcullis.misconfig.dockerfile.LintResult;
+import dev.portcullis.misconfig.dockerfile.UnknownIgnoreException;
 import dev.portcullis.policy.GateSettings;
 import dev.portcullis.policy.Policy;
 import dev.portcullis.report.LintReportWriter;
@@ -65,7 +66,7 @@ final class LintCommand {
         try {
           results.add(linter.lint(found.path(), found.display()));
         } catch (InputException e) {
-          if (found.explicit()) {
+          if (found.explicit() || e instanceof UnknownIgnoreException) {
             throw e;
           }
           spec.commandLine().getErr().println("portcullis: warning: skipped " + e.getMessage());

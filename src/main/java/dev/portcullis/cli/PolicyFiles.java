@@ -6,6 +6,7 @@ import dev.portcullis.policy.BaseImagePolicy;
 import dev.portcullis.policy.DockerfileSettings;
 import dev.portcullis.policy.Policy;
 import dev.portcullis.policy.PolicyLoader;
+import dev.portcullis.policy.VulnerabilityException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,8 +43,21 @@ final class PolicyFiles {
         file.dockerfile() != null ? file.dockerfile() : defaults.dockerfile());
   }
 
-  /** Every rule the {@code dockerfile:} section names exists. */
+  /**
+   * Every rule the {@code dockerfile:} section names exists, and no exception names a Dockerfile
+   * check that does not (it would suppress nothing).
+   */
   static void checkRuleIds(Path path, Policy policy) throws IOException {
+    for (VulnerabilityException exception : policy.exceptions()) {
+      if (Rules.isUnknownDockerfileId(exception.id())) {
+        throw new InputException(
+            exception.origin()
+                + ": the exception names '"
+                + exception.id()
+                + "', which is no Dockerfile rule nor one of their hadolint or Trivy ids; the"
+                + " rules are listed in docs/dockerfile-rules.md");
+      }
+    }
     if (policy.dockerfile() == null) {
       return;
     }

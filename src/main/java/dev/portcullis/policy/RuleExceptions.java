@@ -1,6 +1,6 @@
 package dev.portcullis.policy;
 
-import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Whether an exception names a finding of a rule (a Dockerfile check): by the rule's id or an
@@ -12,20 +12,14 @@ public final class RuleExceptions {
   private RuleExceptions() {}
 
   /**
-   * @param aliases the finding's other ids (hadolint's DLxxxx)
+   * @param named whether an id names the finding: its rule's id or one of its aliases (hadolint's
+   *     DLxxxx, Trivy's DSxxx)
    * @param file the file the finding is in, as the user named it
    * @param image the base image of the finding's stage, or null
    */
   public static boolean covers(
-      VulnerabilityException exception,
-      String ruleId,
-      List<String> aliases,
-      String file,
-      String image) {
-    boolean named =
-        exception.id().equalsIgnoreCase(ruleId)
-            || aliases.stream().anyMatch(a -> a.equalsIgnoreCase(exception.id()));
-    if (!named) {
+      VulnerabilityException exception, Predicate<String> named, String file, String image) {
+    if (!named.test(exception.id())) {
       return false;
     }
     VulnerabilityException.Scope scope = exception.scope();

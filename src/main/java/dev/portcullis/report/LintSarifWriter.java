@@ -15,9 +15,9 @@ import java.util.Map;
 
 /**
  * SARIF 2.1.0 for Dockerfile findings, as GitHub code scanning reads it: one rule per rule id with
- * its fix and hadolint aliases, one result per finding at its file and lines; suppressed findings
- * are results with a {@code suppressions} entry (in source for inline comments, external for policy
- * exceptions).
+ * its fix and its hadolint and Trivy ids, one result per finding at its file and lines; suppressed
+ * findings are results with a {@code suppressions} entry (in source for inline comments, external
+ * for policy exceptions).
  */
 final class LintSarifWriter implements LintReportWriter {
 
@@ -60,17 +60,21 @@ final class LintSarifWriter implements LintReportWriter {
     ObjectNode node = rules.addObject();
     node.put("id", rule.id());
     node.putObject("shortDescription").put("text", rule.title());
-    String aliases =
-        rule.aliases().isEmpty() ? "" : " (hadolint " + String.join(", ", rule.aliases()) + ")";
-    node.putObject("fullDescription").put("text", rule.title() + aliases);
-    String help = rule.title() + aliases + "\nFix: " + rule.fix();
+    node.putObject("fullDescription").put("text", rule.title());
+    String help =
+        rule.title()
+            + "\nFix: "
+            + rule.fix()
+            + (rule.otherIds().isEmpty()
+                ? ""
+                : "\nAlso known as: " + String.join(", ", rule.otherIds()));
     node.putObject("help").put("text", help).put("markdown", help.replace("\n", "  \n"));
     node.putObject("defaultConfiguration").put("level", level(rule.severity()));
     ObjectNode properties = node.putObject("properties");
     properties.put("precision", "high");
     properties.put("security-severity", score(rule.severity()));
     ArrayNode tags = properties.putArray("tags").add("security").add("dockerfile");
-    rule.aliases().forEach(tags::add);
+    rule.otherIds().forEach(tags::add);
   }
 
   private static void addResult(

@@ -35,7 +35,7 @@ final class LintTableWriter implements LintReportWriter {
     if (!decision.reported().isEmpty()) {
       printer.println();
       List<String[]> rows = new ArrayList<>();
-      rows.add(new String[] {"LOCATION", "RULE", "HADOLINT", "SEVERITY", "MESSAGE"});
+      rows.add(new String[] {"LOCATION", "RULE", "ALIASES", "SEVERITY", "MESSAGE"});
       Map<String, Rule> rules = new LinkedHashMap<>();
       for (LintFinding finding : decision.reported()) {
         rows.add(

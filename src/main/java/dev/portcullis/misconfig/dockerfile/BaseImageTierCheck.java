@@ -32,9 +32,9 @@ final class BaseImageTierCheck implements Check {
                 from.endLine(),
                 "FROM "
                     + base.written()
-                    + ": the image depends on "
-                    + String.join(", ", base.unresolved())
-                    + ", which has no default; its tier cannot be checked before the build",
+                    + ": "
+                    + base.whyUnset()
+                    + "; the image's tier cannot be checked before the build",
                 Severity.MEDIUM,
                 List.of());
         case IMAGE, SCRATCH -> classify(context, stage, findings);
@@ -67,7 +67,7 @@ final class BaseImageTierCheck implements Check {
               + why
               + preferred(tiers),
           Rules.BASE_TIER.severity(),
-          Rules.BASE_TIER.aliases());
+          Rules.BASE_TIER.otherIds());
       return;
     }
     BaseImageTier definition = verdict.definition();

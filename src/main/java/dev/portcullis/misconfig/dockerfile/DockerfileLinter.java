@@ -46,6 +46,7 @@ public final class DockerfileLinter {
           new DependencyOrderCheck(),
           new ShellStyleCheck(),
           new InstructionFormCheck(),
+          new WorkdirCheck(),
           new StageInstructionsCheck());
 
   public DockerfileLinter(BaseImagePolicy tiers, DockerfileSettings settings) {
@@ -56,6 +57,7 @@ public final class DockerfileLinter {
   /** Reads, parses and checks a file, with the .dockerignore next to it. */
   public LintResult lint(Path file, String displayPath) throws IOException {
     Dockerfile parsed = parser.parse(file, displayPath);
+    InlineSuppressions.of(parsed).checkIds();
     Dockerignore dockerignore = Dockerignore.besides(file, displayPath);
     try {
       return lint(parsed, dockerignore);

@@ -18,7 +18,7 @@ final class Findings {
   }
 
   void add(Rule rule, Stage stage, Instruction at, String message) {
-    add(rule, stage, at.line(), at.endLine(), message, rule.severity(), rule.aliases());
+    add(rule, stage, at.line(), at.endLine(), message, rule.severity(), rule.otherIds());
   }
 
   void add(Rule rule, Stage stage, Instruction at, String message, List<String> aliases) {

@@ -9,15 +9,19 @@ import java.util.regex.Pattern;
  * Inline suppressions: {@code # portcullis ignore=PC-DF-203,DL3008} or {@code # hadolint
  * ignore=DL3008} in the comment lines right above an instruction silences those rules for that
  * instruction; {@code global ignore=} silences them in the whole file. Either prefix takes our ids
- * and hadolint's. Text after the ids is kept as the reason.
+ * and hadolint's (and Trivy's). Text after the ids is kept as the reason. An id that names no rule
+ * is refused: a {@code # portcullis} comment must name rules of ours; a {@code # hadolint} comment
+ * may also name hadolint's own checks (DLxxxx, ShellCheck's SCxxxx) that we do not have.
  */
 final class InlineSuppressions {
 
   private static final Pattern PRAGMA =
       Pattern.compile("#\\s*(portcullis|hadolint)\\s+(global\\s+)?ignore\\s*=");
+  private static final Pattern HADOLINT_OWN = Pattern.compile("(?i)DL\\d{4}|SC\\d{4}");
 
   /** One comment: the ids it names and the instruction line it applies to (0: everywhere). */
-  private record Pragma(int line, int target, List<String> ids, String reason, String text) {}
+  private record Pragma(
+      int line, int target, boolean hadolint, List<String> ids, String reason, String text) {}
 
   private final String path;
   private final List<Pragma> pragmas;
@@ -50,9 +54,35 @@ final class InlineSuppressions {
           m.group(2) != null ? 0 : next < instructions.size() ? instructions.get(next).line() : -1;
       pragmas.add(
           new Pragma(
-              comment.line(), target, ids, reason.isEmpty() ? null : reason, comment.text()));
+              comment.line(),
+              target,
+              m.group(1).equals("hadolint"),
+              ids,
+              reason.isEmpty() ? null : reason,
+              comment.text()));
     }
     return new InlineSuppressions(file.path(), pragmas);
+  }
+
+  /** Refuses an ignore that names no rule, with the file, line and id. */
+  void checkIds() throws UnknownIgnoreException {
+    for (Pragma pragma : pragmas) {
+      for (String id : pragma.ids()) {
+        boolean known =
+            Rules.named(id).isPresent()
+                || (pragma.hadolint() && HADOLINT_OWN.matcher(id).matches());
+        if (!known) {
+          throw new UnknownIgnoreException(
+              path
+                  + ":"
+                  + pragma.line()
+                  + ": the ignore names '"
+                  + id
+                  + "', which is no rule nor one of their hadolint or Trivy ids; the rules are"
+                  + " listed in docs/dockerfile-rules.md");
+        }
+      }
+    }
   }
 
   /** Reads {@code ID[, ID…]} into {@code ids}; returns where the ids end. */

@@ -7,7 +7,7 @@ import java.util.List;
  * One finding of a Dockerfile rule.
  *
  * @param severity the rule's severity, or the one the policy sets for it
- * @param aliases the hadolint ids this finding answers to (a subset of the rule's)
+ * @param aliases the hadolint and Trivy ids this finding answers to (a subset of the rule's)
  * @param file the Dockerfile as the user named it
  * @param line the first line of the instruction the finding is about (1-based)
  * @param endLine its last line
@@ -36,6 +36,6 @@ public record LintFinding(
   /** Whether {@code name} is the rule's id or one of this finding's aliases. */
   public boolean isNamed(String name) {
     return rule.id().equalsIgnoreCase(name)
-        || aliases.stream().anyMatch(alias -> alias.equalsIgnoreCase(name));
+        || aliases.stream().anyMatch(alias -> Rule.sameId(alias, name));
   }
 }

@@ -42,12 +42,7 @@ public final class LintGate {
             exceptions.stream()
                 .filter(
                     e ->
-                        RuleExceptions.covers(
-                            e,
-                            finding.ruleId(),
-                            finding.aliases(),
-                            finding.file(),
-                            finding.image()))
+                        RuleExceptions.covers(e, finding::isNamed, finding.file(), finding.image()))
                 .toList();
         Optional<VulnerabilityException> active =
             covering.stream().filter(e -> e.activeOn(today)).findFirst();

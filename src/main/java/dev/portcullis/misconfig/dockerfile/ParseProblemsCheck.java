@@ -14,7 +14,7 @@ final class ParseProblemsCheck implements Check {
           problem.line(),
           problem.message(),
           rule.severity(),
-          rule.aliases());
+          rule.otherIds());
     }
   }
 }

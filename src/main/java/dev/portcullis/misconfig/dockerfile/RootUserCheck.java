@@ -63,7 +63,7 @@ final class RootUserCheck implements Check {
                 ? "uid 0"
                 : "the base image's user, root for " + base.resolved()),
         Rules.ROOT.severity(),
-        List.of("DL3002"));
+        List.of("DL3002", "DS002"));
   }
 
   private static String withoutDigest(BaseImage base) {

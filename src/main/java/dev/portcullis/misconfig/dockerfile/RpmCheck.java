@@ -2,11 +2,14 @@ package dev.portcullis.misconfig.dockerfile;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * yum, dnf, microdnf and zypper, one table row each: install without the non-interactive switch,
- * without cleaning the cache in the same RUN, without versions, and zypper's dist-upgrade.
+ * without versions, zypper's dist-upgrade, and a cache left in the layer: the cleaning (a {@code
+ * clean all}, zypper's {@code clean}, or removing the cache directory) must come after the last
+ * command that fills the cache in the same RUN.
  */
 final class RpmCheck implements Check {
 
@@ -16,6 +19,7 @@ final class RpmCheck implements Check {
       Rule yes,
       List<String> yesOptions,
       Rule clean,
+      List<String> cleanIds,
       String cleanCommand,
       String cacheDirectory,
       Rule pin) {}
@@ -27,6 +31,7 @@ final class RpmCheck implements Check {
               Rules.YUM_YES,
               List.of("-y", "--assumeyes"),
               Rules.YUM_CLEAN,
+              Rules.YUM_CLEAN.otherIds(),
               "yum clean all",
               "/var/cache/yum",
               Rules.YUM_PIN),
@@ -35,6 +40,7 @@ final class RpmCheck implements Check {
               Rules.DNF_YES,
               List.of("-y", "--assumeyes"),
               Rules.DNF_CLEAN,
+              List.of("DL3040", "DS019"),
               "dnf clean all",
               "/var/cache/dnf",
               Rules.DNF_PIN),
@@ -43,6 +49,7 @@ final class RpmCheck implements Check {
               null,
               List.of(),
               Rules.DNF_CLEAN,
+              List.of("DL3040", "DS027"),
               "microdnf clean all",
               "/var/cache/yum",
               Rules.DNF_PIN),
@@ -51,6 +58,7 @@ final class RpmCheck implements Check {
               Rules.ZYPPER_YES,
               List.of("-n", "--non-interactive", "-y", "--no-confirm"),
               Rules.ZYPPER_CLEAN,
+              Rules.ZYPPER_CLEAN.otherIds(),
               "zypper clean",
               "/var/cache/zypp",
               Rules.ZYPPER_PIN));
@@ -69,20 +77,29 @@ final class RpmCheck implements Check {
   }
 
   private static void check(Manager manager, LintContext.Run run, Findings findings) {
-    PackageCommand install = null;
-    boolean cleaned = CacheMounts.covers(run.instruction(), manager.cacheDirectory());
-    for (Command command : run.commands()) {
+    int lastFill = -1;
+    PackageCommand filling = null;
+    int lastClean = -1;
+    String partialClean = null;
+    List<Command> commands = run.commands();
+    for (int i = 0; i < commands.size(); i++) {
+      Command command = commands.get(i);
       PackageCommand packages = PackageCommand.of(command);
       if (command.program().equals("rm")
           && command.arguments().stream().anyMatch(a -> a.startsWith(manager.cacheDirectory()))) {
-        cleaned = true;
+        lastClean = i;
       }
       if (packages == null || !packages.manager().equals(manager.name())) {
         continue;
       }
-      if (packages.subcommand().equals("clean")
-          || (manager.name().equals("zypper") && packages.subcommand().equals("cc"))) {
-        cleaned = true;
+      if (cleansAll(packages)) {
+        lastClean = i;
+      } else if (packages.subcommand().equals("clean")) {
+        partialClean = packages.manager() + " clean " + String.join(" ", packages.packages());
+      }
+      if (fillsCache(packages)) {
+        lastFill = i;
+        filling = packages;
       }
       if (manager.name().equals("zypper")
           && (packages.subcommand().equals("dist-upgrade")
@@ -95,9 +112,6 @@ final class RpmCheck implements Check {
       }
       if (!packages.installs()) {
         continue;
-      }
-      if (install == null) {
-        install = packages;
       }
       if (manager.yes() != null
           && manager.yesOptions().stream().noneMatch(packages::hasOption)
@@ -125,15 +139,69 @@ final class RpmCheck implements Check {
             manager.name() + " install " + Text.shortList(unpinned) + " without versions");
       }
     }
-    if (install != null && !cleaned) {
-      findings.add(
-          manager.clean(),
-          run.stage(),
-          run.instruction(),
-          manager.name()
-              + " install without "
-              + manager.cleanCommand()
-              + " in the same RUN: the package cache stays in the layer");
+    if (filling == null
+        || lastClean > lastFill
+        || CacheMounts.covers(run.instruction(), manager.cacheDirectory())) {
+      return;
     }
+    String why;
+    if (lastClean >= 0) {
+      why = " runs before the last one that fills the cache";
+    } else if (partialClean != null) {
+      why = " is missing (" + partialClean.strip() + " leaves the rest)";
+    } else {
+      why = " is missing";
+    }
+    findings.add(
+        manager.clean(),
+        run.stage(),
+        run.instruction(),
+        manager.name()
+            + " "
+            + filling.subcommand()
+            + " leaves its package cache in the layer: "
+            + manager.cleanCommand()
+            + why
+            + " in this RUN",
+        manager.cleanIds());
+  }
+
+  /**
+   * Whether it cleans the whole cache: {@code yum/dnf/microdnf clean all}; zypper's {@code clean}
+   * (or {@code cc}) with any option. {@code clean metadata} or {@code clean packages} leave the
+   * rest.
+   */
+  private static boolean cleansAll(PackageCommand packages) {
+    if (packages.manager().equals("zypper")) {
+      return packages.subcommand().equals("clean") || packages.subcommand().equals("cc");
+    }
+    return packages.subcommand().equals("clean") && packages.packages().contains("all");
+  }
+
+  /**
+   * Whether it downloads into the cache. For yum and dnf: install and reinstall in their spellings;
+   * for zypper also patch (it installs the patches' packages), source-install, and remove (it loads
+   * and refreshes the repositories first), as Trivy's DS020 counts them.
+   */
+  private static boolean fillsCache(PackageCommand packages) {
+    String subcommand = packages.subcommand();
+    return switch (packages.manager()) {
+      case "yum", "dnf", "microdnf" ->
+          Set.of(
+                  "install",
+                  "in",
+                  "groupinstall",
+                  "localinstall",
+                  "reinstall",
+                  "rei",
+                  "install-n",
+                  "install-na",
+                  "install-nevra")
+              .contains(subcommand);
+      case "zypper" ->
+          Set.of("install", "in", "patch", "source-install", "si", "remove", "rm")
+              .contains(subcommand);
+      default -> false;
+    };
   }
 }

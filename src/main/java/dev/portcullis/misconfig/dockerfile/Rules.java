@@ -7,6 +7,7 @@ import static dev.portcullis.vulndb.Severity.MEDIUM;
 import dev.portcullis.vulndb.Severity;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Every Dockerfile rule, by id. Ids are stable: PC-DF-0xx structure and base images, 1xx security
@@ -103,7 +104,8 @@ public final class Rules {
           "Secret in ENV or ARG",
           "Pass secrets with RUN --mount=type=secret at build time and at run time from a secret"
               + " store, never through ENV or ARG",
-          "");
+          "",
+          "DS031");
   static final Rule SECRET_FILE =
       rule(
           "PC-DF-102",
@@ -334,6 +336,15 @@ public final class Rules {
           "Use an absolute path",
           "DL3000",
           "DS009");
+  static final Rule WORKDIR_SYSTEM =
+      rule(
+          "PC-DF-322",
+          HIGH,
+          "WORKDIR in a system directory",
+          "Work in a directory of the application's own, e.g. /app; /proc, /dev, /boot, /initrd"
+              + " and /lost+found belong to the kernel and the system",
+          "",
+          "DS030");
   static final Rule RUN_CD =
       rule("PC-DF-301", LOW, "cd in RUN", "Use WORKDIR to change directory", "DL3003", "DS013");
   static final Rule MAINTAINER =
@@ -532,16 +543,30 @@ public final class Rules {
           LABEL_KEY,
           LABEL_EMPTY,
           CONSECUTIVE_RUN,
-          USELESS_COMMAND);
+          USELESS_COMMAND,
+          WORKDIR_SYSTEM);
+
+  /** Ours, hadolint's and Trivy's (short and long form) id schemes for Dockerfile checks. */
+  private static final Pattern DOCKERFILE_ID =
+      Pattern.compile("(?i)PC-DF-\\d+|DL\\d{4}|DS\\d{3}|AVD-DS-\\d{4}");
 
   private Rules() {}
+
+  /**
+   * Whether an id is written as a Dockerfile check's (PC-DF-…, DL…, DS…, AVD-DS-…) but names no
+   * rule: an exception or ignore naming it would suppress nothing. Ids of other schemes (CVE-…,
+   * PC-K8S-…) are not judged here.
+   */
+  public static boolean isUnknownDockerfileId(String id) {
+    return DOCKERFILE_ID.matcher(id).matches() && named(id).isEmpty();
+  }
 
   /** Every rule, in id order. */
   public static List<Rule> all() {
     return ALL;
   }
 
-  /** The rule with this id or hadolint alias. */
+  /** The rule with this id, or with this hadolint or Trivy id. */
   public static Optional<Rule> named(String name) {
     return ALL.stream().filter(r -> r.isNamed(name)).findFirst();
   }

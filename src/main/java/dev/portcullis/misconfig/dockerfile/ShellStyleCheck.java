@@ -2,7 +2,10 @@ package dev.portcullis.misconfig.dockerfile;
 
 import java.util.List;
 
-/** PC-DF-311 (both wget and curl in one Dockerfile) and PC-DF-313 (pipes without pipefail). */
+/**
+ * PC-DF-311 (both wget and curl in one stage: each stage is an image of its own, so a build stage
+ * with curl and a final stage with wget is fine) and PC-DF-313 (pipes without pipefail).
+ */
 final class ShellStyleCheck implements Check {
 
   @Override
@@ -10,7 +13,14 @@ final class ShellStyleCheck implements Check {
     LintContext.Run curl = null;
     LintContext.Run wget = null;
     boolean reported = false;
+    Stage stage = null;
     for (LintContext.Run run : context.runs()) {
+      if (run.stage() != stage) {
+        stage = run.stage();
+        curl = null;
+        wget = null;
+        reported = false;
+      }
       for (Command command : run.commands()) {
         if (curl == null && command.program().equals("curl")) {
           curl = run;

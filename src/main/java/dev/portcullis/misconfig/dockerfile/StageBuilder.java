@@ -47,8 +47,15 @@ final class StageBuilder {
 
   private final char escape;
   private final List<ParseProblem> problems;
+
+  /** Stands in for a variable without a value, to find where in a reference it was. */
+  private static final String UNSET = "\u0000";
+
   private final Map<String, String> globals = new HashMap<>(AUTOMATIC);
   private final List<Stage> stages = new ArrayList<>();
+
+  /** ARGs declared inside stages, by name: where first, for saying why a FROM cannot see them. */
+  private final Map<String, String> stageArgs = new HashMap<>();
 
   StageBuilder(char escape, List<ParseProblem> problems) {
     this.escape = escape;
@@ -120,6 +127,8 @@ final class StageBuilder {
     }
     if (instruction.is("ARG")) {
       for (Words.KeyValue pair : Words.pairs(instruction.arguments(), escape, true)) {
+        stageArgs.putIfAbsent(
+            pair.key(), "stage " + stages.size() + " (line " + instruction.line() + ")");
         env.put(
             pair.key(),
             pair.value() != null
@@ -175,13 +184,12 @@ final class StageBuilder {
     Substitution.Result expanded = Substitution.expand(written, globals, escape);
     String resolved = expanded.text();
     if (!expanded.resolved()) {
-      return new BaseImage(
-          BaseImage.Kind.UNRESOLVED, written, resolved, null, false, -1, expanded.unresolved());
+      return unresolved(written, resolved, expanded.unresolved());
     }
     for (Stage earlier : stages) {
       if (earlier.name() != null && earlier.name().equalsIgnoreCase(resolved)) {
         return new BaseImage(
-            BaseImage.Kind.STAGE, written, resolved, null, false, earlier.index(), List.of());
+            BaseImage.Kind.STAGE, written, resolved, null, null, earlier.index(), List.of());
       }
     }
     if (resolved.length() > MAX_REFERENCE) {
@@ -198,20 +206,17 @@ final class StageBuilder {
           written,
           resolved.substring(0, 64) + "…",
           null,
-          false,
+          null,
           -1,
           List.of());
     }
     if (resolved.equals("scratch")) {
-      return new BaseImage(BaseImage.Kind.SCRATCH, written, resolved, null, false, -1, List.of());
+      return new BaseImage(BaseImage.Kind.SCRATCH, written, resolved, null, null, -1, List.of());
     }
     try {
       ImageReference reference = ImageReference.parse(resolved);
-      String beforeDigest =
-          resolved.contains("@") ? resolved.substring(0, resolved.indexOf('@')) : resolved;
-      boolean tagGiven = beforeDigest.lastIndexOf(':') > beforeDigest.lastIndexOf('/');
       return new BaseImage(
-          BaseImage.Kind.IMAGE, written, resolved, reference, tagGiven, -1, List.of());
+          BaseImage.Kind.IMAGE, written, resolved, reference, tag(resolved), -1, List.of());
     } catch (IllegalArgumentException e) {
       problems.add(
           new ParseProblem(
@@ -222,7 +227,53 @@ final class StageBuilder {
                   + ": not a valid image reference ("
                   + e.getMessage()
                   + "); repository names are lower case"));
-      return new BaseImage(BaseImage.Kind.INVALID, written, resolved, null, false, -1, List.of());
+      return new BaseImage(BaseImage.Kind.INVALID, written, resolved, null, null, -1, List.of());
     }
+  }
+
+  /** The tag written in a reference, or null: the text after a colon in its last path segment. */
+  private static String tag(String reference) {
+    int at = reference.indexOf('@');
+    String beforeDigest = at < 0 ? reference : reference.substring(0, at);
+    int colon = beforeDigest.lastIndexOf(':');
+    return colon > beforeDigest.lastIndexOf('/') ? beforeDigest.substring(colon + 1) : null;
+  }
+
+  /**
+   * A FROM with variables that have no value: the builder expands them to nothing, so {@code
+   * alpine$TAG} is {@code alpine}, without a tag. Whether a tag is there is known unless a variable
+   * stands in the tag, or behind a digest, or the whole reference comes from variables.
+   */
+  private BaseImage unresolved(String written, String resolved, List<String> names) {
+    Map<String, String> marking = new HashMap<>(globals);
+    names.forEach(name -> marking.put(name, UNSET));
+    String marked = Substitution.expand(written, marking, escape).text();
+    String tag;
+    if (marked.contains("@") || !resolved.chars().anyMatch(Character::isLetterOrDigit)) {
+      tag = "";
+    } else {
+      tag = tag(marked);
+      if (tag != null && tag.contains(UNSET)) {
+        tag = "";
+      }
+    }
+    List<BaseImage.UnsetArg> unset = new ArrayList<>();
+    for (String name : names) {
+      unset.add(new BaseImage.UnsetArg(name, name + " " + whyUnset(name)));
+    }
+    return new BaseImage(BaseImage.Kind.UNRESOLVED, written, resolved, null, tag, -1, unset);
+  }
+
+  private String whyUnset(String name) {
+    if (globals.containsKey(name)) {
+      return "is declared without a default";
+    }
+    String inStage = stageArgs.get(name);
+    if (inStage != null) {
+      return "is declared in "
+          + inStage
+          + ", and a FROM sees only the ARGs declared before the first FROM";
+    }
+    return "is not declared before the first FROM";
   }
 }

@@ -106,7 +106,8 @@ class DockerfileRuleCatalogTest {
               Map.entry("PC-DF-318", BASE + "LABEL Maintainer=me\n" + TAIL),
               Map.entry("PC-DF-319", BASE + "LABEL org.example.team=\"\"\n" + TAIL),
               Map.entry("PC-DF-320", BASE + "RUN true\nRUN false\n" + TAIL),
-              Map.entry("PC-DF-321", BASE + "RUN service nginx start\n" + TAIL)));
+              Map.entry("PC-DF-321", BASE + "RUN service nginx start\n" + TAIL),
+              Map.entry("PC-DF-322", BASE + "WORKDIR /proc/self\n" + TAIL)));
 
   static Stream<Arguments> rules() {
     return Rules.all().stream().map(r -> Arguments.of(r.id(), r));
@@ -138,7 +139,29 @@ class DockerfileRuleCatalogTest {
         assertThat(alias).matches("DL\\d{4}");
         assertThat(aliases.add(alias)).as(alias + " on one rule only").isTrue();
       }
+      for (String trivy : rule.trivy()) {
+        assertThat(trivy).matches("DS\\d{3}");
+        assertThat(aliases.add(trivy)).as(trivy + " on one rule only").isTrue();
+      }
     }
+  }
+
+  @Test
+  void everyIdOfARuleNamesItAndOnlyUnknownIdsOfOurSchemesAreUnknown() {
+    assertThat(Rules.named("DS031")).map(Rule::id).contains("PC-DF-101");
+    assertThat(Rules.named("ds030")).map(Rule::id).contains("PC-DF-322");
+    assertThat(Rules.named("AVD-DS-0001")).map(Rule::id).contains("PC-DF-002");
+    assertThat(Rules.named("DL3007")).map(Rule::id).contains("PC-DF-002");
+    for (Rule rule : Rules.all()) {
+      assertThat(rule.otherIds()).allSatisfy(id -> assertThat(rule.isNamed(id)).isTrue());
+    }
+    assertThat(Rules.isUnknownDockerfileId("DS999")).isTrue();
+    assertThat(Rules.isUnknownDockerfileId("PC-DF-999")).isTrue();
+    assertThat(Rules.isUnknownDockerfileId("DL3049")).isTrue();
+    assertThat(Rules.isUnknownDockerfileId("DS001")).isFalse();
+    assertThat(Rules.isUnknownDockerfileId("CVE-2024-1234")).isFalse();
+    assertThat(Rules.isUnknownDockerfileId("DSA-5678-1")).isFalse();
+    assertThat(Rules.isUnknownDockerfileId("DLA-3456-1")).isFalse();
   }
 
   @Test
@@ -147,7 +170,7 @@ class DockerfileRuleCatalogTest {
 
     for (Rule rule : Rules.all()) {
       assertThat(docs).contains("`" + rule.id() + "`");
-      for (String alias : rule.aliases()) {
+      for (String alias : rule.otherIds()) {
         assertThat(docs).containsPattern(Pattern.quote(rule.id()) + "`[^\\n]*" + alias);
       }
     }

@@ -18,13 +18,13 @@ class DockerfileRulesTest {
   }
 
   @Test
-  void latestAndMissingTagsNameTheirHadolintIds() {
+  void latestAndMissingTagsNameTheirHadolintAndTrivyIds() {
     assertThat(Lint.of("PC-DF-002", "FROM alpine\n" + TAIL))
         .singleElement()
-        .satisfies(f -> assertThat(f.aliases()).containsExactly("DL3006"));
+        .satisfies(f -> assertThat(f.aliases()).containsExactly("DL3006", "DS001"));
     assertThat(Lint.of("PC-DF-002", "FROM alpine:latest\n" + TAIL))
         .singleElement()
-        .satisfies(f -> assertThat(f.aliases()).containsExactly("DL3007"));
+        .satisfies(f -> assertThat(f.aliases()).containsExactly("DL3007", "DS001"));
     assertThat(Lint.ids("FROM alpine@sha256:" + "b".repeat(64) + "\n" + TAIL))
         .doesNotContain("PC-DF-002", "PC-DF-003");
   }
@@ -43,7 +43,7 @@ class DockerfileRulesTest {
         .satisfies(
             f -> {
               assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
-              assertThat(f.message()).contains("BASE", "no default");
+              assertThat(f.message()).contains("BASE is declared without a default");
             });
   }
 
