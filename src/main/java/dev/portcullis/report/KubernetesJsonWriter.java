@@ -86,7 +86,7 @@ final class KubernetesJsonWriter implements KubernetesReportWriter {
   private static void finding(ObjectNode node, KubernetesFinding finding) {
     node.put("id", finding.ruleId());
     ArrayNode aliases = node.putArray("aliases");
-    finding.rule().aliases().forEach(aliases::add);
+    finding.aliases().forEach(aliases::add);
     node.put("severity", finding.severity().name());
     node.put("title", finding.rule().title());
     node.put("message", finding.message());

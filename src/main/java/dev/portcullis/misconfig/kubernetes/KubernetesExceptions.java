@@ -14,7 +14,7 @@ final class KubernetesExceptions {
   private KubernetesExceptions() {}
 
   static boolean covers(VulnerabilityException exception, KubernetesFinding finding) {
-    if (!finding.rule().isNamed(exception.id())) {
+    if (!finding.isNamed(exception.id())) {
       return false;
     }
     VulnerabilityException.Scope scope = exception.scope();

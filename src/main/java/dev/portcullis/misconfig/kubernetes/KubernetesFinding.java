@@ -1,6 +1,7 @@
 package dev.portcullis.misconfig.kubernetes;
 
 import dev.portcullis.vulndb.Severity;
+import java.util.List;
 
 /**
  * One finding of a Kubernetes rule.
@@ -12,6 +13,9 @@ import dev.portcullis.vulndb.Severity;
  * @param name the object's name, or null
  * @param field the field path ({@code spec.template.spec.containers[0].securityContext.privileged})
  *     or null when the finding is about the object as a whole
+ * @param aliases the rule's aliases this finding answers to: all of them, or for a rule that stands
+ *     for several Trivy checks (wildcards, host namespaces) only those of what matched, so that an
+ *     exception on one id does not hide the others
  */
 public record KubernetesFinding(
     KubernetesRule rule,
@@ -22,10 +26,47 @@ public record KubernetesFinding(
     String kind,
     String namespace,
     String name,
-    String field) {
+    String field,
+    List<String> aliases) {
+
+  public KubernetesFinding {
+    aliases = List.copyOf(aliases);
+  }
 
   public String ruleId() {
     return rule.id();
+  }
+
+  /** Whether {@code id} is this finding's rule id or one of its aliases (case-insensitive). */
+  public boolean isNamed(String id) {
+    return rule.id().equalsIgnoreCase(id) || aliases.stream().anyMatch(a -> a.equalsIgnoreCase(id));
+  }
+
+  /**
+   * The same finding answering only to the given Trivy ids of its rule (and to its other aliases).
+   */
+  KubernetesFinding onlyTrivy(List<String> ids) {
+    return new KubernetesFinding(
+        rule,
+        severity,
+        message,
+        file,
+        line,
+        kind,
+        namespace,
+        name,
+        field,
+        rule.aliases().stream().filter(a -> !isTrivyId(a) || ids.contains(a)).toList());
+  }
+
+  /** The same finding at another severity than its rule's (a milder case of the same rule). */
+  KubernetesFinding withSeverity(Severity other) {
+    return new KubernetesFinding(
+        rule, other, message, file, line, kind, namespace, name, field, aliases);
+  }
+
+  static boolean isTrivyId(String alias) {
+    return alias.startsWith("KSV") || alias.startsWith("AVD-KSV");
   }
 
   /** {@code kind/namespace/name}, as exceptions name resources; null for unreadable files. */
@@ -46,7 +87,8 @@ public record KubernetesFinding(
         resource.kind(),
         resource.namespace(),
         resource.name(),
-        field == null ? null : field.path());
+        field == null ? null : field.path(),
+        rule.aliases());
   }
 
   static KubernetesFinding unreadable(ReadProblem problem) {
@@ -59,6 +101,7 @@ public record KubernetesFinding(
         null,
         null,
         null,
-        null);
+        null,
+        KubernetesRules.UNREADABLE.aliases());
   }
 }

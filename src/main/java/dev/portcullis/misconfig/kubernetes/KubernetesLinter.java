@@ -42,6 +42,18 @@ public final class KubernetesLinter {
           "ConfigMap",
           "ServiceAccount");
 
+  /**
+   * For PSS checks that stand for several Trivy checks: which one a field at fault answers to, so
+   * that a finding carries only the ids of what it found.
+   */
+  private static final Map<String, List<String>> TRIVY_BY_FIELD =
+      Map.of(
+          "hostIPC", List.of("KSV008"),
+          "hostNetwork", List.of("KSV009"),
+          "hostPID", List.of("KSV010"),
+          "capabilities.drop", List.of("KSV003", "KSV106"),
+          "capabilities.add", List.of("KSV106"));
+
   private final KubernetesLintOptions options;
   private final ManifestReader reader = new ManifestReader();
   private final PodSecurityStandards standards = new PodSecurityStandards();
@@ -126,6 +138,7 @@ public final class KubernetesLinter {
     findings.addAll(RbacChecks.check(resources));
     findings.addAll(SecretChecks.check(resources, workloads));
     findings.addAll(NamespaceChecks.check(resources));
+    findings.addAll(KindTypos.check(resources));
     return new KubernetesLintResult(
         fileCount, resources.size(), findings, verdicts, skippedKinds, skipped, problems);
   }
@@ -163,6 +176,17 @@ public final class KubernetesLinter {
       Resource workload, PssViolation violation, String where) {
     KubernetesRule rule = KubernetesRules.forPsaCheck(violation.checkId());
     FieldRef field = violation.fields().isEmpty() ? null : violation.fields().get(0);
-    return KubernetesFinding.at(rule, workload, field, where + violation.describe());
+    KubernetesFinding finding =
+        KubernetesFinding.at(rule, workload, field, where + violation.describe());
+    List<String> matched = new ArrayList<>();
+    for (FieldRef each : violation.fields()) {
+      TRIVY_BY_FIELD.forEach(
+          (suffix, ids) -> {
+            if (each.path().endsWith(suffix)) {
+              ids.stream().filter(rule.aliases()::contains).forEach(matched::add);
+            }
+          });
+    }
+    return matched.isEmpty() ? finding : finding.onlyTrivy(matched);
   }
 }

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Every Kubernetes rule. Ids never change meaning: PC-K8S-000 unreadable input, 001-019 the seed's
  * workload checklist, 020-029 NetworkPolicy, 030-039 RBAC, 040-049 Secrets, 050-059 Namespaces,
- * 101-119 Pod Security Standards baseline, 121-139 restricted. docs/kubernetes-rules.md lists them.
+ * 060-069 kinds and API versions, 101-119 Pod Security Standards baseline, 121-139 restricted.
+ * docs/kubernetes-rules.md lists them.
  */
 public final class KubernetesRules {
 
@@ -96,6 +97,14 @@ public final class KubernetesRules {
           LOW,
           "Pod runs as the default service account",
           "Create a ServiceAccount for the workload and set serviceAccountName.");
+  public static final KubernetesRule CAPABILITIES_ADDED =
+      rule(
+          "PC-K8S-011",
+          MEDIUM,
+          "Container adds capabilities",
+          "Remove securityContext.capabilities.add; keep drop: [ALL] and add back only NET_BIND_SERVICE where a port below 1024 is needed.",
+          "KSV022",
+          "KSV005");
 
   public static final KubernetesRule NO_DEFAULT_DENY_INGRESS =
       rule(
@@ -126,13 +135,14 @@ public final class KubernetesRules {
           "Name the apiGroups, resources and verbs the subject needs instead of '*'.",
           "KSV044",
           "KSV045",
-          "KSV046");
+          "KSV046",
+          "KSV112");
   public static final KubernetesRule RBAC_SECRETS =
       rule(
           "PC-K8S-031",
           HIGH,
-          "Role can read Secrets",
-          "Grant get on the named Secrets only (resourceNames), or mount them into the pod instead.",
+          "Role can read or change Secrets",
+          "Grant get on the named Secrets only (resourceNames), or mount them into the pod instead; leave writing Secrets to the tool that owns them.",
           "KSV041",
           "KSV113");
   public static final KubernetesRule RBAC_ESCALATE =
@@ -140,7 +150,7 @@ public final class KubernetesRules {
           "PC-K8S-032",
           HIGH,
           "Role can escalate, bind or impersonate",
-          "Remove the escalate, bind and impersonate verbs; they let a subject grant itself more.",
+          "Remove escalate and bind on roles and impersonate on users, groups, service accounts and UIDs; they let a subject grant itself more.",
           "KSV043");
   public static final KubernetesRule RBAC_EXEC =
       rule(
@@ -153,15 +163,36 @@ public final class KubernetesRules {
       rule(
           "PC-K8S-034",
           CRITICAL,
-          "Binding grants cluster-admin",
-          "Bind a Role with the permissions the subject needs; keep cluster-admin for break-glass accounts outside manifests.",
+          "Binding grants a built-in admin role (cluster-admin, admin, edit)",
+          "Bind a Role with the permissions the subject needs; keep cluster-admin for break-glass accounts outside manifests. admin and edit can read every Secret and run any pod in the namespace.",
           "KSV111");
   public static final KubernetesRule RBAC_ANONYMOUS =
       rule(
           "PC-K8S-035",
           CRITICAL,
           "Binding grants rights to anonymous or unauthenticated users",
-          "Remove system:anonymous and system:unauthenticated from the subjects.");
+          "Remove system:anonymous and system:unauthenticated from the subjects.",
+          "KSV122");
+  public static final KubernetesRule RBAC_NODE_PROXY =
+      rule(
+          "PC-K8S-036",
+          HIGH,
+          "Role can use node proxy",
+          "Remove get and create on nodes/proxy; the kubelet's API behind it runs commands in every pod on the node and bypasses audit.",
+          "KSV047");
+  public static final KubernetesRule RBAC_WORKLOADS =
+      rule(
+          "PC-K8S-037",
+          MEDIUM,
+          "Role can create or change pods and workloads",
+          "Leave workload changes to the deploy pipeline's account; a subject that can run a pod can mount the namespace's Secrets and service accounts.",
+          "KSV048");
+  public static final KubernetesRule RBAC_EVERYONE =
+      rule(
+          "PC-K8S-038",
+          HIGH,
+          "Binding grants rights to every user or service account",
+          "Name the users, groups or service accounts that need the role instead of system:authenticated or system:serviceaccounts.");
 
   public static final KubernetesRule SECRET_IN_MANIFEST =
       rule(
@@ -191,6 +222,13 @@ public final class KubernetesRules {
           "Namespace does not enforce a Pod Security Standard",
           "Label it pod-security.kubernetes.io/enforce: restricted (and warn/audit), so that the API server refuses pods that break it.");
 
+  public static final KubernetesRule KIND_TYPO =
+      rule(
+          "PC-K8S-060",
+          HIGH,
+          "Kind differs from a Kubernetes kind only by case",
+          "Write the kind as Kubernetes spells it (Pod, ClusterRoleBinding); kinds are case-sensitive.");
+
   public static final KubernetesRule HOST_NAMESPACES =
       pss(
           "PC-K8S-101",
@@ -215,9 +253,7 @@ public final class KubernetesRules {
           MEDIUM,
           "Container adds capabilities beyond the default set",
           "Remove the capabilities from securityContext.capabilities.add.",
-          "capabilities_baseline",
-          "KSV022",
-          "KSV005");
+          "capabilities_baseline");
   public static final KubernetesRule HOST_PATH =
       pss(
           "PC-K8S-104",
@@ -356,6 +392,7 @@ public final class KubernetesRules {
           PULL_POLICY,
           TOKEN_AUTOMOUNT,
           DEFAULT_SERVICE_ACCOUNT,
+          CAPABILITIES_ADDED,
           NO_DEFAULT_DENY_INGRESS,
           NO_DEFAULT_DENY_EGRESS,
           REACHABLE,
@@ -365,10 +402,14 @@ public final class KubernetesRules {
           RBAC_EXEC,
           RBAC_CLUSTER_ADMIN,
           RBAC_ANONYMOUS,
+          RBAC_NODE_PROXY,
+          RBAC_WORKLOADS,
+          RBAC_EVERYONE,
           SECRET_IN_MANIFEST,
           SECRET_IN_CONFIGMAP,
           SECRET_IN_ENV,
           NAMESPACE_UNLABELED,
+          KIND_TYPO,
           HOST_NAMESPACES,
           PRIVILEGED,
           CAPABILITIES_BASELINE,

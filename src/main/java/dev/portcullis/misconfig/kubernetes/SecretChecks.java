@@ -1,7 +1,11 @@
 package dev.portcullis.misconfig.kubernetes;
 
+import dev.portcullis.secret.SecretMatch;
+import dev.portcullis.secret.SecretRuleSet;
+import dev.portcullis.secret.SecretScanner;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -17,6 +21,9 @@ final class SecretChecks {
   private static final Pattern SECRET_VALUE =
       Pattern.compile(
           "-----BEGIN [A-Z ]*PRIVATE KEY-----|\\bAKIA[0-9A-Z]{16}\\b|\\bgh[pousr]_[A-Za-z0-9]{36}\\b|\\bxox[baprs]-[A-Za-z0-9-]{10,}|\\bglpat-[A-Za-z0-9_-]{20}\\b");
+
+  /** The built-in secret rules; immutable, so one scanner serves every run. */
+  private static final SecretScanner SCANNER = new SecretScanner(SecretRuleSet.builtin());
 
   private SecretChecks() {}
 
@@ -56,6 +63,12 @@ final class SecretChecks {
     }
   }
 
+  /**
+   * ConfigMap values go through the secret scanner's rules as {@code KEY=value} lines (a value of
+   * several lines, an embedded file, as its own lines), so that a ConfigMap and a .env file holding
+   * the same text get the same answer; what is reported is the scanner's masked match. A key named
+   * like a secret with a literal value (API_TOKEN) counts as for env vars.
+   */
   private static void configMap(Resource configMap, List<KubernetesFinding> findings) {
     Node data = configMap.node().get("data");
     if (data == null) {
@@ -63,18 +76,27 @@ final class SecretChecks {
     }
     for (Map.Entry<String, Node> entry : data.entries().entrySet()) {
       String value = Fields.string(entry.getValue());
-      if (looksSecret(entry.getKey(), value)) {
-        findings.add(
-            KubernetesFinding.at(
-                KubernetesRules.SECRET_IN_CONFIGMAP,
-                configMap,
-                new FieldRef("data." + entry.getKey(), entry.getValue().line()),
-                "ConfigMap \""
-                    + configMap.name()
-                    + "\" key \""
-                    + entry.getKey()
-                    + "\" looks like a secret"));
+      String text = value.contains("\n") ? value : entry.getKey() + "=" + value;
+      List<SecretMatch> matches = SCANNER.scanText("configmap.env", text);
+      String what;
+      if (!matches.isEmpty()) {
+        what = matches.get(0).title().toLowerCase(Locale.ROOT) + ": " + matches.get(0).match();
+      } else if (looksSecret(entry.getKey(), value)) {
+        what = "a literal value under a secret-looking key";
+      } else {
+        continue;
       }
+      findings.add(
+          KubernetesFinding.at(
+              KubernetesRules.SECRET_IN_CONFIGMAP,
+              configMap,
+              new FieldRef("data." + entry.getKey(), entry.getValue().line()),
+              "ConfigMap \""
+                  + configMap.name()
+                  + "\" key \""
+                  + entry.getKey()
+                  + "\" holds "
+                  + what));
     }
   }
 

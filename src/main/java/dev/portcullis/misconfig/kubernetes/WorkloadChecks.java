@@ -2,12 +2,29 @@ package dev.portcullis.misconfig.kubernetes;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The seed's workload checklist beyond the Pod Security Standards: read-only root filesystems,
  * resource requests and limits, image tags and digests, pull policy, service account tokens.
  */
 final class WorkloadChecks {
+
+  /**
+   * Capabilities that make a container root on the node in all but name, whatever the PSS level
+   * allows: reported HIGH.
+   */
+  private static final Set<String> NODE_ROOT =
+      Set.of(
+          "ALL",
+          "SYS_ADMIN",
+          "SYS_MODULE",
+          "SYS_PTRACE",
+          "SYS_RAWIO",
+          "DAC_READ_SEARCH",
+          "BPF",
+          "NET_ADMIN",
+          "SYS_BOOT");
 
   private final KubernetesLintOptions options;
   private final InputIndex index;
@@ -41,6 +58,7 @@ final class WorkloadChecks {
               container.field("securityContext.readOnlyRootFilesystem"),
               name + " does not set securityContext.readOnlyRootFilesystem=true"));
     }
+    capabilities(workload, container, findings);
     resource(workload, container, "requests.cpu", KubernetesRules.CPU_REQUEST, findings);
     resource(workload, container, "limits.cpu", KubernetesRules.CPU_LIMIT, findings);
     resource(workload, container, "requests.memory", KubernetesRules.MEMORY_REQUEST, findings);
@@ -95,6 +113,40 @@ final class WorkloadChecks {
               container.field("resources." + path),
               "container \"" + container.name() + "\" does not set resources." + path));
     }
+  }
+
+  /**
+   * Every added capability but NET_BIND_SERVICE, at any PSS level: the baseline list lets CHOWN,
+   * NET_RAW, SETUID and others through, which a container that dropped ALL rarely needs.
+   */
+  private static void capabilities(
+      Resource workload, PodView.Container container, List<KubernetesFinding> findings) {
+    Node add = container.node().at("securityContext.capabilities.add");
+    List<String> added =
+        add == null
+            ? List.of()
+            : add.items().stream()
+                .map(Fields::string)
+                .map(c -> c.toUpperCase(java.util.Locale.ROOT).replaceFirst("^CAP_", ""))
+                .filter(c -> !c.isEmpty() && !c.equals("NET_BIND_SERVICE"))
+                .distinct()
+                .toList();
+    if (added.isEmpty()) {
+      return;
+    }
+    boolean nodeRoot = added.stream().anyMatch(NODE_ROOT::contains);
+    KubernetesFinding finding =
+        KubernetesFinding.at(
+                KubernetesRules.CAPABILITIES_ADDED,
+                workload,
+                container.field("securityContext.capabilities.add"),
+                "container \""
+                    + container.name()
+                    + "\" adds capabilities "
+                    + String.join(", ", added))
+            .onlyTrivy(
+                added.contains("SYS_ADMIN") ? List.of("KSV022", "KSV005") : List.of("KSV022"));
+    findings.add(nodeRoot ? finding.withSeverity(dev.portcullis.vulndb.Severity.HIGH) : finding);
   }
 
   private void serviceAccount(Resource workload, PodView pod, List<KubernetesFinding> findings) {

@@ -201,6 +201,6 @@ class KubernetesChecklistTest {
 
     assertThat(lint(role, KubernetesLintOptions.defaults()))
         .extracting(KubernetesFinding::message)
-        .containsExactly("Role \"r\" rules[0] can read Secrets [tls] in its namespace");
+        .containsExactly("Role \"r\" rules[0] can get Secrets [tls] in its namespace");
   }
 }
