@@ -192,10 +192,17 @@ public final class SbomFiles {
     }
     String sourceName =
         first(properties, "portcullis:package:sourceName", "aquasecurity:trivy:SrcName");
-    if (sourceName == null && qualifiers.containsKey("upstream")) {
-      sourceName = qualifiers.get("upstream").replaceFirst("@.*", "");
+    // Syft writes the source as "upstream=util-linux", or "util-linux@2.38.1-5" where its version
+    // is not the binary's: Debian's advisories are compared with that version.
+    String upstream = qualifiers.get("upstream");
+    int at = upstream == null ? -1 : upstream.indexOf('@');
+    if (sourceName == null && upstream != null) {
+      sourceName = at < 0 ? upstream : upstream.substring(0, at);
     }
     String sourceVersion = first(properties, "portcullis:package:sourceVersion");
+    if (sourceVersion == null && at > 0 && at < upstream.length() - 1) {
+      sourceVersion = upstream.substring(at + 1);
+    }
     if (sourceVersion == null && properties.containsKey("aquasecurity:trivy:SrcVersion")) {
       String release = properties.get("aquasecurity:trivy:SrcRelease");
       String epoch = properties.get("aquasecurity:trivy:SrcEpoch");

@@ -6,13 +6,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where advisories for an installed package live: the OSV ecosystem and release, and the name the
- * advisories use. Debian, Ubuntu and Alpine advisories are per source package (origin); Red Hat's,
- * Rocky Linux's and AlmaLinux's name the binary rpm ({@code openssl-libs}, not its source {@code
- * openssl}). Either way they are compared with the installed binary's version.
+ * Where advisories for an installed package live: the OSV ecosystem and release, the name the
+ * advisories use, and the version their ranges are compared with.
+ *
+ * <p>Debian, Ubuntu and Alpine advisories are per source package (Alpine: origin) and write their
+ * ranges in the source's versions, so the installed source version is compared, as Trivy does: a
+ * Debian binary's own epoch ({@code bsdutils 1:2.38.1-5+deb12u3} from {@code util-linux
+ * 2.38.1-5+deb12u3}), binNMU suffix ({@code bash 5.2.15-2+b13} from {@code 5.2.15-2}) or own
+ * version ({@code libdevmapper1.02.1 2:1.02.185-2} from {@code lvm2 2.03.16-2}) is no version of
+ * the source. An Alpine subpackage always carries its origin's version, so there the two agree. Red
+ * Hat's, Rocky Linux's and AlmaLinux's advisories name the binary rpm ({@code openssl-libs}, not
+ * its source {@code openssl}) and are compared with the binary's version.
  *
  * @param release the release rows must be for, in the form the ecosystem writes it; null for
  *     language ecosystems, whose advisories are not per release
+ * @param version the installed version the advisory's ranges are written in
  */
 record AdvisoryTarget(String ecosystem, String release, String packageName, String version) {
 
@@ -51,15 +59,17 @@ record AdvisoryTarget(String ecosystem, String release, String packageName, Stri
       return Optional.empty();
     }
     String source = pkg.sourceName() != null ? pkg.sourceName() : pkg.name();
+    String sourceVersion = pkg.sourceVersion() != null ? pkg.sourceVersion() : pkg.version();
     String binary = pkg.name();
     String version = pkg.version();
     return switch (pkg.type() + "/" + os.family()) {
       case "deb/debian" ->
-          Optional.of(new AdvisoryTarget("Debian", major(os.version()), source, version));
-      case "deb/ubuntu" -> Optional.of(new AdvisoryTarget("Ubuntu", os.version(), source, version));
+          Optional.of(new AdvisoryTarget("Debian", major(os.version()), source, sourceVersion));
+      case "deb/ubuntu" ->
+          Optional.of(new AdvisoryTarget("Ubuntu", os.version(), source, sourceVersion));
       case "apk/alpine" ->
           Optional.of(
-              new AdvisoryTarget("Alpine", "v" + majorMinor(os.version()), source, version));
+              new AdvisoryTarget("Alpine", "v" + majorMinor(os.version()), source, sourceVersion));
       // Red Hat's OSV ecosystem is named after its CPEs: "Red Hat:enterprise_linux:9::baseos".
       // UBI images say ID=rhel too.
       case "rpm/rhel" ->

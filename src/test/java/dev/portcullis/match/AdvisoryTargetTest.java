@@ -122,6 +122,75 @@ class AdvisoryTargetTest {
     assertThat(rocky.appliesTo("8")).isFalse();
   }
 
+  private static Package built(
+      String type, String name, String version, String source, String sourceVersion) {
+    return new Package(
+        type,
+        name,
+        version,
+        "amd64",
+        source,
+        sourceVersion,
+        null,
+        null,
+        "x",
+        null,
+        null,
+        List.of(),
+        null,
+        false,
+        null);
+  }
+
+  @Test
+  void debianAndUbuntuCompareTheSourceVersionWithItsOwnEpoch() {
+    Package bsdutils = built("deb", "bsdutils", "1:2.38.1-5+deb12u3", "util-linux", "2.38.1-5");
+    Package libcap2 = built("deb", "libcap2", "1:2.66-4+b2", "libcap2", "1:2.66-4");
+
+    for (OsRelease os :
+        List.of(
+            new OsRelease("debian", "12", "Debian", "x"),
+            new OsRelease("ubuntu", "24.04", "Ubuntu", "x"))) {
+      assertThat(AdvisoryTarget.of(bsdutils, os).orElseThrow().version())
+          .as(os.family())
+          .isEqualTo("2.38.1-5");
+      assertThat(AdvisoryTarget.of(libcap2, os).orElseThrow().version())
+          .as(os.family())
+          .isEqualTo("1:2.66-4");
+    }
+  }
+
+  @Test
+  void aPackageWithoutASourceVersionIsItsOwnSource() {
+    Package sbomEntry = built("deb", "zlib1g", "1:1.2.13.dfsg-1", "zlib", null);
+
+    assertThat(
+            AdvisoryTarget.of(sbomEntry, new OsRelease("debian", "12", "Debian", "x"))
+                .orElseThrow()
+                .version())
+        .isEqualTo("1:1.2.13.dfsg-1");
+  }
+
+  @Test
+  void alpineComparesTheOriginsVersionWhichItsSubpackagesShare() {
+    Package libcrypto = built("apk", "libcrypto3", "3.3.2-r1", "openssl", "3.3.2-r1");
+
+    assertThat(
+            AdvisoryTarget.of(libcrypto, new OsRelease("alpine", "3.20.3", "Alpine", "x"))
+                .orElseThrow())
+        .extracting(AdvisoryTarget::packageName, AdvisoryTarget::version)
+        .containsExactly("openssl", "3.3.2-r1");
+  }
+
+  @Test
+  void redHatFamilyAdvisoriesNameBinariesAndTheirVersions() {
+    Package libs = built("rpm", "openssl-libs", "1:3.0.7-27.el9", "openssl", "3.0.7-27.el9");
+
+    assertThat(AdvisoryTarget.of(libs, new OsRelease("rhel", "9.4", "Red Hat", "x")).orElseThrow())
+        .extracting(AdvisoryTarget::packageName, AdvisoryTarget::version)
+        .containsExactly("openssl-libs", "1:3.0.7-27.el9");
+  }
+
   @Test
   void distributionsWithoutOsvAdvisoriesHaveNoTarget() {
     for (String family : List.of("centos", "fedora", "amzn", "ol")) {
