@@ -17,7 +17,7 @@ cd "$here"
 runs=${1:-5}
 secret_dir=${2:-target/secret-image}
 jar=${PORTCULLIS_JAR:-target/portcullis.jar}
-[ -f target/test-images/.complete-2 ] || bash scripts/build-test-images.sh target/test-images
+[ -f target/test-images/.complete-3 ] || bash scripts/build-test-images.sh target/test-images
 bash scripts/build-secret-image.sh "$secret_dir" target/test-images
 [ -f "$jar" ] || ./mvnw -q -B -DskipTests package
 trivy=$(bash scripts/install-trivy.sh)

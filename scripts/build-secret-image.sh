@@ -33,7 +33,7 @@ for tool in umoci skopeo openssl ssh-keygen gpg gpgconf jq; do
   command -v "$tool" >/dev/null || { echo "build-secret-image.sh needs $tool" >&2; exit 1; }
 done
 
-[ -f "$TEST_IMAGES/.complete-2" ] || bash "$(dirname "$0")/build-test-images.sh" "$TEST_IMAGES"
+[ -f "$TEST_IMAGES/.complete-3" ] || bash "$(dirname "$0")/build-test-images.sh" "$TEST_IMAGES"
 TEST_IMAGES=$(cd "$TEST_IMAGES" && pwd)
 
 work=$(mktemp -d "$OUT/work.XXXXXX")

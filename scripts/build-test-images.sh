@@ -4,7 +4,8 @@
 #   debian       one layer: mmdebstrap minbase bookworm, plus less and an older tzdata
 #   debian-next  debian plus a second layer made by real dpkg: less purged (whiteouts), tzdata upgraded
 #   distroless   packages unpacked with dpkg-deb -x, their control data in var/lib/dpkg/status.d/
-#   python       distroless plus a layer of Debian's Python packages (egg-info and dist-info metadata)
+#   python       distroless plus a layer of Debian's Python packages (egg-info and dist-info metadata,
+#                status.d/*.md5sums naming their files)
 #
 # Each exists as OCI layout (OUT/oci:TAG), docker-archive (OUT/TAG.tar) and oci-archive (OUT/TAG.oci.tar).
 # Needs root and the Debian packages mmdebstrap, umoci and skopeo; packages come from the host's apt sources.
@@ -22,7 +23,7 @@ OUT=${1:-target/test-images}
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 # Bumped whenever the set of images changes, so that older builds are redone.
-marker="$OUT/.complete-2"
+marker="$OUT/.complete-3"
 [ -f "$marker" ] && exit 0
 
 work=$(mktemp -d "$OUT/work.XXXXXX")
@@ -96,6 +97,8 @@ for deb in "$work"/pydebs/*.deb; do
   pkg=$(dpkg-deb -f "$deb" Package)
   dpkg-deb -x "$deb" "$work/python"
   dpkg-deb -f "$deb" > "$work/python/var/lib/dpkg/status.d/$pkg"
+  # As distroless does: which files the package installed, so its Python metadata has an owner.
+  dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./md5sums > "$work/python/var/lib/dpkg/status.d/$pkg.md5sums"
 done
 tar -C "$work/python" --numeric-owner -cf "$work/python.tar" .
 umoci raw add-layer --image "$oci:distroless" --tag python --history.created_by "apt-get install python3-pip python3-six ..." "$work/python.tar"

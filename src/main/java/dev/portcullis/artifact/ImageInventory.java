@@ -241,7 +241,7 @@ public final class ImageInventory {
         Comparator.comparing(Package::name)
             .thenComparing(Package::version)
             .thenComparing(p -> p.arch() == null ? "" : p.arch()));
-    return packages;
+    return OsOwnership.mark(packages);
   }
 
   /**

@@ -153,7 +153,9 @@ public final class SbomFiles {
         continue;
       }
       if (!Package.OS_TYPES.contains(purl.getType())) {
-        packages.add(languagePackage(purl, entry.purl(), file));
+        Package pkg = languagePackage(purl, entry.purl(), file);
+        String owner = entry.properties().get("portcullis:package:ownedBy");
+        packages.add(owner == null ? pkg : pkg.withOwner(owner));
         continue;
       }
       if (os == null) {

@@ -73,6 +73,14 @@ final class ScanCommand {
     Boolean ignoreUnfixed;
 
     @Option(
+        names = "--check-os-owned-libraries",
+        description =
+            "Also match language packages an OS package installed (Debian's python3-*, a jar of"
+                + " a deb) against their language's advisories. By default, as Trivy does, only the"
+                + " distribution's advisories judge them: it backports fixes those do not know.")
+    boolean checkOsOwnedLibraries;
+
+    @Option(
         names = "--policy",
         paramLabel = "FILE",
         description =
@@ -364,7 +372,9 @@ final class ScanCommand {
             ? new SecretScanner(policy.secretSettings().ruleSet())
             : null;
     if (!vulnerabilities) {
-      return report(reader.read(false, secrets), List.of(), null, decision, format, gate, spec);
+      Inventory inventory = reader.read(false, secrets);
+      return report(
+          inventory, List.of(), null, false, secrets != null, decision, format, gate, spec);
     }
     try (VulnerabilityDatabase database = openDatabase(gate, spec)) {
       Inventory inventory = reader.read(true, secrets);
@@ -380,8 +390,17 @@ final class ScanCommand {
         }
         inventory = inventory.withWarning(unchecked.get());
       }
-      List<Finding> findings = new Matcher(database).match(inventory);
-      return report(inventory, findings, database.updatedAt(), decision, format, gate, spec);
+      List<Finding> findings = new Matcher(database, gate.checkOsOwnedLibraries).match(inventory);
+      return report(
+          inventory,
+          findings,
+          database.updatedAt(),
+          true,
+          secrets != null,
+          decision,
+          format,
+          gate,
+          spec);
     }
   }
 
@@ -401,10 +420,16 @@ final class ScanCommand {
     return database;
   }
 
+  /**
+   * @param vulnerabilitiesScanned whether the packages were matched: without, no finding is no news
+   * @param secretsScanned whether files were searched for secrets
+   */
   private static ScanReport report(
       Inventory inventory,
       List<Finding> findings,
       Instant databaseUpdatedAt,
+      boolean vulnerabilitiesScanned,
+      boolean secretsScanned,
       Gate decision,
       ReportFormat format,
       GateOptions gate,
@@ -413,7 +438,9 @@ final class ScanCommand {
     List<String> imageNames = new ArrayList<>(inventory.image().repoTags());
     imageNames.add(inventory.image().name());
     GateResult result = decision.decide(findings, inventory.secrets(), imageNames);
-    ScanReport report = new ScanReport(inventory, result, databaseUpdatedAt);
+    ScanReport report =
+        new ScanReport(
+            inventory, result, databaseUpdatedAt, vulnerabilitiesScanned, secretsScanned);
     ToolInfo tool = ToolInfo.current();
     ReportOutput.write(
         gate.output,

@@ -21,6 +21,9 @@ import java.util.Set;
  *     dependency), not at run time
  * @param sha1 the SHA-1 of the file the package was read from, where that file is the package
  *     itself (a Java archive), so its coordinates can be confirmed against a repository; else null
+ * @param ownedBy for a language package, the OS package that installed its metadata file (Debian's
+ *     {@code python3-six} for {@code six}): the distribution patches it, so its advisories judge
+ *     it; null where no OS package lists the file
  */
 public record Package(
     String type,
@@ -37,10 +40,47 @@ public record Package(
     List<String> files,
     String evidence,
     boolean dev,
-    String sha1) {
+    String sha1,
+    String ownedBy) {
 
   public Package {
     files = files == null ? List.of() : List.copyOf(files);
+  }
+
+  /** A package that no OS package owns: every package a package database or analyzer reads. */
+  public Package(
+      String type,
+      String name,
+      String version,
+      String arch,
+      String sourceName,
+      String sourceVersion,
+      String maintainer,
+      String license,
+      String foundIn,
+      LayerInfo layer,
+      String purl,
+      List<String> files,
+      String evidence,
+      boolean dev,
+      String sha1) {
+    this(
+        type,
+        name,
+        version,
+        arch,
+        sourceName,
+        sourceVersion,
+        maintainer,
+        license,
+        foundIn,
+        layer,
+        purl,
+        files,
+        evidence,
+        dev,
+        sha1,
+        null);
   }
 
   /**
@@ -72,7 +112,8 @@ public record Package(
         files,
         evidence,
         true,
-        sha1);
+        sha1,
+        ownedBy);
   }
 
   /** The same package with who made it and under which licence, as its metadata says. */
@@ -92,7 +133,8 @@ public record Package(
         files,
         evidence,
         dev,
-        sha1);
+        sha1,
+        ownedBy);
   }
 
   /** The same package with the SHA-1 of the archive it is. */
@@ -112,7 +154,35 @@ public record Package(
         files,
         evidence,
         dev,
-        archiveSha1);
+        archiveSha1,
+        ownedBy);
+  }
+
+  /** The same package, installed by the OS package {@code osPackage}. */
+  public Package withOwner(String osPackage) {
+    return new Package(
+        type,
+        name,
+        version,
+        arch,
+        sourceName,
+        sourceVersion,
+        maintainer,
+        license,
+        foundIn,
+        layer,
+        purl,
+        files,
+        evidence,
+        dev,
+        sha1,
+        osPackage);
+  }
+
+  /** The file that names the package; for an archive inside another, the outermost archive. */
+  public String containingFile() {
+    int nested = foundIn == null ? -1 : foundIn.indexOf("!/");
+    return nested < 0 ? foundIn : foundIn.substring(0, nested);
   }
 
   /** The purl types of operating system packages; every other type is a language's. */
@@ -144,7 +214,8 @@ public record Package(
         installedFiles,
         evidence,
         dev,
-        sha1);
+        sha1,
+        ownedBy);
   }
 
   public Package withOrigin(LayerInfo introducedBy, String packageUrl) {
@@ -163,6 +234,7 @@ public record Package(
         files,
         evidence,
         dev,
-        sha1);
+        sha1,
+        ownedBy);
   }
 }

@@ -29,14 +29,29 @@ import java.util.Set;
 public final class Matcher {
 
   private final VulnerabilityDatabase database;
+  private final boolean osOwnedByLanguageAdvisories;
 
+  /** A matcher that judges language packages an OS package installed by the OS advisories only. */
   public Matcher(VulnerabilityDatabase database) {
+    this(database, false);
+  }
+
+  /**
+   * @param osOwnedByLanguageAdvisories also match language packages that an OS package installed
+   *     ({@link Package#ownedBy()}) against their language's advisories, which do not know the
+   *     fixes the distribution backported
+   */
+  public Matcher(VulnerabilityDatabase database, boolean osOwnedByLanguageAdvisories) {
     this.database = database;
+    this.osOwnedByLanguageAdvisories = osOwnedByLanguageAdvisories;
   }
 
   public List<Finding> match(Inventory inventory) throws InputException {
     Map<Package, AdvisoryTarget> targets = new LinkedHashMap<>();
     for (Package pkg : inventory.packages()) {
+      if (pkg.ownedBy() != null && !osOwnedByLanguageAdvisories) {
+        continue;
+      }
       AdvisoryTarget.of(pkg, inventory.os()).ifPresent(target -> targets.put(pkg, target));
     }
     Map<Package, String> inferredGroups = inferMavenGroups(targets);
@@ -254,7 +269,37 @@ public final class Matcher {
         merged.set(same, combine(merged.get(same), finding, names.get(same)));
       }
     }
-    return merged;
+    return merged.stream().map(Matcher::underCveId).toList();
+  }
+
+  /**
+   * A language package's record (GHSA, PYSEC, GO, RUSTSEC …) that names exactly one CVE as an alias
+   * is reported under that CVE, as the CVE's own record would be; one that names several keeps its
+   * own id, since picking one CVE would hide the others. Distribution records keep their ids
+   * ({@code DEBIAN-CVE-…} and {@code UBUNTU-CVE-…} carry the CVE in them).
+   */
+  static Finding underCveId(Finding finding) {
+    if (finding.vulnerabilityId().startsWith("CVE-") || finding.pkg().managedByOs()) {
+      return finding;
+    }
+    List<String> cves = finding.aliases().stream().filter(a -> a.startsWith("CVE-")).toList();
+    if (cves.size() != 1) {
+      return finding;
+    }
+    List<String> aliases = new ArrayList<>(finding.aliases());
+    aliases.remove(cves.get(0));
+    aliases.add(finding.vulnerabilityId());
+    aliases.sort(Comparator.naturalOrder());
+    return new Finding(
+        cves.get(0),
+        aliases,
+        finding.pkg(),
+        finding.ecosystem(),
+        finding.fixedVersions(),
+        finding.status(),
+        finding.severity(),
+        finding.title(),
+        finding.note());
   }
 
   private static Finding combine(Finding a, Finding b, Set<String> allNames) {
@@ -306,9 +351,10 @@ public final class Matcher {
     return rank + id;
   }
 
-  /** Most severe first, then by package and id, as reports list findings. */
+  /** Most severe first, then by package, id and the file it was found in, as reports list them. */
   public static final Comparator<Finding> REPORT_ORDER =
       Comparator.comparing((Finding f) -> f.severity().severity())
           .thenComparing(f -> f.pkg().name())
-          .thenComparing(Finding::vulnerabilityId);
+          .thenComparing(Finding::vulnerabilityId)
+          .thenComparing(f -> f.pkg().foundIn(), Comparator.nullsFirst(Comparator.naturalOrder()));
 }

@@ -1,11 +1,13 @@
 package dev.portcullis.report;
 
+import dev.portcullis.inventory.Package;
 import dev.portcullis.match.Finding;
 import dev.portcullis.policy.Suppression;
 import dev.portcullis.vulndb.SeverityRating;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,15 +28,17 @@ final class CycloneDxVexWriter implements ScanReportWriter {
   @Override
   public void write(ScanReport report, ToolInfo tool, OutputStream out) throws IOException {
     Bom bom = CycloneDxWriter.bom(report.inventory(), tool);
+    Map<Package, String> bomRefs = bomRefsByPackage(report.inventory().packages());
     Map<String, Vulnerability> byId = new LinkedHashMap<>();
     for (Finding finding : report.gate().reported()) {
-      entry(byId, finding).getAffects().add(affect(finding));
+      entry(byId, finding).getAffects().add(affect(finding, bomRefs));
     }
     for (Suppression suppression : report.gate().suppressed()) {
       Vulnerability vulnerability = new Vulnerability();
       fill(vulnerability, suppression.finding());
-      vulnerability.setBomRef(vulnerability.getId() + "#" + suppression.finding().pkg().purl());
-      vulnerability.getAffects().add(affect(suppression.finding()));
+      String ref = bomRef(suppression.finding(), bomRefs);
+      vulnerability.setBomRef(vulnerability.getId() + "#" + ref);
+      vulnerability.getAffects().add(affect(suppression.finding(), bomRefs));
       vulnerability.setAnalysis(analysis(suppression));
       byId.put(vulnerability.getBomRef(), vulnerability);
     }
@@ -74,6 +78,16 @@ final class CycloneDxVexWriter implements ScanReportWriter {
     source.setName("OSV");
     source.setUrl("https://osv.dev/vulnerability/" + finding.vulnerabilityId());
     vulnerability.setSource(source);
+    // The same vulnerability under its other names (the GHSA of a CVE), as CycloneDX links them.
+    for (String alias : finding.aliases()) {
+      Vulnerability.Source aliasSource = new Vulnerability.Source();
+      aliasSource.setName("OSV");
+      aliasSource.setUrl("https://osv.dev/vulnerability/" + alias);
+      Vulnerability.Reference reference = new Vulnerability.Reference();
+      reference.setId(alias);
+      reference.setSource(aliasSource);
+      vulnerability.addReference(reference);
+    }
     vulnerability.setRatings(new ArrayList<>(List.of(rating(finding.severity()))));
     if (finding.title() != null) {
       vulnerability.setDescription(finding.title());
@@ -105,9 +119,24 @@ final class CycloneDxVexWriter implements ScanReportWriter {
     return rating;
   }
 
-  private static Vulnerability.Affect affect(Finding finding) {
+  /** The component of each copy of a package; copies equal in every field are one. */
+  private static Map<Package, String> bomRefsByPackage(List<Package> packages) {
+    List<String> refs = CycloneDxWriter.bomRefs(packages);
+    Map<Package, String> byPackage = new HashMap<>();
+    for (int i = 0; i < packages.size(); i++) {
+      byPackage.putIfAbsent(packages.get(i), refs.get(i));
+    }
+    return byPackage;
+  }
+
+  private static String bomRef(Finding finding, Map<Package, String> bomRefs) {
+    return bomRefs.getOrDefault(finding.pkg(), finding.pkg().purl());
+  }
+
+  /** The affected copy: the component of the file the package was found in. */
+  private static Vulnerability.Affect affect(Finding finding, Map<Package, String> bomRefs) {
     Vulnerability.Affect affect = new Vulnerability.Affect();
-    affect.setRef(finding.pkg().purl());
+    affect.setRef(bomRef(finding, bomRefs));
     return affect;
   }
 

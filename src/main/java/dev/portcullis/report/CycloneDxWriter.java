@@ -67,20 +67,33 @@ final class CycloneDxWriter implements InventoryWriter {
       components.add(os);
       imageDependency.addDependency(new Dependency(os.getBomRef()));
     }
-    Set<String> bomRefs = new HashSet<>();
-    for (Package pkg : inventory.packages()) {
-      Component component = component(pkg);
-      // The same package at two paths has one purl; a bom-ref must be unique.
-      String bomRef = component.getBomRef();
-      for (int n = 2; !bomRefs.add(bomRef); n++) {
-        bomRef = component.getBomRef() + "#" + n;
-      }
-      component.setBomRef(bomRef);
+    List<String> bomRefs = bomRefs(inventory.packages());
+    for (int i = 0; i < inventory.packages().size(); i++) {
+      Component component = component(inventory.packages().get(i));
+      component.setBomRef(bomRefs.get(i));
       components.add(component);
       imageDependency.addDependency(new Dependency(component.getBomRef()));
     }
     bom.setComponents(components);
     bom.setDependencies(new ArrayList<>(List.of(imageDependency)));
+  }
+
+  /**
+   * Each package's bom-ref: its purl, and where several copies share one (five copies of one jar),
+   * the purl and a counter, in inventory order; a VEX entry's {@code affects} names copies by
+   * these.
+   */
+  static List<String> bomRefs(List<Package> packages) {
+    List<String> refs = new ArrayList<>();
+    Set<String> taken = new HashSet<>();
+    for (Package pkg : packages) {
+      String bomRef = pkg.purl();
+      for (int n = 2; !taken.add(bomRef); n++) {
+        bomRef = pkg.purl() + "#" + n;
+      }
+      refs.add(bomRef);
+    }
+    return refs;
   }
 
   static void writeJson(Bom bom, OutputStream out) throws IOException {
@@ -140,8 +153,13 @@ final class CycloneDxWriter implements InventoryWriter {
   private static Component component(Package pkg) {
     Component component = new Component();
     component.setType(Component.Type.LIBRARY);
-    component.setBomRef(pkg.purl());
-    component.setName(pkg.name());
+    int split = groupEnd(pkg);
+    if (split > 0) {
+      component.setGroup(pkg.name().substring(0, split));
+      component.setName(pkg.name().substring(split + 1));
+    } else {
+      component.setName(pkg.name());
+    }
     component.setVersion(pkg.version());
     component.setPurl(pkg.purl());
     if (pkg.maintainer() != null) {
@@ -162,6 +180,9 @@ final class CycloneDxWriter implements InventoryWriter {
     if (pkg.evidence() != null) {
       properties.add(property("package:evidence", pkg.evidence()));
     }
+    if (pkg.ownedBy() != null) {
+      properties.add(property("package:ownedBy", pkg.ownedBy()));
+    }
     if (pkg.layer() != null) {
       properties.add(property("layer:index", String.valueOf(pkg.layer().index())));
       if (pkg.layer().diffId() != null) {
@@ -170,6 +191,19 @@ final class CycloneDxWriter implements InventoryWriter {
     }
     component.setProperties(properties);
     return component;
+  }
+
+  /**
+   * Where a name's group ends, as CycloneDX splits names: Maven's {@code groupId:artifactId}, npm's
+   * {@code @scope/name}, Go's and Composer's {@code path/name} (as their purls split them); -1 for
+   * a name without a group.
+   */
+  private static int groupEnd(Package pkg) {
+    return switch (pkg.type()) {
+      case "maven" -> pkg.name().indexOf(':');
+      case "npm", "golang", "composer" -> pkg.name().lastIndexOf('/');
+      default -> -1;
+    };
   }
 
   static Property property(String name, String value) {

@@ -10,6 +10,7 @@ import dev.portcullis.policy.VulnerabilityException;
 import dev.portcullis.secret.SecretMatch;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Portcullis' JSON scan report: the target, the gate's decision and every reported finding. */
@@ -28,6 +29,7 @@ final class FindingsJsonWriter implements ScanReportWriter {
       ImageInfo image,
       OsRelease os,
       String databaseUpdatedAt,
+      List<String> scanners,
       Gate gate,
       List<JsonFinding> findings,
       List<JsonSecret> secrets,
@@ -102,6 +104,8 @@ final class FindingsJsonWriter implements ScanReportWriter {
       String packageName,
       String installedVersion,
       String purl,
+      String foundIn,
+      String ownedBy,
       String ecosystem,
       String status,
       List<String> fixedVersions,
@@ -122,6 +126,8 @@ final class FindingsJsonWriter implements ScanReportWriter {
           f.pkg().name(),
           f.pkg().version(),
           f.pkg().purl(),
+          f.pkg().foundIn(),
+          f.pkg().ownedBy(),
           f.ecosystem(),
           f.status().name(),
           f.fixedVersions(),
@@ -136,6 +142,18 @@ final class FindingsJsonWriter implements ScanReportWriter {
     }
   }
 
+  /** What was looked for, named as {@code --scanners} names it. */
+  private static List<String> scanners(ScanReport report) {
+    List<String> scanners = new ArrayList<>();
+    if (report.vulnerabilitiesScanned()) {
+      scanners.add("vuln");
+    }
+    if (report.secretsScanned()) {
+      scanners.add("secret");
+    }
+    return scanners;
+  }
+
   @Override
   public void write(ScanReport report, ToolInfo tool, OutputStream out) throws IOException {
     Document document =
@@ -147,6 +165,7 @@ final class FindingsJsonWriter implements ScanReportWriter {
             report.inventory().image(),
             report.inventory().os(),
             report.databaseUpdatedAt() == null ? null : report.databaseUpdatedAt().toString(),
+            scanners(report),
             new Gate(
                 report.gate().failed(),
                 report.gate().exitCode(),

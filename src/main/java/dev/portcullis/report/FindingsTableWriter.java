@@ -1,5 +1,6 @@
 package dev.portcullis.report;
 
+import dev.portcullis.inventory.Package;
 import dev.portcullis.inventory.SecretFinding;
 import dev.portcullis.match.Finding;
 import dev.portcullis.policy.Suppression;
@@ -10,13 +11,17 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Findings as a table for people: the target, totals by severity, then one row per finding. */
+/**
+ * Findings as a table for people: the target, totals by severity for each scanner that ran, then
+ * one row per finding.
+ */
 final class FindingsTableWriter implements ScanReportWriter {
 
   private static final int MAX_TITLE = 60;
@@ -31,7 +36,14 @@ final class FindingsTableWriter implements ScanReportWriter {
     printer.println(report.inventory().image().name() + " (" + os + ")");
     printer.println(
         "=".repeat(Math.min(100, report.inventory().image().name().length() + os.length() + 3)));
-    printer.println(totals(report.gate().reported()));
+    if (report.vulnerabilitiesScanned()) {
+      printer.println("Vulnerabilities: " + totals(report.gate().reported()));
+    } else {
+      printer.println("Vulnerabilities: not scanned (--scanners)");
+    }
+    if (report.secretsScanned()) {
+      printer.println("Secrets: " + secretTotals(report.gate().secrets()));
+    }
     if (report.gate().filteredOut() > 0) {
       printer.println(
           report.gate().filteredOut()
@@ -39,32 +51,44 @@ final class FindingsTableWriter implements ScanReportWriter {
     }
     if (!report.gate().reported().isEmpty()) {
       printer.println();
+      // Which copy: only a language package's file tells copies apart; an OS package's is the
+      // package database every one of them shares.
+      boolean anyCopies =
+          report.gate().reported().stream().anyMatch(f -> !foundIn(f.pkg()).isEmpty());
       List<String[]> rows = new ArrayList<>();
       rows.add(
-          new String[] {
-            "PACKAGE",
-            "VULNERABILITY",
-            "SEVERITY",
-            "STATUS",
-            "INSTALLED",
-            "FIXED IN",
-            "LAYER",
-            "TITLE"
-          });
+          withFoundIn(
+              anyCopies,
+              new String[] {
+                "PACKAGE",
+                "VULNERABILITY",
+                "SEVERITY",
+                "STATUS",
+                "INSTALLED",
+                "FIXED IN",
+                "LAYER",
+                "TITLE"
+              },
+              "FOUND IN"));
       for (Finding finding : report.gate().reported()) {
         rows.add(
-            new String[] {
-              finding.pkg().name(),
-              finding.vulnerabilityId(),
-              severity(finding),
-              finding.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-              finding.pkg().version(),
-              finding.fixedVersions().isEmpty()
-                  ? "no fix"
-                  : String.join(", ", finding.fixedVersions()),
-              finding.pkg().layer() == null ? "" : String.valueOf(finding.pkg().layer().index()),
-              shorten(finding.title())
-            });
+            withFoundIn(
+                anyCopies,
+                new String[] {
+                  finding.pkg().name(),
+                  finding.vulnerabilityId(),
+                  severity(finding),
+                  finding.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                  finding.pkg().version(),
+                  finding.fixedVersions().isEmpty()
+                      ? "no fix"
+                      : String.join(", ", finding.fixedVersions()),
+                  finding.pkg().layer() == null
+                      ? ""
+                      : String.valueOf(finding.pkg().layer().index()),
+                  shorten(finding.title())
+                },
+                foundIn(finding.pkg())));
       }
       TextTable.print(printer, rows);
     }
@@ -104,6 +128,20 @@ final class FindingsTableWriter implements ScanReportWriter {
     printer.flush();
   }
 
+  private static String[] withFoundIn(boolean shown, String[] row, String foundIn) {
+    if (!shown) {
+      return row;
+    }
+    String[] longer = Arrays.copyOf(row, row.length + 1);
+    longer[row.length] = foundIn;
+    return longer;
+  }
+
+  /** The file a language package was found in; empty for an OS package. */
+  private static String foundIn(Package pkg) {
+    return pkg.managedByOs() || pkg.foundIn() == null ? "" : "/" + pkg.foundIn();
+  }
+
   private static String describe(Suppression suppression) {
     VulnerabilityException exception = suppression.exception();
     return suppression.finding().vulnerabilityId()
@@ -124,14 +162,22 @@ final class FindingsTableWriter implements ScanReportWriter {
     return finding.severity().severity() + (Double.isNaN(score) ? "" : " " + score);
   }
 
-  static String totals(List<Finding> findings) {
+  private static String totals(List<Finding> findings) {
+    return bySeverity(findings.stream().map(f -> f.severity().severity()).toList());
+  }
+
+  private static String secretTotals(List<SecretFinding> secrets) {
+    return bySeverity(secrets.stream().map(s -> s.match().severity()).toList());
+  }
+
+  /** "3 (CRITICAL: 0, HIGH: 1, …)". */
+  private static String bySeverity(List<Severity> severities) {
     Map<Severity, Long> counts = new EnumMap<>(Severity.class);
     for (Severity severity : Severity.values()) {
       counts.put(severity, 0L);
     }
-    findings.forEach(f -> counts.merge(f.severity().severity(), 1L, Long::sum));
-    return "Total: "
-        + findings.size()
+    severities.forEach(severity -> counts.merge(severity, 1L, Long::sum));
+    return severities.size()
         + " ("
         + counts.entrySet().stream()
             .map(e -> e.getKey() + ": " + e.getValue())

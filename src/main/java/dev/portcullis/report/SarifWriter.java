@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * SARIF 2.1.0 as GitHub code scanning reads it: one rule per vulnerability (with help text and a
- * {@code security-severity} score), one result per affected package, located at the package
- * database the package was read from.
+ * {@code security-severity} score), one result per affected copy of a package, located at the file
+ * it was read from (a package database, a lockfile, the outermost archive of a nested jar).
  */
 final class SarifWriter implements ScanReportWriter {
 
@@ -137,6 +137,11 @@ final class SarifWriter implements ScanReportWriter {
                 + finding.severity().severity()
                 + "\nFixed in: "
                 + fixedIn(finding)
+                + "\nFound in: /"
+                + finding.pkg().foundIn()
+                + (finding.pkg().ownedBy() == null
+                    ? ""
+                    : "\nInstalled by the OS package: " + finding.pkg().ownedBy())
                 + (finding.pkg().layer() == null
                     ? ""
                     : "\nLayer: "
@@ -147,7 +152,7 @@ final class SarifWriter implements ScanReportWriter {
     ObjectNode physical = location.putObject("physicalLocation");
     physical
         .putObject("artifactLocation")
-        .put("uri", finding.pkg().foundIn())
+        .put("uri", finding.pkg().containingFile())
         .put("uriBaseId", ROOT);
     physical
         .putObject("region")
@@ -157,12 +162,27 @@ final class SarifWriter implements ScanReportWriter {
         .put("endColumn", 1);
     location
         .putObject("message")
-        .put("text", target + ": " + finding.pkg().name() + "@" + finding.pkg().version());
+        .put(
+            "text",
+            target
+                + ": "
+                + finding.pkg().name()
+                + "@"
+                + finding.pkg().version()
+                + " in /"
+                + finding.pkg().foundIn());
+    // Each copy of a package is its own alert: the file it was found in is part of its identity.
     result
         .putObject("partialFingerprints")
         .put(
             "portcullis/v1",
-            finding.vulnerabilityId() + "/" + finding.pkg().name() + "/" + finding.pkg().version());
+            finding.vulnerabilityId()
+                + "/"
+                + finding.pkg().name()
+                + "/"
+                + finding.pkg().version()
+                + "/"
+                + finding.pkg().foundIn());
   }
 
   private static void addSecretRule(ArrayNode rules, SecretMatch secret) {

@@ -9,5 +9,13 @@ import java.time.Instant;
  * vulnerability data was.
  *
  * @param databaseUpdatedAt when the vulnerability database was last updated, or null if unknown
+ * @param vulnerabilitiesScanned whether packages were matched against advisories: a report of a
+ *     scan that did not must not show "no vulnerabilities"
+ * @param secretsScanned whether files were searched for secrets
  */
-public record ScanReport(Inventory inventory, GateResult gate, Instant databaseUpdatedAt) {}
+public record ScanReport(
+    Inventory inventory,
+    GateResult gate,
+    Instant databaseUpdatedAt,
+    boolean vulnerabilitiesScanned,
+    boolean secretsScanned) {}

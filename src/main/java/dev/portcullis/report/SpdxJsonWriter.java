@@ -6,6 +6,8 @@ import dev.portcullis.inventory.Inventory;
 import dev.portcullis.inventory.Package;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** SPDX 2.3 JSON: the image as the described package, each installed package contained in it. */
@@ -93,14 +95,20 @@ final class SpdxJsonWriter implements InventoryWriter {
             "sourceInfo",
             "built from source package " + pkg.sourceName() + " " + pkg.sourceVersion());
       }
+      List<String> comment = new ArrayList<>();
       if (pkg.layer() != null) {
-        node.put(
-            "comment",
+        comment.add(
             "installed by layer "
                 + pkg.layer().index()
                 + (pkg.layer().diffId() != null ? " (" + pkg.layer().diffId() + ")" : "")
                 + ", listed in /"
                 + pkg.foundIn());
+      }
+      if (pkg.ownedBy() != null) {
+        comment.add("installed by the OS package " + pkg.ownedBy());
+      }
+      if (!comment.isEmpty()) {
+        node.put("comment", String.join("; ", comment));
       }
       ObjectNode purl = node.putArray("externalRefs").addObject();
       purl.put("referenceCategory", "PACKAGE-MANAGER");

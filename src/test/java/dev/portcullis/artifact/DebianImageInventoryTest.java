@@ -184,4 +184,27 @@ class DebianImageInventoryTest {
     assertThat(find(inventory, "six").foundIn()).endsWith("six-" + six + ".egg-info/PKG-INFO");
     assertThat(find(inventory, "six").layer().index()).isEqualTo(1);
   }
+
+  @Test
+  void pythonDistributionsNameTheDebThatInstalledTheirMetadata() throws IOException {
+    Inventory inventory = inventory("docker-archive:" + TestImages.dockerArchive("python"));
+
+    List<Package> python =
+        inventory.packages().stream().filter(p -> p.type().equals("pypi")).toList();
+    assertThat(python).hasSameSizeAs(TestImages.pythonDistributions());
+    for (Package distribution : python) {
+      // The oracle: the status.d/*.md5sums the image ships, read as the dpkg file lists.
+      List<String> owners =
+          inventory.packages().stream()
+              .filter(p -> p.files().contains("/" + distribution.foundIn()))
+              .map(Package::name)
+              .toList();
+      assertThat(owners).as(distribution.foundIn()).singleElement();
+      assertThat(distribution.ownedBy()).isEqualTo(owners.get(0)).startsWith("python3-");
+    }
+    assertThat(inventory.packages())
+        .filteredOn(Package::managedByOs)
+        .extracting(Package::ownedBy)
+        .containsOnlyNulls();
+  }
 }

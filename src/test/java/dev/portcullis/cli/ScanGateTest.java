@@ -18,7 +18,8 @@ class ScanGateTest extends ScanTestBase {
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out())
-        .contains("Total: 3 (CRITICAL: 0, HIGH: 1, MEDIUM: 0, LOW: 0, NONE: 0, UNKNOWN: 2)");
+        .contains(
+            "Vulnerabilities: 3 (CRITICAL: 0, HIGH: 1, MEDIUM: 0, LOW: 0, NONE: 0, UNKNOWN: 2)");
     List<String> tzdata = result.out().lines().filter(l -> l.startsWith("tzdata")).toList();
     assertThat(tzdata).singleElement().asString().contains("CVE-2099-0001", "HIGH 7.5", "fixed");
   }

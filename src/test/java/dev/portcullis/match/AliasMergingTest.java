@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 class AliasMergingTest {
 
   private static final Package COREUTILS = Package.library("deb", "coreutils", "9.1-1", "x");
+  private static final Package LOG4J =
+      Package.library("maven", "org.apache.logging.log4j:log4j-core", "2.14.1", "app.jar");
   private static final String UNIMPORTANT =
       "Debian rates it \"unimportant\": no fix is planned for this release";
 
@@ -18,6 +20,19 @@ class AliasMergingTest {
       String id, List<String> aliases, List<String> fixed, FixStatus status, String note) {
     return new Finding(
         id, aliases, COREUTILS, "Debian:12", fixed, status, SeverityRating.unknown(), null, note);
+  }
+
+  private static Finding inLog4j(String id, List<String> aliases) {
+    return new Finding(
+        id,
+        aliases,
+        LOG4J,
+        "Maven",
+        List.of("2.15.0"),
+        FixStatus.FIXED,
+        SeverityRating.unknown(),
+        null,
+        null);
   }
 
   @Test
@@ -76,5 +91,49 @@ class AliasMergingTest {
                 finding("GHSA-x", List.of("CVE-2099-1"), List.of(), FixStatus.AFFECTED, null)));
 
     assertThat(merged).singleElement().extracting(Finding::status).isEqualTo(FixStatus.AFFECTED);
+  }
+
+  @Test
+  void aGhsaAloneIsReportedUnderTheCveItNames() {
+    List<Finding> merged =
+        Matcher.mergeAliases(List.of(inLog4j("GHSA-jfh8-c2jp-5v3q", List.of("CVE-2021-44228"))));
+
+    assertThat(merged)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.vulnerabilityId()).isEqualTo("CVE-2021-44228");
+              assertThat(f.aliases()).containsExactly("GHSA-jfh8-c2jp-5v3q");
+            });
+  }
+
+  @Test
+  void aRecordNamingSeveralCvesKeepsItsOwnId() {
+    List<Finding> merged =
+        Matcher.mergeAliases(
+            List.of(inLog4j("GHSA-aaaa-bbbb-cccc", List.of("CVE-2099-1", "CVE-2099-2"))));
+
+    assertThat(merged)
+        .singleElement()
+        .extracting(Finding::vulnerabilityId)
+        .isEqualTo("GHSA-aaaa-bbbb-cccc");
+  }
+
+  @Test
+  void aDistributionRecordKeepsItsOwnId() {
+    List<Finding> merged =
+        Matcher.mergeAliases(
+            List.of(
+                finding(
+                    "DEBIAN-CVE-2099-1",
+                    List.of("CVE-2099-1"),
+                    List.of(),
+                    FixStatus.AFFECTED,
+                    null)));
+
+    assertThat(merged)
+        .singleElement()
+        .extracting(Finding::vulnerabilityId)
+        .isEqualTo("DEBIAN-CVE-2099-1");
   }
 }

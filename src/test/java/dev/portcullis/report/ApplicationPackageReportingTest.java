@@ -53,7 +53,7 @@ class ApplicationPackageReportingTest {
   private static String scanReportIn(ScanReportWriter writer) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     GateResult nothingFound = new GateResult(List.of(), List.of(), List.of(), List.of(), 0, 0);
-    writer.write(new ScanReport(inventory(), nothingFound, null), TOOL, out);
+    writer.write(new ScanReport(inventory(), nothingFound, null, true, true), TOOL, out);
     return out.toString(StandardCharsets.UTF_8);
   }
 

@@ -60,7 +60,7 @@ class SarifWriterTest {
             0,
             1);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new SarifWriter().write(new ScanReport(inventory, gate, null), TOOL, out);
+    new SarifWriter().write(new ScanReport(inventory, gate, null, true, false), TOOL, out);
     return new ObjectMapper().readTree(out.toByteArray());
   }
 

@@ -19,7 +19,7 @@ public final class TestImages {
   public static synchronized Path directory() {
     if (built == null) {
       Path out = Path.of(System.getProperty("portcullis.testImages", "target/test-images"));
-      if (!Files.exists(out.resolve(".complete-2"))) {
+      if (!Files.exists(out.resolve(".complete-3"))) {
         Scripts.run("build-test-images.sh", out);
       }
       built = out;

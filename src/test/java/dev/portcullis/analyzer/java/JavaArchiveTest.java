@@ -140,7 +140,8 @@ class JavaArchiveTest {
     assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
     assertThat(result.out())
         .contains(
-            "GHSA-jfh8-c2jp-5v3q",
+            "CVE-2021-44228",
+            "/" + RENDERER + "!/lib/log4j-core-2.14.1.jar",
             "CRITICAL 10.0",
             "org.apache.logging.log4j:log4j-core",
             "2.15.0");
