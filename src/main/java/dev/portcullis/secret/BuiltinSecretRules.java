@@ -442,8 +442,8 @@ public final class BuiltinSecretRules {
                 "apikey>",
                 "api_key>",
                 "api-key>"),
-            "(?i)<(?<key>(?:[A-Za-z0-9_.-]+:)?[A-Za-z0-9_.-]{0,40}?(?:password|passwd|passphrase"
-                + "|secret|token|api[_-]?key)[A-Za-z0-9_.-]{0,20})(?:\\s[^>]*)?>"
+            "(?i)<(?<key>(?:[A-Za-z0-9_.-]{1,40}:)?[A-Za-z0-9_.-]{0,40}?(?:password|passwd|passphrase"
+                + "|secret|token|api[_-]?key)[A-Za-z0-9_.-]{0,20})(?:\\s[^>]{0,200})?>"
                 + "(?<secret>[^<\\s]{1,200})</\\k<key>>",
             "secret",
             null,
