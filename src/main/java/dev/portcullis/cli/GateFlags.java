@@ -21,7 +21,7 @@ final class GateFlags {
       Boolean ignoreUnfixed,
       Policy.GateDefaults policyDefaults) {
     Policy.GateDefaults defaults =
-        policyDefaults != null ? policyDefaults : new Policy.GateDefaults(null, null, null);
+        policyDefaults != null ? policyDefaults : new Policy.GateDefaults(null, null, null, null);
     int code = exitCode != null ? exitCode : defaults.exitCode() != null ? defaults.exitCode() : 0;
     if (code < 0
         || code > 255

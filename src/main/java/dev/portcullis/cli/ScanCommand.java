@@ -74,11 +74,20 @@ final class ScanCommand {
 
     @Option(
         names = "--check-os-owned-libraries",
+        negatable = true,
         description =
             "Also match language packages an OS package installed (Debian's python3-*, a jar of"
                 + " a deb) against their language's advisories. By default, as Trivy does, only the"
                 + " distribution's advisories judge them: it backports fixes those do not know.")
-    boolean checkOsOwnedLibraries;
+    Boolean checkOsOwnedLibraries;
+
+    /** The flag, else the policy's gate setting, else false. */
+    boolean checkOsOwnedLibraries(Policy policy) {
+      if (checkOsOwnedLibraries != null) {
+        return checkOsOwnedLibraries;
+      }
+      return policy.gate() != null && Boolean.TRUE.equals(policy.gate().checkOsOwnedLibraries());
+    }
 
     @Option(
         names = "--policy",
@@ -390,7 +399,8 @@ final class ScanCommand {
         }
         inventory = inventory.withWarning(unchecked.get());
       }
-      List<Finding> findings = new Matcher(database, gate.checkOsOwnedLibraries).match(inventory);
+      List<Finding> findings =
+          new Matcher(database, gate.checkOsOwnedLibraries(policy)).match(inventory);
       return report(
           inventory,
           findings,

@@ -35,9 +35,15 @@ public record Policy(
     return new Policy(null, List.of());
   }
 
-  /** Gate settings the command line may override. */
+  /**
+   * Gate settings the command line may override.
+   *
+   * @param checkOsOwnedLibraries also match language packages an OS package installed against their
+   *     language's advisories (flag: --check-os-owned-libraries)
+   */
   public record GateDefaults(
       List<String> severity,
       @JsonProperty("exit-code") Integer exitCode,
-      @JsonProperty("ignore-unfixed") Boolean ignoreUnfixed) {}
+      @JsonProperty("ignore-unfixed") Boolean ignoreUnfixed,
+      @JsonProperty("check-os-owned-libraries") Boolean checkOsOwnedLibraries) {}
 }

@@ -39,7 +39,7 @@ final class FindingsTableWriter implements ScanReportWriter {
     if (report.vulnerabilitiesScanned()) {
       printer.println("Vulnerabilities: " + totals(report.gate().reported()));
     } else {
-      printer.println("Vulnerabilities: not scanned (--scanners)");
+      printer.println("Vulnerabilities: not scanned (--scanners without vuln)");
     }
     if (report.secretsScanned()) {
       printer.println("Secrets: " + secretTotals(report.gate().secrets()));
@@ -94,7 +94,8 @@ final class FindingsTableWriter implements ScanReportWriter {
     }
     if (!report.gate().secrets().isEmpty()) {
       printer.println();
-      printer.println("Secrets: " + report.gate().secrets().size());
+      // The count by severity heads the report; this heads the table.
+      printer.println("Secrets:");
       List<String[]> rows = new ArrayList<>();
       rows.add(new String[] {"RULE", "SEVERITY", "WHERE", "LAYER", "STATE", "MATCH (MASKED)"});
       for (SecretFinding secret : report.gate().secrets()) {

@@ -9,11 +9,13 @@ import dev.portcullis.image.Limits;
 import dev.portcullis.image.Platform;
 import dev.portcullis.inventory.Inventory;
 import dev.portcullis.inventory.Package;
+import dev.portcullis.testing.Cli;
 import dev.portcullis.testing.TestImages;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The inventory of real Debian images built by mmdebstrap, umoci and skopeo, checked against dpkg
@@ -183,6 +185,27 @@ class DebianImageInventoryTest {
     assertThat(find(inventory, "pip").foundIn()).endsWith("pip-" + pip + ".dist-info/METADATA");
     assertThat(find(inventory, "six").foundIn()).endsWith("six-" + six + ".egg-info/PKG-INFO");
     assertThat(find(inventory, "six").layer().index()).isEqualTo(1);
+  }
+
+  @Test
+  void ownershipSurvivesACycloneDxRoundTrip(@TempDir Path dir) throws IOException {
+    Path bom = dir.resolve("python.cdx.json");
+    Cli.Result written =
+        Cli.run(
+            "sbom",
+            "image",
+            "docker-archive:" + TestImages.dockerArchive("python"),
+            "--no-cache",
+            "-f",
+            "cyclonedx",
+            "-o",
+            bom.toString());
+    assertThat(written.exitCode()).as(written.err()).isZero();
+
+    List<Package> python =
+        SbomFiles.read(bom).packages().stream().filter(p -> p.type().equals("pypi")).toList();
+
+    assertThat(python).isNotEmpty().allSatisfy(p -> assertThat(p.ownedBy()).startsWith("python3-"));
   }
 
   @Test

@@ -156,6 +156,36 @@ class LanguageMatchingTest {
   }
 
   @Test
+  void thePolicyAsksForLanguageAdvisoriesAndTheFlagOverrulesIt() throws IOException {
+    Path policy = dir.resolve("portcullis.yaml");
+    Files.writeString(policy, "gate:\n  check-os-owned-libraries: true\n");
+    List<String> scan =
+        List.of(
+            "scan",
+            "image",
+            "docker-archive:" + TestImages.dockerArchive("python"),
+            "--no-cache",
+            "--db",
+            db.toString(),
+            "--policy",
+            policy.toString(),
+            "-f",
+            "json");
+
+    Cli.Result byPolicy = Cli.run(scan.toArray(String[]::new));
+    List<String> overruled = new ArrayList<>(scan);
+    overruled.add("--no-check-os-owned-libraries");
+    Cli.Result byFlag = Cli.run(overruled.toArray(String[]::new));
+
+    assertThat(JSON.readTree(byPolicy.out()).path("findings").findValuesAsText("ecosystem"))
+        .as(byPolicy.err())
+        .contains("PyPI");
+    assertThat(JSON.readTree(byFlag.out()).path("findings").findValuesAsText("ecosystem"))
+        .as(byFlag.err())
+        .doesNotContain("PyPI");
+  }
+
+  @Test
   void pythonPackagesInAnImageAreMatchedAgainstTheRealPypiRecordsWhenAsked() throws IOException {
     // The urllib3 that Debian's archive gave the test image, as the image's oracle read it.
     String urllib3 =
