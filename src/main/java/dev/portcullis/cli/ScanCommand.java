@@ -5,12 +5,7 @@ import dev.portcullis.artifact.SbomFiles;
 import dev.portcullis.image.Digest;
 import dev.portcullis.image.ImageSource;
 import dev.portcullis.image.LocalSources;
-import dev.portcullis.inventory.Inventory;
-import dev.portcullis.match.Finding;
-import dev.portcullis.match.Matcher;
-import dev.portcullis.match.OsCoverage;
 import dev.portcullis.policy.Gate;
-import dev.portcullis.policy.GateResult;
 import dev.portcullis.policy.GateSettings;
 import dev.portcullis.policy.Policy;
 import dev.portcullis.policy.PolicyLoader;
@@ -22,7 +17,10 @@ import dev.portcullis.report.ReportFormat;
 import dev.portcullis.report.ScanReport;
 import dev.portcullis.report.ScanReportWriter;
 import dev.portcullis.report.ToolInfo;
-import dev.portcullis.secret.SecretScanner;
+import dev.portcullis.scan.InventoryReader;
+import dev.portcullis.scan.ScanListener;
+import dev.portcullis.scan.ScanRequest;
+import dev.portcullis.scan.ScanService;
 import dev.portcullis.signing.PrivateKeys;
 import dev.portcullis.signing.PublicKeys;
 import dev.portcullis.signing.SigningKey;
@@ -30,16 +28,16 @@ import dev.portcullis.signing.VerificationKey;
 import dev.portcullis.signing.oci.RegistrySignatures;
 import dev.portcullis.vulndb.VulnerabilityDatabase;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -354,18 +352,8 @@ final class ScanCommand {
     }
   }
 
-  /** Reads what a scan target contains. */
-  @FunctionalInterface
-  private interface InventoryReader {
-    /**
-     * @param packages whether packages are wanted
-     * @param secrets looks for secrets; null not to
-     */
-    Inventory read(boolean packages, SecretScanner secrets) throws IOException;
-  }
-
   /**
-   * Options first (a usage error costs no work), then the database, the target, the gate.
+   * Options first (a usage error costs no work), then the scan service, then the report.
    *
    * @param scanners what to look for; null for vulnerabilities only (an SBOM holds no files)
    */
@@ -376,86 +364,46 @@ final class ScanCommand {
     Gate decision = gate.gate(policy);
     ReportFormat format = gate.parsedFormat();
     boolean vulnerabilities = scanners == null || scanners.vulnerabilities();
-    SecretScanner secrets =
-        scanners != null && scanners.secrets()
-            ? new SecretScanner(policy.secretSettings().ruleSet())
-            : null;
-    if (!vulnerabilities) {
-      Inventory inventory = reader.read(false, secrets);
-      return report(
-          inventory, List.of(), null, false, secrets != null, decision, format, gate, spec);
-    }
-    try (VulnerabilityDatabase database = openDatabase(gate, spec)) {
-      Inventory inventory = reader.read(true, secrets);
-      Optional<String> unchecked = OsCoverage.uncheckedPackages(inventory);
-      if (unchecked.isEmpty()) {
-        unchecked = OsCoverage.notInDatabase(inventory, database);
-      }
-      if (unchecked.isPresent()) {
-        // In the report for whoever reads it later; on stderr too for whoever runs the scan,
-        // unless the report is the table on the same terminal, whose warnings section shows it.
-        if (format != ReportFormat.TABLE || gate.output != null) {
-          spec.commandLine().getErr().println("portcullis: warning: " + unchecked.get());
-        }
-        inventory = inventory.withWarning(unchecked.get());
-      }
-      List<Finding> findings =
-          new Matcher(database, gate.checkOsOwnedLibraries(policy)).match(inventory);
-      return report(
-          inventory,
-          findings,
-          database.updatedAt(),
-          true,
-          secrets != null,
-          decision,
-          format,
-          gate,
-          spec);
-    }
-  }
-
-  private static VulnerabilityDatabase openDatabase(GateOptions gate, CommandSpec spec)
-      throws IOException {
-    Path file = gate.database != null ? gate.database : VulnerabilityDatabase.defaultLocation();
-    VulnerabilityDatabase database = VulnerabilityDatabase.open(file);
-    Instant updated = database.updatedAt();
-    if (updated != null && Duration.between(updated, Instant.now()).compareTo(gate.maxAge) > 0) {
-      spec.commandLine()
-          .getErr()
-          .println(
-              "portcullis: warning: the vulnerability database is "
-                  + Ages.describe(Duration.between(updated, Instant.now()))
-                  + " old; run 'portcullis db update'");
-    }
-    return database;
-  }
-
-  /**
-   * @param vulnerabilitiesScanned whether the packages were matched: without, no finding is no news
-   * @param secretsScanned whether files were searched for secrets
-   */
-  private static ScanReport report(
-      Inventory inventory,
-      List<Finding> findings,
-      Instant databaseUpdatedAt,
-      boolean vulnerabilitiesScanned,
-      boolean secretsScanned,
-      Gate decision,
-      ReportFormat format,
-      GateOptions gate,
-      CommandSpec spec)
-      throws IOException {
-    List<String> imageNames = new ArrayList<>(inventory.image().repoTags());
-    imageNames.add(inventory.image().name());
-    GateResult result = decision.decide(findings, inventory.secrets(), imageNames);
+    ScanRequest request =
+        new ScanRequest(
+            reader,
+            vulnerabilities,
+            scanners != null && scanners.secrets(),
+            policy,
+            decision,
+            gate.database != null ? gate.database : VulnerabilityDatabase.defaultLocation(),
+            gate.checkOsOwnedLibraries(policy));
+    boolean echoUnchecked = format != ReportFormat.TABLE || gate.output != null;
     ScanReport report =
-        new ScanReport(
-            inventory, result, databaseUpdatedAt, vulnerabilitiesScanned, secretsScanned);
+        new ScanService(Clock.systemUTC(), gate.maxAge)
+            .scan(request, new WarningsOnStderr(spec.commandLine().getErr(), echoUnchecked));
     ToolInfo tool = ToolInfo.current();
     ReportOutput.write(
         gate.output,
         spec.commandLine().getOut(),
         stream -> ScanReportWriter.forFormat(format).write(report, tool, stream));
     return report;
+  }
+
+  /** What the scan tells while it runs, as warnings on stderr. */
+  private record WarningsOnStderr(PrintWriter err, boolean echoUnchecked) implements ScanListener {
+    @Override
+    public void databaseIsOld(Duration age) {
+      err.println(
+          "portcullis: warning: the vulnerability database is "
+              + Ages.describe(age)
+              + " old; run 'portcullis db update'");
+    }
+
+    /**
+     * In the report for whoever reads it later; on stderr too for whoever runs the scan, unless the
+     * report is the table on the same terminal, whose warnings section shows it.
+     */
+    @Override
+    public void packagesUnchecked(String warning) {
+      if (echoUnchecked) {
+        err.println("portcullis: warning: " + warning);
+      }
+    }
   }
 }
