@@ -48,12 +48,18 @@ final class PolicyFiles {
    * check that does not (it would suppress nothing).
    */
   static void checkRuleIds(Path path, Policy policy) throws IOException {
-    for (VulnerabilityException exception : policy.exceptions()) {
-      if (Rules.isUnknownDockerfileId(exception.id())) {
+    List<VulnerabilityException> exceptions = policy.exceptions();
+    for (int i = 0; i < exceptions.size(); i++) {
+      String id = exceptions.get(i).id();
+      if (Rules.isUnknownDockerfileId(id)) {
         throw new InputException(
-            exception.origin()
-                + ": the exception names '"
-                + exception.id()
+            path
+                + ":"
+                + lineOfId(path, id)
+                + ": exceptions["
+                + i
+                + "] names '"
+                + id
                 + "', which is no Dockerfile rule nor one of their hadolint or Trivy ids; the"
                 + " rules are listed in docs/dockerfile-rules.md");
       }
@@ -72,6 +78,19 @@ final class PolicyFiles {
                 + "', which is no rule; the rules are listed in docs/dockerfile-rules.md");
       }
     }
+  }
+
+  /** The line of {@code id: ID} (or {@code - id: ID}, quoted or not), else 1. */
+  private static int lineOfId(Path path, String id) throws IOException {
+    List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      line = line.startsWith("- ") ? line.substring(2).strip() : line;
+      if (line.startsWith("id:") && line.substring(3).strip().replaceAll("[\"']", "").equals(id)) {
+        return i + 1;
+      }
+    }
+    return 1;
   }
 
   private static int lineOf(Path path, String text) throws IOException {

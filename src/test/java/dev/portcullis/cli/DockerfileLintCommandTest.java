@@ -265,6 +265,104 @@ class DockerfileLintCommandTest {
     assertThat(result.err()).contains("portcullis.yaml:3: dockerfile.rules names 'PC-DF-999'");
   }
 
+  @Test
+  void trivyIdsAreShownInJsonAndSarifAndSuppressByExceptionAndInlineIgnore() throws IOException {
+    Path file = dir.resolve("trivy/Dockerfile");
+    Files.createDirectories(file.getParent());
+    Files.writeString(
+        file,
+        "FROM alpine:latest\n"
+            + "# portcullis ignore=DS025\n"
+            + "RUN apk add curl=8.9.0-r0\n"
+            + "USER 10001\nHEALTHCHECK NONE\n");
+    Files.writeString(
+        policy,
+        "exceptions:\n"
+            + "  - id: AVD-DS-0001\n"
+            + "    reason: the tag is set by the release job\n"
+            + "    owner: platform@example.com\n"
+            + "    expires: 2999-12-31\n");
+    Path sarif = dir.resolve("trivy.sarif");
+
+    JsonNode report = json(lint(file.toString(), "-f", "json").out());
+    Cli.Result suppressed = lint(file.toString(), "--policy", policy.toString(), "-f", "json");
+    lint(file.toString(), "-f", "sarif", "-o", sarif.toString());
+
+    JsonNode latest =
+        findings(report).stream()
+            .filter(f -> f.path("ruleId").asText().equals("PC-DF-002"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(latest.path("aliases").toString()).isEqualTo("[\"DL3007\",\"DS001\"]");
+    List<String> bySuppression = new ArrayList<>();
+    json(suppressed.out())
+        .path("suppressed")
+        .forEach(
+            s ->
+                bySuppression.add(
+                    s.path("finding").path("ruleId").asText() + " " + s.path("id").asText()));
+    assertThat(bySuppression).containsExactlyInAnyOrder("PC-DF-200 DS025", "PC-DF-002 AVD-DS-0001");
+    JsonNode rules = new ObjectMapper().readTree(sarif.toFile()).at("/runs/0/tool/driver/rules");
+    List<String> tags = new ArrayList<>();
+    rules.forEach(
+        r -> {
+          if (r.path("id").asText().equals("PC-DF-002")) {
+            r.path("properties").path("tags").forEach(t -> tags.add(t.asText()));
+            assertThat(r.path("help").path("text").asText())
+                .contains("Also known as: DL3006, DL3007, DS001");
+          }
+        });
+    assertThat(tags).contains("DL3006", "DL3007", "DS001");
+  }
+
+  @Test
+  void anExceptionNamingNoDockerfileRuleIsRefusedByLintAndPolicyCheck() throws IOException {
+    Files.writeString(
+        policy,
+        "exceptions:\n"
+            + "  - id: CVE-2024-0001\n"
+            + "    reason: not reachable\n"
+            + "    owner: platform@example.com\n"
+            + "    expires: 2999-12-31\n"
+            + "  - id: DS999\n"
+            + "    reason: a typo\n"
+            + "    owner: platform@example.com\n"
+            + "    expires: 2999-12-31\n");
+
+    Cli.Result lint = lint(sicher.toString(), "--policy", policy.toString());
+    Cli.Result check = Cli.run("policy", "check", policy.toString());
+
+    assertThat(lint.exitCode()).isEqualTo(2);
+    assertThat(lint.err().strip().lines()).hasSize(1);
+    assertThat(lint.err()).contains("portcullis.yaml:6", "'DS999'", "no Dockerfile rule");
+    assertThat(check.exitCode()).isEqualTo(1);
+    assertThat(check.err().strip().lines()).hasSize(1);
+    assertThat(check.err()).contains("portcullis.yaml:6", "'DS999'");
+  }
+
+  @Test
+  void anInlineIgnoreNamingNoRuleIsRefusedEvenInADirectorySearch() throws IOException {
+    Path repo = dir.resolve("repo");
+    Files.createDirectories(repo.resolve("app"));
+    Files.writeString(
+        repo.resolve("app/Dockerfile"),
+        "FROM alpine:3.20\n# portcullis ignore=PC-DF-2O1\nRUN apk add --no-cache curl\n");
+    Path hadolint = dir.resolve("hadolint/Dockerfile");
+    Files.createDirectories(hadolint.getParent());
+    Files.writeString(
+        hadolint,
+        "FROM alpine:3.20\n# hadolint ignore=DL3049,SC2086,DL3018\nRUN apk add --no-cache curl\n");
+
+    Cli.Result search = lint(repo.toString());
+    Cli.Result hadolintOwn = lint(hadolint.toString());
+
+    assertThat(search.exitCode()).isEqualTo(2);
+    assertThat(search.err().strip().lines()).hasSize(1);
+    assertThat(search.err()).contains("app/Dockerfile:2", "'PC-DF-2O1'");
+    assertThat(hadolintOwn.exitCode()).as(hadolintOwn.err()).isNotEqualTo(2);
+    assertThat(hadolintOwn.out()).contains("Suppressed: 1");
+  }
+
   private static JsonNode json(String text) throws IOException {
     return new ObjectMapper().readTree(text);
   }

@@ -17,6 +17,9 @@ final class WorkdirCheck implements Check {
   private static final List<String> SYSTEM =
       List.of("/proc", "/sys", "/boot", "/dev", "/initrd", "/lost+found");
 
+  /** The ones the runtime mounts over, so that what the build puts there vanishes. */
+  private static final List<String> MOUNTED = List.of("/proc", "/sys", "/dev");
+
   @Override
   public void check(LintContext context, Findings findings) {
     for (Stage stage : context.stages()) {
@@ -42,7 +45,9 @@ final class WorkdirCheck implements Check {
                   + current
                   + " is in "
                   + system
-                  + ", which the system owns and the runtime mounts over");
+                  + (MOUNTED.contains(system)
+                      ? ", which the runtime mounts over: what the build puts there vanishes"
+                      : ", which belongs to the system, not to the application"));
         }
       }
     }

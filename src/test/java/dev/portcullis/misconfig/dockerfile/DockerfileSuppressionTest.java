@@ -143,6 +143,25 @@ class DockerfileSuppressionTest {
   }
 
   @Test
+  void exceptionsNamingTrivyIdsSuppressTheirRuleOnly() {
+    LintResult result =
+        lint("RUN sudo true\nRUN yum install -y httpd-2.4.6 && yum clean metadata\n");
+    GateSettings all = new GateSettings(EnumSet.allOf(Severity.class), false, 1);
+
+    LintDecision decision =
+        new LintGate(
+                all,
+                List.of(exception("DS010", TODAY, null), exception("avd-ds-0015", TODAY, null)),
+                TODAY)
+            .decide(List.of(result));
+
+    assertThat(decision.suppressed())
+        .extracting(s -> s.finding().ruleId() + " " + s.id())
+        .containsExactlyInAnyOrder("PC-DF-105 DS010", "PC-DF-211 avd-ds-0015");
+    assertThat(ids(decision.reported())).doesNotContain("PC-DF-105", "PC-DF-211");
+  }
+
+  @Test
   void scopedExceptionsMatchTheFilePathAndNeverAPackage() {
     LintResult result = lint("RUN sudo true\n");
     VulnerabilityException.Scope otherPath =
