@@ -1,6 +1,8 @@
 package dev.portcullis.misconfig.dockerfile;
 
 import dev.portcullis.secret.FilePaths;
+import dev.portcullis.secret.SecretRuleSet;
+import dev.portcullis.secret.SecretScanner;
 import dev.portcullis.vulndb.Severity;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -22,11 +24,10 @@ final class SecretVariableCheck implements Check {
       Pattern.compile(
           "(?i).*_(?:FILE|PATH|DIR|URL|URI|HOST|PORT|USER|USERNAME|NAME|ID|LENGTH|ENDPOINT"
               + "|HEADER|TYPE|MODE|VERSION|EXPIRY|TTL)$");
-  private static final Pattern TOKEN_VALUE =
-      Pattern.compile(
-          "AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{36}|github_pat_\\w{22,}|glpat-[\\w-]{20}"
-              + "|xox[abpr]-[\\w-]{10,}|sk_live_\\w{20,}|AIza[0-9A-Za-z_-]{35}"
-              + "|-----BEGIN [A-Z ]*PRIVATE KEY-----");
+
+  /** The secret scanner's own token formats: one list of them, for files and Dockerfiles alike. */
+  private static final SecretScanner TOKEN_FORMATS = new SecretScanner(SecretRuleSet.builtin());
+
   private static final Pattern ONLY_REFERENCE = Pattern.compile("\\$\\{?[A-Za-z_][A-Za-z0-9_]*}?");
 
   @Override
@@ -44,13 +45,23 @@ final class SecretVariableCheck implements Check {
     }
   }
 
+  /**
+   * Whether a built-in secret rule other than the generic password and secret rules finds the
+   * value, read as the line {@code NAME=value} (some formats need their key: a Datadog key under
+   * DD_API_KEY).
+   */
+  private static boolean inKnownTokenFormat(String name, String value) {
+    return TOKEN_FORMATS.scanText("Dockerfile", name + "=" + value).stream()
+        .anyMatch(match -> !match.ruleId().startsWith("generic-"));
+  }
+
   private static void variables(
       Stage stage, Instruction instruction, char escape, Findings findings) {
     boolean arg = instruction.is("ARG");
     for (Words.KeyValue pair : Words.pairs(instruction.arguments(), escape, arg)) {
       String name = pair.key();
       String value = pair.value();
-      boolean token = value != null && TOKEN_VALUE.matcher(value).find();
+      boolean token = value != null && inKnownTokenFormat(name, value);
       // A file path names where the secret is (GOOGLE_APPLICATION_CREDENTIALS=/credentials/x.json).
       boolean secretName =
           SECRET_NAME.matcher(name).find()
