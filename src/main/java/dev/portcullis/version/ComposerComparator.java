@@ -3,15 +3,15 @@ package dev.portcullis.version;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * Packagist (Composer) versions as PHP's version_compare orders them, after Composer's clean-up of
- * a leading {@code v} and of stability spellings ({@code RC}/{@code rc}, {@code Beta}/{@code b}).
+ * Packagist (Composer) versions as PHP's version_compare orders them (as OSV does), after
+ * Composer's clean-up of a leading {@code v}.
  *
  * <p>The version splits into runs of digits and of letters ({@code 1.0rc1} is 1, 0, rc, 1); other
- * characters only separate. Words rank {@code dev < alpha = a < beta = b < RC < # < pl = p}, with
+ * characters only separate. Words rank {@code dev < alpha = a < beta = b < RC = rc < # < pl = p},
+ * matched as prefixes and case-sensitively ({@code ALPHA} and {@code Beta} are unknown words), with
  * every number at the rank of {@code #} and unknown words below {@code dev}; numbers compare by
  * value. When one version runs out, the rest of the other decides against that rank of a number.
  */
@@ -19,7 +19,9 @@ final class ComposerComparator implements VersionComparator {
 
   private static final String SCHEME = "Composer";
 
-  // version_compare matches these as prefixes, first hit wins.
+  // version_compare matches these as prefixes, first hit wins, and case counts: ALPHA, Beta and PL
+  // are unknown words, as in OSV's comparator. (Composer's VersionParser would read them as
+  // stabilities, but OSV orders the versions as written.)
   private static final List<Map.Entry<String, Integer>> FORMS =
       List.of(
           Map.entry("dev", 0),
@@ -27,6 +29,7 @@ final class ComposerComparator implements VersionComparator {
           Map.entry("a", 1),
           Map.entry("beta", 2),
           Map.entry("b", 2),
+          Map.entry("RC", 3),
           Map.entry("rc", 3),
           Map.entry("#", 4),
           Map.entry("pl", 5),
@@ -78,9 +81,8 @@ final class ComposerComparator implements VersionComparator {
     if (VersionText.isDigits(part)) {
       return NUMBER_RANK;
     }
-    String lower = part.toLowerCase(Locale.ROOT);
     for (Map.Entry<String, Integer> form : FORMS) {
-      if (lower.startsWith(form.getKey())) {
+      if (part.startsWith(form.getKey())) {
         return form.getValue();
       }
     }

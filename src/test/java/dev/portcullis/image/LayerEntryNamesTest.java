@@ -7,6 +7,7 @@ import static dev.portcullis.testing.OciLayoutBuilder.Entry.symlink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.image.LayerEntry.EntryType;
+import dev.portcullis.testing.Cli;
 import dev.portcullis.testing.OciLayoutBuilder;
 import dev.portcullis.testing.OciLayoutBuilder.Compression;
 import java.io.File;
@@ -141,6 +142,8 @@ class LayerEntryNamesTest {
     assertThat(firstNames(layout))
         .as("umoci's layer starts with the root '/'")
         .containsExactly("/");
+    Cli.Result scan = Cli.run("sbom", "image", "oci:" + layout + ":v1", "--no-cache");
+    assertThat(scan.exitCode()).as(scan.err()).isZero();
   }
 
   @Test

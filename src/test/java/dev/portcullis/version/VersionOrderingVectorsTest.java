@@ -40,6 +40,15 @@ class VersionOrderingVectorsTest {
           Map.entry("rubygems", "RubyGems"),
           Map.entry("semver", "semver"));
 
+  /**
+   * Vectors where the reference implementation the ecosystem is defined by answers otherwise, each
+   * with that answer: the test holds us to the reference. Maven's order is ComparableVersion's
+   * (OSV's definition); OSV's vector follows the POM reference's text ("trim nulls at each
+   * hyphen"), which ComparableVersion does not do.
+   */
+  private static final Map<String, String> REFERENCE_DIFFERS =
+      Map.of("maven:1-1 = 1-ga-1", "1-1 > 1-ga-1");
+
   @TestFactory
   Stream<DynamicNode> vectors() throws IOException {
     String shared = System.getProperty("portcullis.sharedTestdata");
@@ -76,7 +85,8 @@ class VersionOrderingVectorsTest {
         continue;
       }
       String label = prefix + ":" + (i + 1) + "  " + line;
-      tests.add(dynamicTest(label, () -> check(comparator, line)));
+      String checked = REFERENCE_DIFFERS.getOrDefault(prefix + ":" + line, line);
+      tests.add(dynamicTest(label, () -> check(comparator, checked)));
     }
     return dynamicContainer(name, tests);
   }
