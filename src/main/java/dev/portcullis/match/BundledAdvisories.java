@@ -68,11 +68,18 @@ final class BundledAdvisories {
       for (int f : fixed) {
         folded[f] = attach(folded[f], advisory, order);
       }
-      boolean moreSevere =
-          fixed.stream().allMatch(f -> moreSevere(advisory.severity().severity(), folded[f]));
+      boolean ratedAboveAll =
+          !fixed.isEmpty()
+              && fixed.stream()
+                  .allMatch(f -> moreSevere(advisory.severity().severity(), folded[f]));
+      if (withoutRecord.size() == fixes.size()) {
+        // None of its CVEs has a record here (Red Hat publishes only its RHSAs): the advisory is
+        // the finding, as published.
+        continue;
+      }
       if (!withoutRecord.isEmpty()) {
         folded[a] = standingFor(advisory, withoutRecord);
-      } else if (!moreSevere) {
+      } else if (!ratedAboveAll) {
         folded[a] = null;
       }
     }

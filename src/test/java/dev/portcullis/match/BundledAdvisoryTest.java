@@ -126,6 +126,20 @@ class BundledAdvisoryTest {
   }
 
   @Test
+  void anAdvisoryWhoseCvesHaveNoRecordsIsTheFindingAsPublished() throws IOException {
+    write(dsa("DSA-2099-7001", "3.0.15-1~deb12u1", "CVE-2099-7001", "CVE-2099-7002"));
+
+    assertThat(match())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.vulnerabilityId()).isEqualTo("DSA-2099-7001");
+              assertThat(f.note()).isNull();
+              assertThat(f.advisories()).isEmpty();
+            });
+  }
+
+  @Test
   void aCvesOwnRecordHasTheLastWordOnIt() throws IOException {
     // The tracker finds the installed version fixed for CVE-2099-7002: the advisory does not bring
     // it
@@ -143,6 +157,15 @@ class BundledAdvisoryTest {
                   .extracting(FixingAdvisory::id)
                   .containsExactly("DSA-2099-7001");
             });
+  }
+
+  @Test
+  void anAdvisoryWhoseCvesRecordsAllFindTheVersionUnaffectedIsNoFinding() throws IOException {
+    write(dsa("DSA-2099-7001", "3.0.15-1~deb12u1", "CVE-2099-7001", "CVE-2099-7002"));
+    write(debianCve("CVE-2099-7001", "3.0.13-1~deb12u1"));
+    write(debianCve("CVE-2099-7002", "3.0.13-1~deb12u1"));
+
+    assertThat(match()).isEmpty();
   }
 
   @Test
