@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -221,9 +222,20 @@ final class DbCommand {
     out.printf(
         "Imported %d records (%d unchanged, %d skipped as malformed) into %s%n",
         report.imported(), report.unchanged(), report.skipped(), target);
-    report
-        .perEcosystem()
-        .forEach((ecosystem, count) -> out.printf("  %-20s %d%n", ecosystem, count));
+    if (!report.perEcosystem().isEmpty()) {
+      // A record counts once in each ecosystem it affects; an affected entry is one package in one
+      // release, so a record has as many as the packages and releases it names.
+      out.printf(
+          "  %-20s %8s  %s%n", "ECOSYSTEM", "RECORDS", "AFFECTED ENTRIES (package, release)");
+      new TreeMap<>(report.perEcosystem())
+          .forEach(
+              (ecosystem, records) ->
+                  out.printf(
+                      "  %-20s %8d  %d%n",
+                      ecosystem,
+                      records,
+                      report.entriesPerEcosystem().getOrDefault(ecosystem, 0L)));
+    }
     for (String skipped : report.firstSkipped()) {
       err.println("portcullis: skipped " + skipped);
     }

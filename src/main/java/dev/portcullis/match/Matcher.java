@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Finds, for every package of an inventory, the advisories whose ranges contain its installed
@@ -72,6 +74,7 @@ public final class Matcher {
               names.getKey(), releaseByEcosystem.get(names.getKey()), names.getValue()));
     }
     Map<Package, Map<String, RangeEvaluation>> hitsByPackage = new LinkedHashMap<>();
+    Map<Package, Set<String>> recordedByPackage = new HashMap<>();
     Set<String> hitIds = new LinkedHashSet<>();
     for (Map.Entry<Package, AdvisoryTarget> entry : targets.entrySet()) {
       AdvisoryTarget target = entry.getValue();
@@ -81,9 +84,19 @@ public final class Matcher {
           byEcosystem.get(target.ecosystem()).getOrDefault(stored, List.of());
       Map<String, RangeEvaluation> hits = evaluate(target, rows);
       hitsByPackage.put(entry.getKey(), hits);
+      recordedByPackage.put(
+          entry.getKey(),
+          rows.stream()
+              .filter(row -> target.appliesTo(row.release()))
+              .map(StoredAffected::vulnerabilityId)
+              .collect(Collectors.toSet()));
       hitIds.addAll(hits.keySet());
     }
     Map<String, StoredVulnerability> records = database.vulnerabilities(hitIds);
+    Map<String, List<String>> fixesById = new HashMap<>();
+    records.values().stream()
+        .filter(r -> !r.fixes().isEmpty())
+        .forEach(r -> fixesById.put(r.id(), r.fixes()));
     List<Finding> findings = new ArrayList<>();
     for (Map.Entry<Package, Map<String, RangeEvaluation>> entry : hitsByPackage.entrySet()) {
       List<Finding> forPackage = new ArrayList<>();
@@ -102,7 +115,12 @@ public final class Matcher {
                   inferredGroups.get(entry.getKey())));
         }
       }
-      findings.addAll(mergeAliases(forPackage));
+      findings.addAll(
+          BundledAdvisories.fold(
+              mergeAliases(forPackage),
+              fixesById,
+              recordedByPackage.get(entry.getKey()),
+              Ecosystems.forEcosystem(target.ecosystem())));
     }
     return findings;
   }
@@ -309,8 +327,7 @@ public final class Matcher {
         allNames.stream().filter(n -> !n.equals(primary.vulnerabilityId())).sorted().toList();
     List<String> fixed = new ArrayList<>(primary.fixedVersions());
     other.fixedVersions().stream().filter(v -> !fixed.contains(v)).forEach(fixed::add);
-    SeverityRating severity =
-        primary.severity().severity() == Severity.UNKNOWN ? other.severity() : primary.severity();
+    SeverityRating severity = moreSevere(primary.severity(), other.severity());
     FixStatus status = combinedStatus(primary.status(), other.status(), !fixed.isEmpty());
     // The note explains the status: a "no fix planned" note must not ride on a FIXED finding, and
     // a caveat on one record's fix (for subscribers only) not where the other's fix has none.
@@ -327,7 +344,24 @@ public final class Matcher {
         status,
         severity,
         primary.title() != null ? primary.title() : other.title(),
-        explains.note());
+        explains.note(),
+        Stream.concat(primary.advisories().stream(), other.advisories().stream())
+            .distinct()
+            .toList());
+  }
+
+  /**
+   * The more severe of two records' ratings of one vulnerability, so that a low rating under the
+   * preferred id never hides a critical one under another; a known rating over UNKNOWN.
+   */
+  private static SeverityRating moreSevere(SeverityRating a, SeverityRating b) {
+    if (a.severity() == Severity.UNKNOWN) {
+      return b;
+    }
+    if (b.severity() == Severity.UNKNOWN) {
+      return a;
+    }
+    return b.severity().compareTo(a.severity()) < 0 ? b : a;
   }
 
   /**

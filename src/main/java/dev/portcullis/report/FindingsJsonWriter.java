@@ -5,6 +5,7 @@ import dev.portcullis.inventory.LayerInfo;
 import dev.portcullis.inventory.OsRelease;
 import dev.portcullis.inventory.SecretFinding;
 import dev.portcullis.match.Finding;
+import dev.portcullis.match.FixingAdvisory;
 import dev.portcullis.policy.Suppression;
 import dev.portcullis.policy.VulnerabilityException;
 import dev.portcullis.secret.SecretMatch;
@@ -109,6 +110,7 @@ final class FindingsJsonWriter implements ScanReportWriter {
       String ecosystem,
       String status,
       List<String> fixedVersions,
+      List<FixingAdvisory> advisories,
       String severity,
       Double score,
       String vector,
@@ -131,6 +133,8 @@ final class FindingsJsonWriter implements ScanReportWriter {
           f.ecosystem(),
           f.status().name(),
           f.fixedVersions(),
+          // Absent where no advisory fixes it among others, as most findings.
+          f.advisories().isEmpty() ? null : f.advisories(),
           f.severity().severity().name(),
           Double.isNaN(score) ? null : score,
           f.severity().vector(),

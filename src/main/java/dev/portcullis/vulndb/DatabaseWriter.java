@@ -56,8 +56,8 @@ public final class DatabaseWriter implements AutoCloseable {
     insertVulnerability =
         connection.prepareStatement(
             "INSERT OR REPLACE INTO vulnerability (id, modified, published, withdrawn, summary, details, aliases,"
-                + " severity, score, vector, severity_source, published_severities)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " severity, score, vector, severity_source, published_severities, fixes)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insertAffected =
         connection.prepareStatement(
             "INSERT INTO affected (vulnerability_id, ecosystem, ecosystem_release, package, purl, ranges, versions,"
@@ -171,6 +171,7 @@ public final class DatabaseWriter implements AutoCloseable {
     insertVulnerability.setString(10, rating.vector());
     insertVulnerability.setString(11, rating.source());
     insertVulnerability.setString(12, mapper.writeValueAsString(record.severity()));
+    insertVulnerability.setString(13, mapper.writeValueAsString(record.fixes()));
     insertVulnerability.executeUpdate();
   }
 

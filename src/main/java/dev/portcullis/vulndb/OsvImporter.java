@@ -35,6 +35,7 @@ public final class OsvImporter {
   private long skipped;
   private final List<String> firstSkipped = new ArrayList<>();
   private final Map<String, Long> perEcosystem = new TreeMap<>();
+  private final Map<String, Long> entriesPerEcosystem = new TreeMap<>();
 
   public OsvImporter(DatabaseWriter writer) {
     this.writer = writer;
@@ -63,7 +64,8 @@ public final class OsvImporter {
 
   /** What the imports so far did. */
   public ImportReport report() {
-    return new ImportReport(imported, unchanged, skipped, firstSkipped, perEcosystem);
+    return new ImportReport(
+        imported, unchanged, skipped, firstSkipped, perEcosystem, entriesPerEcosystem);
   }
 
   private void importDirectory(Path directory) throws IOException {
@@ -121,12 +123,13 @@ public final class OsvImporter {
     }
     if (writer.store(record)) {
       imported++;
-      record.affected().stream()
-          .filter(a -> a.packageInfo() != null && a.packageInfo().ecosystem() != null)
-          .forEach(
-              a ->
-                  perEcosystem.merge(
-                      EcosystemName.parse(a.packageInfo().ecosystem()).ecosystem(), 1L, Long::sum));
+      List<String> ecosystems =
+          record.affected().stream()
+              .filter(a -> a.packageInfo() != null && a.packageInfo().ecosystem() != null)
+              .map(a -> EcosystemName.parse(a.packageInfo().ecosystem()).ecosystem())
+              .toList();
+      ecosystems.forEach(e -> entriesPerEcosystem.merge(e, 1L, Long::sum));
+      ecosystems.stream().distinct().forEach(e -> perEcosystem.merge(e, 1L, Long::sum));
     } else {
       unchanged++;
     }

@@ -46,6 +46,17 @@ public record OsvRecord(
         .toList();
   }
 
+  /**
+   * The vulnerabilities an advisory fixes, where its {@code upstream} names several (a DSA fixing
+   * three CVEs); empty for a record about one vulnerability. A finding of such an advisory is
+   * folded into the findings of the vulnerabilities it names, where each has one.
+   */
+  public List<String> fixes() {
+    return upstream.size() > 1
+        ? upstream.stream().filter(other -> !other.equals(id)).distinct().toList()
+        : List.of();
+  }
+
   /** A severity entry: {@code type} CVSS_V2, CVSS_V3, CVSS_V4 or Ubuntu; {@code score} a vector. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record SeverityScore(String type, String score) {}

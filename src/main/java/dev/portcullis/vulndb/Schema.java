@@ -13,9 +13,10 @@ final class Schema {
 
   /**
    * Bumped on any incompatible change; an older database is rebuilt, not migrated. 3: records keep
-   * their own severity entries, for the words that are no CVSS vector (Ubuntu's priority).
+   * their own severity entries, for the words that are no CVSS vector (Ubuntu's priority). 4:
+   * records keep the vulnerabilities they fix, where they name several (a DSA).
    */
-  static final int VERSION = 3;
+  static final int VERSION = 4;
 
   private static final String[] DDL = {
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -24,7 +25,7 @@ final class Schema {
     CREATE TABLE IF NOT EXISTS vulnerability (
       id TEXT PRIMARY KEY, modified TEXT, published TEXT, withdrawn TEXT, summary TEXT, details TEXT,
       aliases TEXT NOT NULL, severity TEXT NOT NULL, score REAL, vector TEXT, severity_source TEXT NOT NULL,
-      published_severities TEXT NOT NULL)
+      published_severities TEXT NOT NULL, fixes TEXT NOT NULL)
     """,
     """
     CREATE TABLE IF NOT EXISTS affected (

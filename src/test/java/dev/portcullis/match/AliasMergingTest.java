@@ -3,6 +3,7 @@ package dev.portcullis.match;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.inventory.Package;
+import dev.portcullis.vulndb.Severity;
 import dev.portcullis.vulndb.SeverityRating;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,44 @@ class AliasMergingTest {
               assertThat(f.status()).isEqualTo(FixStatus.WILL_NOT_FIX);
               assertThat(f.note()).isEqualTo(UNIMPORTANT);
             });
+  }
+
+  @Test
+  void aLowRatingUnderThePreferredIdDoesNotHideACriticalAlias() {
+    SeverityRating low = new SeverityRating(Severity.LOW, 3.1, null, "CVSS_V3 vector");
+    SeverityRating critical = new SeverityRating(Severity.CRITICAL, 9.8, null, "CVSS_V3 vector");
+    Finding cve =
+        new Finding(
+            "CVE-2099-1",
+            List.of(),
+            COREUTILS,
+            "Debian:12",
+            List.of(),
+            FixStatus.AFFECTED,
+            low,
+            null,
+            null);
+    Finding ghsa =
+        new Finding(
+            "GHSA-x",
+            List.of("CVE-2099-1"),
+            COREUTILS,
+            "Debian:12",
+            List.of(),
+            FixStatus.AFFECTED,
+            critical,
+            null,
+            null);
+
+    for (List<Finding> order : List.of(List.of(cve, ghsa), List.of(ghsa, cve))) {
+      assertThat(Matcher.mergeAliases(order))
+          .singleElement()
+          .satisfies(
+              f -> {
+                assertThat(f.vulnerabilityId()).isEqualTo("CVE-2099-1");
+                assertThat(f.severity()).isEqualTo(critical);
+              });
+    }
   }
 
   @Test
