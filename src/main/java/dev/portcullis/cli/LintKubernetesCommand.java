@@ -80,6 +80,22 @@ final class LintKubernetesCommand implements Callable<Integer> {
       description = "Namespaces need a default-deny egress NetworkPolicy (PC-K8S-021).")
   boolean requireEgressDeny;
 
+  @Option(
+      names = "--require-high-ids",
+      negatable = true,
+      description =
+          "User and group ids must be above 10000, and no pod may join the root group (PC-K8S-012,"
+              + " PC-K8S-013).")
+  boolean requireHighIds;
+
+  @Option(
+      names = "--require-quotas",
+      negatable = true,
+      description =
+          "Every namespace that workloads land in needs a ResourceQuota and a LimitRange in the"
+              + " input (PC-K8S-052, PC-K8S-053).")
+  boolean requireQuotas;
+
   @Mixin LintOptions lint;
 
   @Spec CommandSpec spec;
@@ -118,7 +134,12 @@ final class LintKubernetesCommand implements Callable<Integer> {
     try {
       PssLevel level = pssLevel == null ? null : PssLevel.parse(pssLevel);
       return new KubernetesLintOptions(
-          level, PssVersion.parse(k8sVersion), requireDigest, requireEgressDeny);
+          level,
+          PssVersion.parse(k8sVersion),
+          requireDigest,
+          requireEgressDeny,
+          requireHighIds,
+          requireQuotas);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

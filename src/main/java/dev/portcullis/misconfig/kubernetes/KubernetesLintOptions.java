@@ -8,11 +8,25 @@ package dev.portcullis.misconfig.kubernetes;
  * @param version the Kubernetes version whose checks apply (--k8s-version)
  * @param requireDigest whether images must be pinned by digest (PC-K8S-007)
  * @param requireEgressDeny whether namespaces need a default-deny egress policy (PC-K8S-021)
+ * @param requireHighIds whether user and group ids must be above 10000 (PC-K8S-012, PC-K8S-013);
+ *     off by default, as seed 002's own secure pod runs as 1000
+ * @param requireQuotas whether namespaces need a ResourceQuota and a LimitRange (PC-K8S-052,
+ *     PC-K8S-053); off by default, as they are often kept apart from the application's manifests
  */
 public record KubernetesLintOptions(
-    PssLevel level, PssVersion version, boolean requireDigest, boolean requireEgressDeny) {
+    PssLevel level,
+    PssVersion version,
+    boolean requireDigest,
+    boolean requireEgressDeny,
+    boolean requireHighIds,
+    boolean requireQuotas) {
 
   public static KubernetesLintOptions defaults() {
-    return new KubernetesLintOptions(null, PssVersion.LATEST, true, true);
+    return new KubernetesLintOptions(null, PssVersion.LATEST, true, true, false, false);
+  }
+
+  /** Every check on, as Trivy runs its own: for comparing with it. */
+  static KubernetesLintOptions everything() {
+    return new KubernetesLintOptions(null, PssVersion.LATEST, true, true, true, true);
   }
 }
