@@ -103,8 +103,9 @@ final class LintKubernetesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     KubernetesReportWriter writer = writer();
-    KubernetesLintOptions options = options();
     Policy file = readPolicy();
+    // Only a policy that names its image tiers says which registries it trusts.
+    KubernetesLintOptions options = options().withTrustedImages(file.baseImages());
     GateSettings settings = lint.gate(file.gate());
     ManifestFinder finder = new ManifestFinder();
     List<ManifestFinder.Found> found = finder.find(paths);
@@ -139,7 +140,8 @@ final class LintKubernetesCommand implements Callable<Integer> {
           requireDigest,
           requireEgressDeny,
           requireHighIds,
-          requireQuotas);
+          requireQuotas,
+          null);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

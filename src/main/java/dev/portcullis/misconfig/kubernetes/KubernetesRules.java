@@ -106,6 +106,13 @@ public final class KubernetesRules {
           "KSV022",
           "KSV005");
 
+  public static final KubernetesRule UNTRUSTED_IMAGE =
+      rule(
+          "PC-K8S-014",
+          MEDIUM,
+          "Image is not allowed by the policy's image tiers",
+          "Use an image that base-images in portcullis.yaml names on a registry it trusts, or add the registry (registry.example.com/**) to a tier.",
+          "KSV0125");
   public static final KubernetesRule LOW_UID =
       rule(
           "PC-K8S-012",
@@ -437,6 +444,7 @@ public final class KubernetesRules {
           TOKEN_AUTOMOUNT,
           DEFAULT_SERVICE_ACCOUNT,
           CAPABILITIES_ADDED,
+          UNTRUSTED_IMAGE,
           LOW_UID,
           LOW_GID,
           NO_DEFAULT_DENY_INGRESS,

@@ -2,6 +2,9 @@ package dev.portcullis.misconfig.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portcullis.policy.BaseImagePolicy;
+import dev.portcullis.policy.BaseImageTier;
+import dev.portcullis.policy.ImagePattern;
 import dev.portcullis.vulndb.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,11 +103,39 @@ class KubernetesHardeningTest {
   }
 
   @Test
+  void imagesThePolicysTiersDoNotAllowAreReported() {
+    BaseImagePolicy tiers =
+        new BaseImagePolicy(
+            null,
+            new BaseImageTier(
+                List.of(ImagePattern.parse("registry.example.com/**")),
+                List.of("registry.example.com"),
+                null,
+                "our registry"),
+            null,
+            null);
+    KubernetesLintOptions options = KubernetesLintOptions.defaults().withTrustedImages(tiers);
+    String pod = POD.replace("image: a/b:1", "image: %s");
+    assertThat(lint(pod.formatted("", "20001", "", "quay.io/team/app:1.0"), options))
+        .filteredOn(f -> f.rule() == KubernetesRules.UNTRUSTED_IMAGE)
+        .singleElement()
+        .satisfies(f -> assertThat(f.aliases()).containsExactly("KSV0125"));
+    assertThat(lint(pod.formatted("", "20001", "", "registry.example.com/team/app:1.0"), options))
+        .noneMatch(f -> f.rule() == KubernetesRules.UNTRUSTED_IMAGE);
+    assertThat(
+            lint(
+                pod.formatted("", "20001", "", "quay.io/team/app:1.0"),
+                KubernetesLintOptions.defaults()))
+        .as("a policy without image tiers checks no registry")
+        .noneMatch(f -> f.rule() == KubernetesRules.UNTRUSTED_IMAGE);
+  }
+
+  @Test
   void removedApiVersionsDependOnTheTargetVersion() {
     String cronJob =
         "apiVersion: batch/v1beta1\nkind: CronJob\nmetadata: {name: c, namespace: apps}\n";
     KubernetesLintOptions v124 =
-        new KubernetesLintOptions(null, PssVersion.parse("1.24"), true, true, false, false);
+        new KubernetesLintOptions(null, PssVersion.parse("1.24"), true, true, false, false, null);
     assertThat(lint(cronJob, v124))
         .filteredOn(f -> f.rule() == KubernetesRules.DEPRECATED_API)
         .singleElement()
