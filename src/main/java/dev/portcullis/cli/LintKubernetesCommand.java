@@ -80,6 +80,22 @@ final class LintKubernetesCommand implements Callable<Integer> {
       description = "Namespaces need a default-deny egress NetworkPolicy (PC-K8S-021).")
   boolean requireEgressDeny;
 
+  @Option(
+      names = "--require-high-ids",
+      negatable = true,
+      description =
+          "User and group ids must be above 10000, and no pod may join the root group (PC-K8S-012,"
+              + " PC-K8S-013).")
+  boolean requireHighIds;
+
+  @Option(
+      names = "--require-quotas",
+      negatable = true,
+      description =
+          "Every namespace that workloads land in needs a ResourceQuota and a LimitRange in the"
+              + " input (PC-K8S-052, PC-K8S-053).")
+  boolean requireQuotas;
+
   @Mixin LintOptions lint;
 
   @Spec CommandSpec spec;
@@ -87,8 +103,9 @@ final class LintKubernetesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     KubernetesReportWriter writer = writer();
-    KubernetesLintOptions options = options();
     Policy file = readPolicy();
+    // Only a policy that names its image tiers says which registries it trusts.
+    KubernetesLintOptions options = options().withTrustedImages(file.baseImages());
     GateSettings settings = lint.gate(file.gate());
     ManifestFinder finder = new ManifestFinder();
     List<ManifestFinder.Found> found = finder.find(paths);
@@ -118,7 +135,13 @@ final class LintKubernetesCommand implements Callable<Integer> {
     try {
       PssLevel level = pssLevel == null ? null : PssLevel.parse(pssLevel);
       return new KubernetesLintOptions(
-          level, PssVersion.parse(k8sVersion), requireDigest, requireEgressDeny);
+          level,
+          PssVersion.parse(k8sVersion),
+          requireDigest,
+          requireEgressDeny,
+          requireHighIds,
+          requireQuotas,
+          null);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

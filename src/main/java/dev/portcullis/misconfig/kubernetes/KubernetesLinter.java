@@ -133,12 +133,17 @@ public final class KubernetesLinter {
         }
       }
       findings.addAll(checklist.check(workload, pod));
+      findings.addAll(HardeningChecks.check(workload, pod, options));
     }
     findings.addAll(new NetworkPolicyChecks(options).check(resources, workloads));
     findings.addAll(RbacChecks.check(resources));
     findings.addAll(SecretChecks.check(resources, workloads));
     findings.addAll(NamespaceChecks.check(resources));
     findings.addAll(KindTypos.check(resources));
+    findings.addAll(DeprecatedApis.check(resources, options.version()));
+    if (options.requireQuotas()) {
+      findings.addAll(QuotaChecks.check(resources, workloads));
+    }
     return new KubernetesLintResult(
         fileCount, resources.size(), findings, verdicts, skippedKinds, skipped, problems);
   }

@@ -106,6 +106,28 @@ public final class KubernetesRules {
           "KSV022",
           "KSV005");
 
+  public static final KubernetesRule UNTRUSTED_IMAGE =
+      rule(
+          "PC-K8S-014",
+          MEDIUM,
+          "Image is not allowed by the policy's image tiers",
+          "Use an image that base-images in portcullis.yaml names on a registry it trusts, or add the registry (registry.example.com/**) to a tier.",
+          "KSV0125");
+  public static final KubernetesRule LOW_UID =
+      rule(
+          "PC-K8S-012",
+          LOW,
+          "Runs with a user id at or below 10000 (or the image's)",
+          "Set runAsUser above 10000 (pod or container), so that the process shares no id with the node's accounts if it escapes. On with --require-high-ids.",
+          "KSV020");
+  public static final KubernetesRule LOW_GID =
+      rule(
+          "PC-K8S-013",
+          LOW,
+          "Runs with a group id at or below 10000 (or the image's), or joins the root group",
+          "Set runAsGroup above 10000, and no 0 in fsGroup or supplementalGroups. On with --require-high-ids.",
+          "KSV021");
+
   public static final KubernetesRule NO_DEFAULT_DENY_INGRESS =
       rule(
           "PC-K8S-020",
@@ -222,12 +244,41 @@ public final class KubernetesRules {
           "Namespace does not enforce a Pod Security Standard",
           "Label it pod-security.kubernetes.io/enforce: restricted (and warn/audit), so that the API server refuses pods that break it.");
 
+  public static final KubernetesRule DEFAULT_NAMESPACE =
+      rule(
+          "PC-K8S-051",
+          LOW,
+          "Workload is placed in the default namespace",
+          "Give each application its own namespace, with its own quotas, network policies and Pod Security level.",
+          "KSV110");
+
+  public static final KubernetesRule NO_RESOURCE_QUOTA =
+      rule(
+          "PC-K8S-052",
+          LOW,
+          "Namespace has no ResourceQuota",
+          "Add a ResourceQuota with spec.hard (requests.cpu, requests.memory, limits.cpu, limits.memory, pods) to the namespace. On with --require-quotas.",
+          "KSV040");
+  public static final KubernetesRule NO_LIMIT_RANGE =
+      rule(
+          "PC-K8S-053",
+          LOW,
+          "Namespace has no LimitRange",
+          "Add a LimitRange whose Container limits give default requests and limits, min and max. On with --require-quotas.",
+          "KSV039");
+
   public static final KubernetesRule KIND_TYPO =
       rule(
           "PC-K8S-060",
           HIGH,
           "Kind differs from a Kubernetes kind only by case",
           "Write the kind as Kubernetes spells it (Pod, ClusterRoleBinding); kinds are case-sensitive.");
+  public static final KubernetesRule DEPRECATED_API =
+      rule(
+          "PC-K8S-061",
+          HIGH,
+          "API version is removed in the target Kubernetes version (LOW while only deprecated)",
+          "Write the object in the API version the message names (kubectl convert helps); --k8s-version sets the cluster version measured against.");
 
   public static final KubernetesRule HOST_NAMESPACES =
       pss(
@@ -393,6 +444,9 @@ public final class KubernetesRules {
           TOKEN_AUTOMOUNT,
           DEFAULT_SERVICE_ACCOUNT,
           CAPABILITIES_ADDED,
+          UNTRUSTED_IMAGE,
+          LOW_UID,
+          LOW_GID,
           NO_DEFAULT_DENY_INGRESS,
           NO_DEFAULT_DENY_EGRESS,
           REACHABLE,
@@ -409,7 +463,11 @@ public final class KubernetesRules {
           SECRET_IN_CONFIGMAP,
           SECRET_IN_ENV,
           NAMESPACE_UNLABELED,
+          DEFAULT_NAMESPACE,
+          NO_RESOURCE_QUOTA,
+          NO_LIMIT_RANGE,
           KIND_TYPO,
+          DEPRECATED_API,
           HOST_NAMESPACES,
           PRIVILEGED,
           CAPABILITIES_BASELINE,

@@ -1,5 +1,7 @@
 package dev.portcullis.misconfig.kubernetes;
 
+import dev.portcullis.policy.BaseImagePolicy;
+import dev.portcullis.registry.ImageReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -82,6 +84,7 @@ final class WorkloadChecks {
               imageField,
               name + " uses image \"" + image + "\" without a digest"));
     }
+    trusted(workload, container, image, imageField, findings);
     String policy = Fields.string(container.node().get("imagePullPolicy"));
     String effective = policy.isEmpty() ? (ref.floating() ? "Always" : "IfNotPresent") : policy;
     if (!ref.pinned() && !effective.equals("Always")) {
@@ -96,6 +99,38 @@ final class WorkloadChecks {
                   + "\" with imagePullPolicy "
                   + effective
                   + (policy.isEmpty() ? " (the default for a tagged image)" : "")));
+    }
+  }
+
+  /** An image the policy's tiers forbid: named by none of them, or from a registry none trusts. */
+  private void trusted(
+      Resource workload,
+      PodView.Container container,
+      String image,
+      FieldRef field,
+      List<KubernetesFinding> findings) {
+    if (options.trustedImages() == null || image.isEmpty()) {
+      return;
+    }
+    ImageReference reference;
+    try {
+      reference = ImageReference.parse(image);
+    } catch (IllegalArgumentException e) {
+      return;
+    }
+    BaseImagePolicy.Classification where = options.trustedImages().classify(reference);
+    if (where.tier() == BaseImagePolicy.Tier.FORBIDDEN) {
+      findings.add(
+          KubernetesFinding.at(
+              KubernetesRules.UNTRUSTED_IMAGE,
+              workload,
+              field,
+              "container \""
+                  + container.name()
+                  + "\" uses image \""
+                  + image
+                  + "\", which the policy's image tiers forbid: "
+                  + where.reason()));
     }
   }
 

@@ -66,7 +66,7 @@ class KubernetesChecklistTest {
   @Test
   void digestAndEgressRulesCanBeTurnedOff() {
     KubernetesLintOptions lenient =
-        new KubernetesLintOptions(null, PssVersion.LATEST, false, false);
+        new KubernetesLintOptions(null, PssVersion.LATEST, false, false, false, false, null);
 
     assertThat(lint(pod("shop/api:1.2.3", "Always"), lenient))
         .extracting(KubernetesFinding::ruleId)

@@ -81,6 +81,11 @@ class KubernetesTrivyAgreementTest {
               "wildcard-resource-patch-role.yaml KSV112 ours",
               "patch on every resource changes every object; Trivy's verb list lacks patch"),
           Map.entry(
+              "uid-pod-level-only.yaml KSV020 trivy",
+              "runAsUser 20001 is set on the pod, which its containers inherit; Trivy reads the"
+                  + " containers' only"),
+          Map.entry("uid-pod-level-only.yaml KSV021 trivy", "likewise for runAsGroup"),
+          Map.entry(
               "wildcard-resource-watch.yaml KSV046 ours",
               "watch on every resource streams every Secret; Trivy's verb list lacks watch"));
 
@@ -124,7 +129,7 @@ class KubernetesTrivyAgreementTest {
 
   private static Set<String> oursFor(Path file) throws IOException {
     KubernetesLintResult result =
-        new KubernetesLinter(KubernetesLintOptions.defaults())
+        new KubernetesLinter(KubernetesLintOptions.everything())
             .lint(List.of(new ManifestFinder().find(List.of(file)).get(0)));
     Set<String> ids = new TreeSet<>();
     result.findings().forEach(f -> ids.addAll(f.aliases()));
