@@ -2,6 +2,7 @@ package dev.portcullis.report;
 
 import dev.portcullis.inventory.Package;
 import dev.portcullis.match.Finding;
+import dev.portcullis.match.FixingAdvisory;
 import dev.portcullis.policy.Suppression;
 import dev.portcullis.vulndb.SeverityRating;
 import java.io.IOException;
@@ -87,6 +88,16 @@ final class CycloneDxVexWriter implements ScanReportWriter {
       reference.setId(alias);
       reference.setSource(aliasSource);
       vulnerability.addReference(reference);
+    }
+    // An advisory fixing several CVEs at once (a Debian DSA), folded into this CVE's finding.
+    for (FixingAdvisory fixing : finding.advisories()) {
+      Vulnerability.Advisory advisory = new Vulnerability.Advisory();
+      advisory.setTitle(
+          fixing.fixedVersions().isEmpty()
+              ? fixing.id()
+              : fixing.id() + ": fixed in " + String.join(", ", fixing.fixedVersions()));
+      advisory.setUrl("https://osv.dev/vulnerability/" + fixing.id());
+      vulnerability.addAdvisory(advisory);
     }
     vulnerability.setRatings(new ArrayList<>(List.of(rating(finding.severity()))));
     if (finding.title() != null) {

@@ -6,6 +6,7 @@ import dev.portcullis.inventory.SecretFinding;
 import dev.portcullis.inventory.SecretFinding.Visibility;
 import dev.portcullis.match.Finding;
 import dev.portcullis.match.FixStatus;
+import dev.portcullis.match.FixingAdvisory;
 import dev.portcullis.secret.SecretMatch;
 import dev.portcullis.vulndb.Severity;
 import java.io.IOException;
@@ -118,6 +119,18 @@ final class SarifWriter implements ScanReportWriter {
         : "no fix yet";
   }
 
+  /** The advisories that fix several CVEs at once (a Debian DSA) and were folded into this one. */
+  private static String fixingAdvisories(Finding finding) {
+    StringBuilder text = new StringBuilder();
+    for (FixingAdvisory advisory : finding.advisories()) {
+      text.append("\nAdvisory: ").append(advisory.id());
+      if (!advisory.fixedVersions().isEmpty()) {
+        text.append(" (fixed in ").append(String.join(", ", advisory.fixedVersions())).append(')');
+      }
+    }
+    return text.toString();
+  }
+
   private static void addResult(ArrayNode results, Finding finding, int ruleIndex, String target) {
     ObjectNode result = results.addObject();
     result.put("ruleId", finding.vulnerabilityId());
@@ -137,6 +150,7 @@ final class SarifWriter implements ScanReportWriter {
                 + finding.severity().severity()
                 + "\nFixed in: "
                 + fixedIn(finding)
+                + fixingAdvisories(finding)
                 + "\nFound in: /"
                 + finding.pkg().foundIn()
                 + (finding.pkg().ownedBy() == null
