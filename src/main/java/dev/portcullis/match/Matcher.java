@@ -233,7 +233,8 @@ public final class Matcher {
             status == FixStatus.FIXED && evaluation.fixSubscription() != null
                 ? "the fix is published for " + evaluation.fixSubscription() + " subscribers only"
                 : null,
-            matchNote));
+            matchNote),
+        List.of());
   }
 
   private static String joinNotes(String... notes) {
@@ -317,7 +318,8 @@ public final class Matcher {
         finding.status(),
         finding.severity(),
         finding.title(),
-        finding.note());
+        finding.note(),
+        List.of());
   }
 
   private static Finding combine(Finding a, Finding b, Set<String> allNames) {

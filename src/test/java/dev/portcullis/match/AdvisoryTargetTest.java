@@ -15,7 +15,7 @@ class AdvisoryTargetTest {
   private static Package pkg(String type, String name, String source) {
     return new Package(
         type, name, "1.0-1", "amd64", source, "1.0-1", null, null, "x", null, null, List.of(), null,
-        false, null);
+        false, null, null);
   }
 
   @Test
@@ -139,6 +139,7 @@ class AdvisoryTargetTest {
         List.of(),
         null,
         false,
+        null,
         null);
   }
 

@@ -47,6 +47,7 @@ class BundledAdvisoryTest {
           List.of(),
           null,
           false,
+          null,
           null);
 
   @TempDir Path dir;

@@ -45,7 +45,7 @@ class DistributionMatchingTest {
   private static Package pkg(String type, String name, String version, String source) {
     return new Package(
         type, name, version, "x86_64", source, version, null, null, "test", null, null, List.of(),
-        null, false, null);
+        null, false, null, null);
   }
 
   private static List<Finding> match(OsRelease os, Package... packages) throws IOException {

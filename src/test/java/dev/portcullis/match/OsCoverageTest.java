@@ -28,6 +28,7 @@ class OsCoverageTest {
         List.of(),
         null,
         false,
+        null,
         null);
   }
 

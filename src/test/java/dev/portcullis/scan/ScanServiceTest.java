@@ -68,6 +68,7 @@ class ScanServiceTest {
             List.of(),
             null,
             false,
+            null,
             null);
     return new Inventory(
         new ImageInfo("test", null, null, List.of(), null, null),
