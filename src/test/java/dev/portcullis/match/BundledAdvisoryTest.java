@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portcullis.inventory.ImageInfo;
 import dev.portcullis.inventory.Inventory;
 import dev.portcullis.inventory.OsRelease;
 import dev.portcullis.inventory.Package;
 import dev.portcullis.testing.Cli;
+import dev.portcullis.testing.TestInventories;
 import dev.portcullis.vulndb.Severity;
 import dev.portcullis.vulndb.VulnerabilityDatabase;
 import java.io.IOException;
@@ -32,23 +32,8 @@ class BundledAdvisoryTest {
   private static final String CRITICAL = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H";
   private static final String LOW = "CVSS:3.1/AV:L/AC:H/PR:H/UI:N/S:U/C:L/I:N/A:N";
   private static final Package LIBSSL3 =
-      new Package(
-          "deb",
-          "libssl3",
-          "3.0.14-1~deb12u2",
-          "amd64",
-          "openssl",
-          "3.0.14-1~deb12u2",
-          null,
-          null,
-          "test",
-          null,
-          null,
-          List.of(),
-          null,
-          false,
-          null,
-          null);
+      TestInventories.osPackage(
+          "deb", "libssl3", "3.0.14-1~deb12u2", "amd64", "openssl", "3.0.14-1~deb12u2");
 
   @TempDir Path dir;
 
@@ -235,12 +220,9 @@ class BundledAdvisoryTest {
       assertThat(rated.exitCode()).as(rated.err()).isZero();
     }
     Inventory inventory =
-        new Inventory(
-            new ImageInfo("test", null, null, List.of(), null, null),
+        TestInventories.image(
             new OsRelease("debian", "12", "Debian GNU/Linux 12 (bookworm)", "etc/os-release"),
-            List.of(),
-            List.of(LIBSSL3),
-            List.of());
+            List.of(LIBSSL3));
     try (VulnerabilityDatabase database = VulnerabilityDatabase.open(db)) {
       return new Matcher(database).match(inventory);
     }

@@ -8,11 +8,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.analyzer.AnalysisInput;
 import dev.portcullis.analyzer.dpkg.DpkgAnalyzer;
-import dev.portcullis.inventory.ImageInfo;
 import dev.portcullis.inventory.Inventory;
 import dev.portcullis.inventory.OsRelease;
 import dev.portcullis.inventory.Package;
 import dev.portcullis.testing.Cli;
+import dev.portcullis.testing.TestInventories;
 import dev.portcullis.vulndb.VulnerabilityDatabase;
 import java.io.IOException;
 import java.io.InputStream;
@@ -111,13 +111,7 @@ class SourceVersionMatchingTest {
     Cli.Result imported =
         Cli.run("db", "import", dir.resolve("records").toString(), "--db", "" + db);
     assertThat(imported.exitCode()).as(imported.err()).isZero();
-    Inventory inventory =
-        new Inventory(
-            new ImageInfo("test", null, null, List.of(), null, null),
-            BOOKWORM,
-            List.of(),
-            installed,
-            List.of());
+    Inventory inventory = TestInventories.image(BOOKWORM, installed);
     try (VulnerabilityDatabase database = VulnerabilityDatabase.open(db)) {
       return new Matcher(database).match(inventory);
     }
