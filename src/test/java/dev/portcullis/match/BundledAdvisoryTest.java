@@ -10,6 +10,7 @@ import dev.portcullis.inventory.OsRelease;
 import dev.portcullis.inventory.Package;
 import dev.portcullis.testing.Cli;
 import dev.portcullis.testing.TestInventories;
+import dev.portcullis.testing.WrittenOsv;
 import dev.portcullis.vulndb.Severity;
 import dev.portcullis.vulndb.VulnerabilityDatabase;
 import java.io.IOException;
@@ -210,10 +211,7 @@ class BundledAdvisoryTest {
   }
 
   private List<Finding> match() throws IOException {
-    Path db = dir.resolve("v.sqlite");
-    Cli.Result imported =
-        Cli.run("db", "import", dir.resolve("records").toString(), "--db", "" + db);
-    assertThat(imported.exitCode()).as(imported.err()).isZero();
+    Path db = WrittenOsv.database(dir);
     Path feed = dir.resolve("nvdcve-1.1-2099.json");
     if (Files.exists(feed)) {
       Cli.Result rated = Cli.run("db", "import", "--nvd", feed.toString(), "--db", "" + db);
@@ -229,9 +227,7 @@ class BundledAdvisoryTest {
   }
 
   private void write(ObjectNode record) throws IOException {
-    Path records = Files.createDirectories(dir.resolve("records"));
-    Files.write(
-        records.resolve(record.path("id").asText() + ".json"), JSON.writeValueAsBytes(record));
+    WrittenOsv.write(dir, record);
   }
 
   /** A feed of NVD's 1.1 layout rating each CVE by the vector after it. */
@@ -271,16 +267,8 @@ class BundledAdvisoryTest {
 
   /** A Debian:12 record of openssl, affecting every version below {@code fixed} (if any). */
   private static ObjectNode record(String id, String fixed) {
-    ObjectNode record =
-        JSON.createObjectNode()
-            .put("id", id)
-            .put("modified", "2026-01-01T00:00:00Z")
-            .put("summary", "written by the Portcullis test suite, not a real advisory");
-    ObjectNode affected = record.putArray("affected").addObject();
-    affected.putObject("package").put("ecosystem", "Debian:12").put("name", "openssl");
-    ArrayNode events =
-        affected.putArray("ranges").addObject().put("type", "ECOSYSTEM").putArray("events");
-    events.addObject().put("introduced", "0");
+    ObjectNode record = WrittenOsv.debian12(id, "openssl");
+    ArrayNode events = WrittenOsv.rangeFrom(record, "0");
     if (fixed != null) {
       events.addObject().put("fixed", fixed);
     }
