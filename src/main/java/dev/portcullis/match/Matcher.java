@@ -357,13 +357,8 @@ public final class Matcher {
    * preferred id never hides a critical one under another; a known rating over UNKNOWN.
    */
   private static SeverityRating moreSevere(SeverityRating a, SeverityRating b) {
-    if (a.severity() == Severity.UNKNOWN) {
-      return b;
-    }
-    if (b.severity() == Severity.UNKNOWN) {
-      return a;
-    }
-    return b.severity().compareTo(a.severity()) < 0 ? b : a;
+    // UNKNOWN sorts after every known severity; of two unknown ratings, b's is kept.
+    return a.severity() == Severity.UNKNOWN || b.severity().compareTo(a.severity()) < 0 ? b : a;
   }
 
   /**
