@@ -319,7 +319,7 @@ public final class Matcher {
         finding.severity(),
         finding.title(),
         finding.note(),
-        List.of());
+        finding.advisories());
   }
 
   private static Finding combine(Finding a, Finding b, Set<String> allNames) {
