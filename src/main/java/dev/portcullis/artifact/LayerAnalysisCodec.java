@@ -204,7 +204,8 @@ final class LayerAnalysisCodec {
         readStrings(in),
         readString(in),
         in.readBoolean(),
-        readString(in));
+        readString(in),
+        null);
   }
 
   private static String nonNull(String value) {

@@ -228,6 +228,7 @@ public final class SbomFiles {
         List.of(),
         null,
         false,
+        null,
         null);
   }
 

@@ -19,11 +19,6 @@ public record LayerEntry(
     InputStream content,
     String warning) {
 
-  public LayerEntry(
-      String path, EntryType type, long size, int mode, String linkTarget, InputStream content) {
-    this(path, type, size, mode, linkTarget, content, null);
-  }
-
   /** The kinds of entry a layer carries. */
   public enum EntryType {
     FILE,

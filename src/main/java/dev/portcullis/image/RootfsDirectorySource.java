@@ -115,7 +115,7 @@ final class RootfsDirectorySource implements ImageSource {
   private LayerEntry entry(Path path, EntryType type, long size, String link, InputStream content)
       throws IOException {
     String relative = root.relativize(path).toString().replace('\\', '/');
-    return new LayerEntry(relative, type, size, mode(path), link, content);
+    return new LayerEntry(relative, type, size, mode(path), link, content, null);
   }
 
   private static int mode(Path path) throws IOException {

@@ -47,42 +47,6 @@ public record Package(
     files = files == null ? List.of() : List.copyOf(files);
   }
 
-  /** A package that no OS package owns: every package a package database or analyzer reads. */
-  public Package(
-      String type,
-      String name,
-      String version,
-      String arch,
-      String sourceName,
-      String sourceVersion,
-      String maintainer,
-      String license,
-      String foundIn,
-      LayerInfo layer,
-      String purl,
-      List<String> files,
-      String evidence,
-      boolean dev,
-      String sha1) {
-    this(
-        type,
-        name,
-        version,
-        arch,
-        sourceName,
-        sourceVersion,
-        maintainer,
-        license,
-        foundIn,
-        layer,
-        purl,
-        files,
-        evidence,
-        dev,
-        sha1,
-        null);
-  }
-
   /**
    * A package of a language ecosystem, named by its own metadata or a lockfile.
    *
@@ -92,7 +56,7 @@ public record Package(
   public static Package library(String type, String name, String version, String foundIn) {
     return new Package(
         type, name, version, null, name, version, null, null, foundIn, null, null, List.of(), null,
-        false, null);
+        false, null, null);
   }
 
   /** The same package, marked as a development-only dependency. */

@@ -114,9 +114,9 @@ final class BundledAdvisories {
     return cve.find() ? cve.group() : id;
   }
 
+  /** Whether the advisory's rating is above the finding's; UNKNOWN sorts below every other. */
   private static boolean moreSevere(Severity advisory, Finding finding) {
-    Severity own = finding.severity().severity();
-    return advisory != Severity.UNKNOWN && (own == Severity.UNKNOWN || advisory.compareTo(own) < 0);
+    return advisory.compareTo(finding.severity().severity()) < 0;
   }
 
   /** The finding with the advisory beside it: its fixes count, its rating does not. */

@@ -31,28 +31,4 @@ public record Finding(
     fixedVersions = List.copyOf(fixedVersions);
     advisories = List.copyOf(advisories);
   }
-
-  /** A finding no other advisory fixes. */
-  public Finding(
-      String vulnerabilityId,
-      List<String> aliases,
-      Package pkg,
-      String ecosystem,
-      List<String> fixedVersions,
-      FixStatus status,
-      SeverityRating severity,
-      String title,
-      String note) {
-    this(
-        vulnerabilityId,
-        aliases,
-        pkg,
-        ecosystem,
-        fixedVersions,
-        status,
-        severity,
-        title,
-        note,
-        List.of());
-  }
 }

@@ -233,7 +233,8 @@ public final class Matcher {
             status == FixStatus.FIXED && evaluation.fixSubscription() != null
                 ? "the fix is published for " + evaluation.fixSubscription() + " subscribers only"
                 : null,
-            matchNote));
+            matchNote),
+        List.of());
   }
 
   private static String joinNotes(String... notes) {
@@ -317,7 +318,8 @@ public final class Matcher {
         finding.status(),
         finding.severity(),
         finding.title(),
-        finding.note());
+        finding.note(),
+        finding.advisories());
   }
 
   private static Finding combine(Finding a, Finding b, Set<String> allNames) {
@@ -355,13 +357,8 @@ public final class Matcher {
    * preferred id never hides a critical one under another; a known rating over UNKNOWN.
    */
   private static SeverityRating moreSevere(SeverityRating a, SeverityRating b) {
-    if (a.severity() == Severity.UNKNOWN) {
-      return b;
-    }
-    if (b.severity() == Severity.UNKNOWN) {
-      return a;
-    }
-    return b.severity().compareTo(a.severity()) < 0 ? b : a;
+    // UNKNOWN sorts after every known severity; of two unknown ratings, b's is kept.
+    return a.severity() == Severity.UNKNOWN || b.severity().compareTo(a.severity()) < 0 ? b : a;
   }
 
   /**

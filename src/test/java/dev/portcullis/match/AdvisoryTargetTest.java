@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.inventory.OsRelease;
 import dev.portcullis.inventory.Package;
+import dev.portcullis.testing.TestInventories;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,9 +14,7 @@ import org.junit.jupiter.api.Test;
 class AdvisoryTargetTest {
 
   private static Package pkg(String type, String name, String source) {
-    return new Package(
-        type, name, "1.0-1", "amd64", source, "1.0-1", null, null, "x", null, null, List.of(), null,
-        false, null);
+    return TestInventories.osPackage(type, name, "1.0-1", "amd64", source, "1.0-1");
   }
 
   @Test
@@ -124,22 +123,7 @@ class AdvisoryTargetTest {
 
   private static Package built(
       String type, String name, String version, String source, String sourceVersion) {
-    return new Package(
-        type,
-        name,
-        version,
-        "amd64",
-        source,
-        sourceVersion,
-        null,
-        null,
-        "x",
-        null,
-        null,
-        List.of(),
-        null,
-        false,
-        null);
+    return TestInventories.osPackage(type, name, version, "amd64", source, sourceVersion);
   }
 
   @Test

@@ -20,7 +20,16 @@ class AliasMergingTest {
   private static Finding finding(
       String id, List<String> aliases, List<String> fixed, FixStatus status, String note) {
     return new Finding(
-        id, aliases, COREUTILS, "Debian:12", fixed, status, SeverityRating.unknown(), null, note);
+        id,
+        aliases,
+        COREUTILS,
+        "Debian:12",
+        fixed,
+        status,
+        SeverityRating.unknown(),
+        null,
+        note,
+        List.of());
   }
 
   private static Finding inLog4j(String id, List<String> aliases) {
@@ -33,7 +42,8 @@ class AliasMergingTest {
         FixStatus.FIXED,
         SeverityRating.unknown(),
         null,
-        null);
+        null,
+        List.of());
   }
 
   @Test
@@ -97,7 +107,8 @@ class AliasMergingTest {
             FixStatus.AFFECTED,
             low,
             null,
-            null);
+            null,
+            List.of());
     Finding ghsa =
         new Finding(
             "GHSA-x",
@@ -108,7 +119,8 @@ class AliasMergingTest {
             FixStatus.AFFECTED,
             critical,
             null,
-            null);
+            null,
+            List.of());
 
     for (List<Finding> order : List.of(List.of(cve, ghsa), List.of(ghsa, cve))) {
       assertThat(Matcher.mergeAliases(order))

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portcullis.inventory.ImageInfo;
 import dev.portcullis.inventory.Inventory;
 import dev.portcullis.inventory.OsRelease;
 import dev.portcullis.inventory.Package;
 import dev.portcullis.testing.Cli;
+import dev.portcullis.testing.TestInventories;
+import dev.portcullis.testing.WrittenOsv;
 import dev.portcullis.vulndb.Severity;
 import dev.portcullis.vulndb.VulnerabilityDatabase;
 import java.io.IOException;
@@ -32,22 +33,8 @@ class BundledAdvisoryTest {
   private static final String CRITICAL = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H";
   private static final String LOW = "CVSS:3.1/AV:L/AC:H/PR:H/UI:N/S:U/C:L/I:N/A:N";
   private static final Package LIBSSL3 =
-      new Package(
-          "deb",
-          "libssl3",
-          "3.0.14-1~deb12u2",
-          "amd64",
-          "openssl",
-          "3.0.14-1~deb12u2",
-          null,
-          null,
-          "test",
-          null,
-          null,
-          List.of(),
-          null,
-          false,
-          null);
+      TestInventories.osPackage(
+          "deb", "libssl3", "3.0.14-1~deb12u2", "amd64", "openssl", "3.0.14-1~deb12u2");
 
   @TempDir Path dir;
 
@@ -224,31 +211,23 @@ class BundledAdvisoryTest {
   }
 
   private List<Finding> match() throws IOException {
-    Path db = dir.resolve("v.sqlite");
-    Cli.Result imported =
-        Cli.run("db", "import", dir.resolve("records").toString(), "--db", "" + db);
-    assertThat(imported.exitCode()).as(imported.err()).isZero();
+    Path db = WrittenOsv.database(dir);
     Path feed = dir.resolve("nvdcve-1.1-2099.json");
     if (Files.exists(feed)) {
       Cli.Result rated = Cli.run("db", "import", "--nvd", feed.toString(), "--db", "" + db);
       assertThat(rated.exitCode()).as(rated.err()).isZero();
     }
     Inventory inventory =
-        new Inventory(
-            new ImageInfo("test", null, null, List.of(), null, null),
+        TestInventories.image(
             new OsRelease("debian", "12", "Debian GNU/Linux 12 (bookworm)", "etc/os-release"),
-            List.of(),
-            List.of(LIBSSL3),
-            List.of());
+            List.of(LIBSSL3));
     try (VulnerabilityDatabase database = VulnerabilityDatabase.open(db)) {
       return new Matcher(database).match(inventory);
     }
   }
 
   private void write(ObjectNode record) throws IOException {
-    Path records = Files.createDirectories(dir.resolve("records"));
-    Files.write(
-        records.resolve(record.path("id").asText() + ".json"), JSON.writeValueAsBytes(record));
+    WrittenOsv.write(dir, record);
   }
 
   /** A feed of NVD's 1.1 layout rating each CVE by the vector after it. */
@@ -288,16 +267,8 @@ class BundledAdvisoryTest {
 
   /** A Debian:12 record of openssl, affecting every version below {@code fixed} (if any). */
   private static ObjectNode record(String id, String fixed) {
-    ObjectNode record =
-        JSON.createObjectNode()
-            .put("id", id)
-            .put("modified", "2026-01-01T00:00:00Z")
-            .put("summary", "written by the Portcullis test suite, not a real advisory");
-    ObjectNode affected = record.putArray("affected").addObject();
-    affected.putObject("package").put("ecosystem", "Debian:12").put("name", "openssl");
-    ArrayNode events =
-        affected.putArray("ranges").addObject().put("type", "ECOSYSTEM").putArray("events");
-    events.addObject().put("introduced", "0");
+    ObjectNode record = WrittenOsv.debian12(id, "openssl");
+    ArrayNode events = WrittenOsv.rangeFrom(record, "0");
     if (fixed != null) {
       events.addObject().put("fixed", fixed);
     }

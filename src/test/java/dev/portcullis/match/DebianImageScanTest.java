@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.testing.Cli;
 import dev.portcullis.testing.TestImages;
+import dev.portcullis.testing.WrittenOsv;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,17 +52,13 @@ class DebianImageScanTest {
       String[] fields = line.split(" "); // name version arch source source-version
       binariesBySource.computeIfAbsent(fields[3], s -> new ArrayList<>()).add(fields);
     }
-    Path records = dir.resolve("records");
-    Files.createDirectories(records);
     Set<String> expected = new TreeSet<>();
     Set<String> byBinaryVersion = new TreeSet<>();
     for (Map.Entry<String, List<String[]>> source : binariesBySource.entrySet()) {
       List<TestRange> ranges = rangesAround(source.getValue().get(0)[4]);
       for (int i = 0; i < ranges.size(); i++) {
         String id = "PORTCULLIS-TEST-" + source.getKey() + "-" + i;
-        Files.write(
-            records.resolve(id + ".json"),
-            JSON.writeValueAsBytes(record(id, source.getKey(), ranges.get(i))));
+        WrittenOsv.write(dir, record(id, source.getKey(), ranges.get(i)));
         for (String[] binary : source.getValue()) {
           if (dpkgSaysAffected(binary[4], ranges.get(i))) {
             expected.add(binary[0] + " " + id);
@@ -72,9 +69,7 @@ class DebianImageScanTest {
         }
       }
     }
-    Path db = dir.resolve("v.sqlite");
-    assertThat(Cli.run("db", "import", records.toString(), "--db", db.toString()).exitCode())
-        .isZero();
+    Path db = WrittenOsv.database(dir);
 
     Cli.Result scan =
         Cli.run(
@@ -102,16 +97,8 @@ class DebianImageScanTest {
   }
 
   private static ObjectNode record(String id, String sourcePackage, TestRange range) {
-    ObjectNode record =
-        JSON.createObjectNode()
-            .put("id", id)
-            .put("modified", "2026-01-01T00:00:00Z")
-            .put("summary", "written by the Portcullis test suite, not a real advisory");
-    ObjectNode affected = record.putArray("affected").addObject();
-    affected.putObject("package").put("ecosystem", "Debian:12").put("name", sourcePackage);
-    ObjectNode ecosystemRange = affected.putArray("ranges").addObject().put("type", "ECOSYSTEM");
-    var events = ecosystemRange.putArray("events");
-    events.addObject().put("introduced", range.introduced());
+    ObjectNode record = WrittenOsv.debian12(id, sourcePackage);
+    ArrayNode events = WrittenOsv.rangeFrom(record, range.introduced());
     if (range.fixed() != null) {
       events.addObject().put("fixed", range.fixed());
     }

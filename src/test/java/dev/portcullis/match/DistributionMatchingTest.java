@@ -2,13 +2,12 @@ package dev.portcullis.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portcullis.inventory.ImageInfo;
-import dev.portcullis.inventory.Inventory;
 import dev.portcullis.inventory.OsRelease;
 import dev.portcullis.inventory.Package;
 import dev.portcullis.policy.Gate;
 import dev.portcullis.policy.GateResult;
 import dev.portcullis.policy.GateSettings;
+import dev.portcullis.testing.TestInventories;
 import dev.portcullis.testing.WrittenRecords;
 import dev.portcullis.vulndb.Severity;
 import dev.portcullis.vulndb.VulnerabilityDatabase;
@@ -43,20 +42,11 @@ class DistributionMatchingTest {
   }
 
   private static Package pkg(String type, String name, String version, String source) {
-    return new Package(
-        type, name, version, "x86_64", source, version, null, null, "test", null, null, List.of(),
-        null, false, null);
+    return TestInventories.osPackage(type, name, version, "x86_64", source, version);
   }
 
   private static List<Finding> match(OsRelease os, Package... packages) throws IOException {
-    Inventory inventory =
-        new Inventory(
-            new ImageInfo("test", null, null, List.of(), null, null),
-            os,
-            List.of(),
-            List.of(packages),
-            List.of());
-    return new Matcher(database).match(inventory);
+    return new Matcher(database).match(TestInventories.image(os, List.of(packages)));
   }
 
   private static OsRelease os(String family, String version) {

@@ -2,10 +2,10 @@ package dev.portcullis.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portcullis.inventory.ImageInfo;
 import dev.portcullis.inventory.Inventory;
 import dev.portcullis.inventory.OsRelease;
 import dev.portcullis.inventory.Package;
+import dev.portcullis.testing.TestInventories;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,31 +13,11 @@ import org.junit.jupiter.api.Test;
 class OsCoverageTest {
 
   private static Package rpm(String name) {
-    return new Package(
-        "rpm",
-        name,
-        "1.0-1.el9",
-        "x86_64",
-        name,
-        "1.0-1.el9",
-        null,
-        null,
-        "x",
-        null,
-        null,
-        List.of(),
-        null,
-        false,
-        null);
+    return TestInventories.osPackage("rpm", name, "1.0-1.el9", "x86_64", name, "1.0-1.el9");
   }
 
   private static Inventory inventory(OsRelease os, Package... packages) {
-    return new Inventory(
-        new ImageInfo("test", null, null, List.of(), null, null),
-        os,
-        List.of(),
-        List.of(packages),
-        List.of());
+    return TestInventories.image(os, List.of(packages));
   }
 
   @Test

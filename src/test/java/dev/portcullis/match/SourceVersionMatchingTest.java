@@ -8,15 +8,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.analyzer.AnalysisInput;
 import dev.portcullis.analyzer.dpkg.DpkgAnalyzer;
-import dev.portcullis.inventory.ImageInfo;
 import dev.portcullis.inventory.Inventory;
 import dev.portcullis.inventory.OsRelease;
 import dev.portcullis.inventory.Package;
-import dev.portcullis.testing.Cli;
+import dev.portcullis.testing.TestInventories;
+import dev.portcullis.testing.WrittenOsv;
 import dev.portcullis.vulndb.VulnerabilityDatabase;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -107,26 +106,15 @@ class SourceVersionMatchingTest {
                   .toList();
     }
     assertThat(installed).hasSize(names.length);
-    Path db = dir.resolve("v.sqlite");
-    Cli.Result imported =
-        Cli.run("db", "import", dir.resolve("records").toString(), "--db", "" + db);
-    assertThat(imported.exitCode()).as(imported.err()).isZero();
-    Inventory inventory =
-        new Inventory(
-            new ImageInfo("test", null, null, List.of(), null, null),
-            BOOKWORM,
-            List.of(),
-            installed,
-            List.of());
+    Path db = WrittenOsv.database(dir);
+    Inventory inventory = TestInventories.image(BOOKWORM, installed);
     try (VulnerabilityDatabase database = VulnerabilityDatabase.open(db)) {
       return new Matcher(database).match(inventory);
     }
   }
 
   private void write(ObjectNode record) throws IOException {
-    Path records = Files.createDirectories(dir.resolve("records"));
-    Files.write(
-        records.resolve(record.path("id").asText() + ".json"), JSON.writeValueAsBytes(record));
+    WrittenOsv.write(dir, record);
   }
 
   private static ObjectNode fixed(String version) {
@@ -139,18 +127,9 @@ class SourceVersionMatchingTest {
 
   /** A Debian:12 record of a source package: from version 0 up to {@code end}, if any. */
   private static ObjectNode record(String id, String source, ObjectNode end) {
-    ObjectNode record =
-        JSON.createObjectNode()
-            .put("id", id)
-            .put("modified", "2026-01-01T00:00:00Z")
-            .put("summary", "written by the Portcullis test suite, not a real advisory");
-    ObjectNode affected = record.putArray("affected").addObject();
-    affected.putObject("package").put("ecosystem", "Debian:12").put("name", source);
+    ObjectNode record = WrittenOsv.debian12(id, source);
     if (end != null) {
-      ArrayNode events =
-          affected.putArray("ranges").addObject().put("type", "ECOSYSTEM").putArray("events");
-      events.addObject().put("introduced", "0");
-      events.add(end);
+      WrittenOsv.rangeFrom(record, "0").add(end);
     }
     return record;
   }

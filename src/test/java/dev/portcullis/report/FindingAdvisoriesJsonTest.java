@@ -46,7 +46,8 @@ class FindingAdvisoriesJsonTest {
             FixStatus.AFFECTED,
             SeverityRating.unknown(),
             null,
-            null);
+            null,
+            List.of());
 
     assertThat(FindingsJsonWriter.JsonFinding.of(finding).advisories()).isNull();
   }

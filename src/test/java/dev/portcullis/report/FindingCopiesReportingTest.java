@@ -74,7 +74,8 @@ class FindingCopiesReportingTest {
         FixStatus.FIXED,
         new SeverityRating(Severity.CRITICAL, 10.0, null, "CVSS_V3 vector"),
         "Remote code injection in Log4j",
-        null);
+        null,
+        List.of());
   }
 
   private static String render(ScanReportWriter writer, ScanReport report) throws IOException {

@@ -58,6 +58,7 @@ class ReportFormatsTest {
             List.of("/lib/x86_64-linux-gnu/libc.so.6"),
             null,
             false,
+            null,
             null);
     Package bsdutils =
         new Package(
@@ -75,6 +76,7 @@ class ReportFormatsTest {
             List.of(),
             null,
             false,
+            null,
             null);
     return new Inventory(
         new ImageInfo(

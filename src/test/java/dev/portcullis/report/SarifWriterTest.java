@@ -41,7 +41,8 @@ class SarifWriterTest {
             null,
             Double.isNaN(score) ? "database_specific.severity" : "CVSS_V3 vector"),
         "A title",
-        null);
+        null,
+        List.of());
   }
 
   private static JsonNode render() throws IOException {

@@ -2,15 +2,14 @@ package dev.portcullis.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portcullis.inventory.ImageInfo;
 import dev.portcullis.inventory.Inventory;
 import dev.portcullis.inventory.OsRelease;
-import dev.portcullis.inventory.Package;
 import dev.portcullis.match.Finding;
 import dev.portcullis.policy.Gate;
 import dev.portcullis.policy.GateSettings;
 import dev.portcullis.policy.Policy;
 import dev.portcullis.report.ScanReport;
+import dev.portcullis.testing.TestInventories;
 import dev.portcullis.testing.WrittenRecords;
 import dev.portcullis.vulndb.Severity;
 import dev.portcullis.vulndb.VulnerabilityDatabase;
@@ -52,29 +51,11 @@ class ScanServiceTest {
           LocalDate.of(2026, 12, 4));
 
   private static Inventory rhel(String version) {
-    Package openssl =
-        new Package(
-            "rpm",
-            "openssl-libs",
-            version,
-            "x86_64",
-            "openssl",
-            version,
-            null,
-            null,
-            "test",
-            null,
-            null,
-            List.of(),
-            null,
-            false,
-            null);
-    return new Inventory(
-        new ImageInfo("test", null, null, List.of(), null, null),
+    return TestInventories.image(
         new OsRelease("rhel", "9.4", "rhel 9.4", "etc/os-release"),
-        List.of(),
-        List.of(openssl),
-        List.of());
+        List.of(
+            TestInventories.osPackage(
+                "rpm", "openssl-libs", version, "x86_64", "openssl", version)));
   }
 
   /** What the service told the listener and the reader, in order. */
@@ -137,12 +118,9 @@ class ScanServiceTest {
   @Test
   void anOsTheDatabaseDoesNotCoverIsToldAndKeptInTheReport() throws IOException {
     Inventory unknownOs =
-        new Inventory(
-            new ImageInfo("test", null, null, List.of(), null, null),
+        TestInventories.image(
             new OsRelease("plan9", "4", "Plan 9", "etc/os-release"),
-            List.of(),
-            rhel("1:3.0.7-24.el9").packages(),
-            List.of());
+            rhel("1:3.0.7-24.el9").packages());
 
     ScanReport report =
         service(databaseUpdated, Duration.ofDays(7))

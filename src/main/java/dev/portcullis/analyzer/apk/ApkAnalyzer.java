@@ -99,6 +99,7 @@ public final class ApkAnalyzer implements Analyzer {
               files,
               null,
               false,
+              null,
               null));
     }
   }

@@ -107,6 +107,7 @@ public final class DpkgAnalyzer implements Analyzer {
         List.of(),
         null,
         false,
+        null,
         null);
   }
 

@@ -16,6 +16,6 @@ final class JavaPackages {
   static Package of(String name, String version, String location, String evidence) {
     return new Package(
         "maven", name, version, null, name, version, null, null, location, null, null, List.of(),
-        evidence, false, null);
+        evidence, false, null, null);
   }
 }

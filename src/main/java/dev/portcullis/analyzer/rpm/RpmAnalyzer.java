@@ -127,6 +127,7 @@ public final class RpmAnalyzer implements Analyzer {
         files(header),
         null,
         false,
+        null,
         null);
   }
 

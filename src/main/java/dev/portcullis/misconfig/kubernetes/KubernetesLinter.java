@@ -21,7 +21,8 @@ public final class KubernetesLinter {
           "runAsNonRoot",
           "seccompProfile_restricted");
 
-  private static final Set<String> LOOKED_AT =
+  /** The kinds whose content is checked; any other kind is reported as skipped. */
+  static final Set<String> LOOKED_AT =
       Set.of(
           "Pod",
           "Deployment",

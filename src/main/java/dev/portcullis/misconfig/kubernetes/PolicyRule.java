@@ -102,7 +102,7 @@ record PolicyRule(
     if (groups.isEmpty() || resources.isEmpty()) {
       return true;
     }
-    if (!verbs.contains("*") && verbs.stream().noneMatch(VERBS::contains)) {
+    if (!knownVerb()) {
       return true;
     }
     return groups.stream().allMatch(CORE::equals)
@@ -129,8 +129,9 @@ record PolicyRule(
         : verbs.stream().filter(anyOf::contains).distinct().toList();
   }
 
+  /** Whether it allows {@code *} or a verb the API server checks. */
   boolean knownVerb() {
-    return verbs.contains("*") || verbs.stream().anyMatch(VERBS::contains);
+    return allowsVerb(VERBS);
   }
 
   FieldRef field() {

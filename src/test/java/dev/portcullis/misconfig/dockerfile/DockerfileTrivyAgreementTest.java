@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portcullis.testing.TrivyAgreement;
+import dev.portcullis.testing.TrivyAgreement.Verdict;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
@@ -95,8 +95,6 @@ class DockerfileTrivyAgreementTest {
               "ds029-o-option/Dockerfile DS029",
               "-o APT::Install-Recommends=false is --no-install-recommends by another name"));
 
-  private record Verdict(String file, String check, boolean trivy, boolean ours) {}
-
   @Test
   void oursAgreesWithTrivyOnTheCorpusBarTheListedCases() throws Exception {
     compare("corpus", CORPUS);
@@ -135,16 +133,9 @@ class DockerfileTrivyAgreementTest {
       }
     }
 
-    String table = table(verdicts);
-    Path target = Path.of("target");
-    if (Files.isDirectory(target)) {
-      Files.writeString(target.resolve("trivy-agreement-" + set + ".md"), table);
-    }
+    String table = TrivyAgreement.table(set, verdicts, DockerfileTrivyAgreementTest::ours);
     List<String> disagreements =
-        verdicts.stream()
-            .filter(v -> v.trivy() != v.ours())
-            .map(v -> v.file() + " " + v.check())
-            .toList();
+        verdicts.stream().filter(v -> v.trivy() != v.ours()).map(Verdict::fileAndCheck).toList();
     assertThat(disagreements).as(table).containsExactlyInAnyOrderElementsOf(expected.keySet());
   }
 
@@ -159,33 +150,11 @@ class DockerfileTrivyAgreementTest {
     return finding.rule().trivy();
   }
 
-  private static String table(List<Verdict> verdicts) {
-    Map<String, int[]> counts = new TreeMap<>();
-    for (Verdict v : verdicts) {
-      int[] c = counts.computeIfAbsent(v.check(), k -> new int[4]);
-      c[v.trivy() && v.ours() ? 0 : v.trivy() ? 1 : v.ours() ? 2 : 3]++;
-    }
-    StringBuilder out =
-        new StringBuilder(
-            "| Trivy | ours | agree | both report | only Trivy | only ours | neither |\n"
-                + "|---|---|---|---|---|---|---|\n");
-    int agree = 0;
-    for (var entry : counts.entrySet()) {
-      int[] c = entry.getValue();
-      int total = c[0] + c[1] + c[2] + c[3];
-      agree += c[0] + c[3];
-      String ours =
-          Rules.all().stream()
-              .filter(r -> r.trivy().contains(entry.getKey()))
-              .map(Rule::id)
-              .findFirst()
-              .orElse("?");
-      out.append(
-          String.format(
-              "| %s | %s | %d/%d | %d | %d | %d | %d |%n",
-              entry.getKey(), ours, c[0] + c[3], total, c[0], c[1], c[2], c[3]));
-    }
-    out.append(String.format("%nAll verdicts: %d of %d agree.%n", agree, verdicts.size()));
-    return out.toString();
+  private static String ours(String trivyCheck) {
+    return Rules.all().stream()
+        .filter(r -> r.trivy().contains(trivyCheck))
+        .map(Rule::id)
+        .findFirst()
+        .orElse("?");
   }
 }

@@ -2,7 +2,6 @@ package dev.portcullis.misconfig.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -38,13 +37,7 @@ class KubernetesChecklistTest {
   }
 
   private static List<KubernetesFinding> lint(String yaml, KubernetesLintOptions options) {
-    ManifestFile file = new ManifestReader().readText(yaml, "m.yaml");
-    assertThat(file.problems()).isEmpty();
-    List<Resource> resources = new ArrayList<>();
-    for (ManifestDocument document : file.documents()) {
-      resources.addAll(Resources.of(document, new ArrayList<>()));
-    }
-    return new KubernetesLinter(options).check(1, resources, List.of(), List.of()).findings();
+    return LintedText.findings(yaml, options);
   }
 
   private static List<String> ids(String yaml) {

@@ -6,7 +6,6 @@ import dev.portcullis.policy.BaseImagePolicy;
 import dev.portcullis.policy.BaseImageTier;
 import dev.portcullis.policy.ImagePattern;
 import dev.portcullis.vulndb.Severity;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,13 +25,7 @@ class KubernetesHardeningTest {
       """;
 
   private static List<KubernetesFinding> lint(String yaml, KubernetesLintOptions options) {
-    ManifestFile file = new ManifestReader().readText(yaml, "m.yaml");
-    assertThat(file.problems()).isEmpty();
-    List<Resource> resources = new ArrayList<>();
-    for (ManifestDocument document : file.documents()) {
-      resources.addAll(Resources.of(document, new ArrayList<>()));
-    }
-    return new KubernetesLinter(options).check(1, resources, List.of(), List.of()).findings();
+    return LintedText.findings(yaml, options);
   }
 
   private static List<KubernetesFinding> of(String yaml, KubernetesRule rule) {

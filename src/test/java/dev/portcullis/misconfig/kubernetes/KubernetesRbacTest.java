@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.policy.VulnerabilityException;
 import dev.portcullis.vulndb.Severity;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,15 +39,7 @@ class KubernetesRbacTest {
   }
 
   private static List<KubernetesFinding> lint(String yaml) {
-    ManifestFile file = new ManifestReader().readText(yaml, "m.yaml");
-    assertThat(file.problems()).isEmpty();
-    List<Resource> resources = new ArrayList<>();
-    for (ManifestDocument document : file.documents()) {
-      resources.addAll(Resources.of(document, new ArrayList<>()));
-    }
-    return new KubernetesLinter(KubernetesLintOptions.defaults())
-        .check(1, resources, List.of(), List.of())
-        .findings();
+    return LintedText.findings(yaml, KubernetesLintOptions.defaults());
   }
 
   private static List<KubernetesFinding> of(String yaml, KubernetesRule rule) {

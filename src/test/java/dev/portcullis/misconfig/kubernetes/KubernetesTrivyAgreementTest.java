@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portcullis.testing.TrivyAgreement;
+import dev.portcullis.testing.TrivyAgreement.Verdict;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
@@ -89,8 +89,6 @@ class KubernetesTrivyAgreementTest {
               "wildcard-resource-watch.yaml KSV046 ours",
               "watch on every resource streams every Secret; Trivy's verb list lacks watch"));
 
-  private record Verdict(String file, String check, boolean trivy, boolean ours) {}
-
   @Test
   void oursAgreesWithTrivyOnTheEdgeCasesBarTheListedOnes() throws IOException {
     JsonNode recorded = new ObjectMapper().readTree(EDGES.resolve("trivy-results.json").toFile());
@@ -114,15 +112,11 @@ class KubernetesTrivyAgreementTest {
       }
     }
 
-    String table = table(verdicts);
-    Path target = Path.of("target");
-    if (Files.isDirectory(target)) {
-      Files.writeString(target.resolve("trivy-agreement-kubernetes.md"), table);
-    }
+    String table = TrivyAgreement.table("kubernetes", verdicts, KubernetesTrivyAgreementTest::ours);
     List<String> disagreements =
         verdicts.stream()
             .filter(v -> v.trivy() != v.ours())
-            .map(v -> v.file() + " " + v.check() + (v.ours() ? " ours" : " trivy"))
+            .map(v -> v.fileAndCheck() + (v.ours() ? " ours" : " trivy"))
             .toList();
     assertThat(disagreements).as(table).containsExactlyInAnyOrderElementsOf(KNOWN.keySet());
   }
@@ -136,33 +130,11 @@ class KubernetesTrivyAgreementTest {
     return ids;
   }
 
-  private static String table(List<Verdict> verdicts) {
-    Map<String, int[]> counts = new TreeMap<>();
-    for (Verdict v : verdicts) {
-      int[] c = counts.computeIfAbsent(v.check(), k -> new int[4]);
-      c[v.trivy() && v.ours() ? 0 : v.trivy() ? 1 : v.ours() ? 2 : 3]++;
-    }
-    StringBuilder out =
-        new StringBuilder(
-            "| Trivy | ours | agree | both report | only Trivy | only ours | neither |\n"
-                + "|---|---|---|---|---|---|---|\n");
-    int agree = 0;
-    for (var entry : counts.entrySet()) {
-      int[] c = entry.getValue();
-      int total = c[0] + c[1] + c[2] + c[3];
-      agree += c[0] + c[3];
-      String ours =
-          KubernetesRules.ALL.stream()
-              .filter(r -> r.aliases().contains(entry.getKey()))
-              .map(KubernetesRule::id)
-              .reduce((a, b) -> a + ", " + b)
-              .orElse("?");
-      out.append(
-          String.format(
-              "| %s | %s | %d/%d | %d | %d | %d | %d |%n",
-              entry.getKey(), ours, c[0] + c[3], total, c[0], c[1], c[2], c[3]));
-    }
-    out.append(String.format("%nAll verdicts: %d of %d agree.%n", agree, verdicts.size()));
-    return out.toString();
+  private static String ours(String trivyCheck) {
+    return KubernetesRules.ALL.stream()
+        .filter(r -> r.aliases().contains(trivyCheck))
+        .map(KubernetesRule::id)
+        .reduce((a, b) -> a + ", " + b)
+        .orElse("?");
   }
 }
