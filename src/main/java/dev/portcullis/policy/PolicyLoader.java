@@ -76,7 +76,12 @@ public final class PolicyLoader {
       located.add(exception.withOrigin(where));
     }
     return new Policy(
-        policy.gate(), located, policy.baseImages(), policy.dockerfile(), policy.secrets());
+        policy.gate(),
+        located,
+        policy.baseImages(),
+        policy.dockerfile(),
+        policy.secrets(),
+        policy.sla());
   }
 
   private static boolean blank(String text) {

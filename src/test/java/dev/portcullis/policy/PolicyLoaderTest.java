@@ -7,6 +7,7 @@ import dev.portcullis.image.InputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,5 +100,40 @@ class PolicyLoaderTest {
     assertThatThrownBy(() -> new PolicyLoader().load(file))
         .isInstanceOf(InputException.class)
         .hasMessageContaining("portcullis.yaml:");
+  }
+
+  @Test
+  void patchDeadlinesAreReadWithTheirDefaults() throws IOException {
+    Policy policy = new PolicyLoader().load(write("sla:\n  critical: 24h\n  low: 90d\n"));
+
+    assertThat(policy.slaSettings().critical().duration()).isEqualTo(Duration.ofHours(24));
+    assertThat(policy.slaSettings().high().duration()).isEqualTo(Duration.ofDays(7));
+    assertThat(policy.slaSettings().medium().duration()).isEqualTo(Duration.ofDays(30));
+    assertThat(policy.slaSettings().low().duration()).isEqualTo(Duration.ofDays(90));
+    assertThat(Policy.empty().slaSettings().low().nextRelease()).isTrue();
+    assertThat(new PolicyLoader().load(write("sla:\n  high: PT36H\n")).slaSettings().high())
+        .isEqualTo(SlaSettings.PatchTime.of(Duration.ofHours(36)));
+  }
+
+  @Test
+  void aPatchTimeThatIsNoneIsNamedWithItsLine() throws IOException {
+    for (String value : new String[] {"soon", "0h", "-7d", "P-1D", "48"}) {
+      Path file = write("sla:\n  critical: " + value + "\n");
+
+      assertThatThrownBy(() -> new PolicyLoader().load(file))
+          .as(value)
+          .isInstanceOf(InputException.class)
+          .hasMessageContaining("portcullis.yaml:2:")
+          .hasMessageContaining("is not a time to patch");
+    }
+  }
+
+  @Test
+  void anUnknownSeverityUnderSlaIsRefused() throws IOException {
+    Path file = write("sla:\n  urgent: 1h\n");
+
+    assertThatThrownBy(() -> new PolicyLoader().load(file))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("portcullis.yaml:2:3: unknown key 'urgent'");
   }
 }
