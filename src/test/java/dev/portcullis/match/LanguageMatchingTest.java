@@ -135,19 +135,27 @@ class LanguageMatchingTest {
     assertThat(report.path("findings").findValuesAsText("ecosystem")).containsOnly("Go");
   }
 
+  /** {@code scan image} of the python test image against the PyPI records, as JSON. */
+  private static Cli.Result scanPythonImage(String... flags) throws IOException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "scan",
+                "image",
+                "docker-archive:" + TestImages.dockerArchive("python"),
+                "--no-cache",
+                "--db",
+                db.toString(),
+                "-f",
+                "json"));
+    command.addAll(List.of(flags));
+    return Cli.run(command.toArray(String[]::new));
+  }
+
   @Test
   void pythonPackagesADebInstalledAreLeftToTheDistributionsAdvisoriesByDefault()
       throws IOException {
-    Cli.Result result =
-        Cli.run(
-            "scan",
-            "image",
-            "docker-archive:" + TestImages.dockerArchive("python"),
-            "--no-cache",
-            "--db",
-            db.toString(),
-            "-f",
-            "json");
+    Cli.Result result = scanPythonImage();
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     // Debian backports fixes into python3-urllib3 that PyPI's records of its version do not know.
@@ -159,23 +167,10 @@ class LanguageMatchingTest {
   void thePolicyAsksForLanguageAdvisoriesAndTheFlagOverrulesIt() throws IOException {
     Path policy = dir.resolve("portcullis.yaml");
     Files.writeString(policy, "gate:\n  check-os-owned-libraries: true\n");
-    List<String> scan =
-        List.of(
-            "scan",
-            "image",
-            "docker-archive:" + TestImages.dockerArchive("python"),
-            "--no-cache",
-            "--db",
-            db.toString(),
-            "--policy",
-            policy.toString(),
-            "-f",
-            "json");
 
-    Cli.Result byPolicy = Cli.run(scan.toArray(String[]::new));
-    List<String> overruled = new ArrayList<>(scan);
-    overruled.add("--no-check-os-owned-libraries");
-    Cli.Result byFlag = Cli.run(overruled.toArray(String[]::new));
+    Cli.Result byPolicy = scanPythonImage("--policy", policy.toString());
+    Cli.Result byFlag =
+        scanPythonImage("--policy", policy.toString(), "--no-check-os-owned-libraries");
 
     assertThat(JSON.readTree(byPolicy.out()).path("findings").findValuesAsText("ecosystem"))
         .as(byPolicy.err())
@@ -205,17 +200,7 @@ class LanguageMatchingTest {
       }
     }
 
-    Cli.Result result =
-        Cli.run(
-            "scan",
-            "image",
-            "docker-archive:" + TestImages.dockerArchive("python"),
-            "--no-cache",
-            "--db",
-            db.toString(),
-            "--check-os-owned-libraries",
-            "-f",
-            "json");
+    Cli.Result result = scanPythonImage("--check-os-owned-libraries");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     Set<String> reported = new TreeSet<>();
