@@ -35,6 +35,11 @@ public final class PatchDeadlines {
         .map(time -> firstSeen.plus(time.duration()));
   }
 
+  /** Whether the deadline of this severity is the next release rather than a time. */
+  public boolean nextRelease(Severity severity) {
+    return sla.forSeverity(severity).map(PatchTime::nextRelease).orElse(false);
+  }
+
   /** Whether the finding is overdue now. */
   public boolean overdue(TrackedFinding finding) {
     Instant now = clock.instant();

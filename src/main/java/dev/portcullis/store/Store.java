@@ -1,0 +1,135 @@
+package dev.portcullis.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * The server's database: a HikariCP pool over H2 or PostgreSQL, migrated by Flyway to the one
+ * schema both share ({@code db/migration}).
+ */
+public final class Store implements AutoCloseable {
+
+  private final HikariDataSource pool;
+  private final boolean postgres;
+
+  private Store(HikariDataSource pool, boolean postgres) {
+    this.pool = pool;
+    this.postgres = postgres;
+  }
+
+  /**
+   * Opens the pool and migrates the schema.
+   *
+   * @throws StoreException when the database cannot be reached or migrated
+   */
+  public static Store open(StoreLocation location, int poolSize) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(location.jdbcUrl());
+    if (location.user() != null) {
+      config.setUsername(location.user());
+    }
+    if (location.password() != null) {
+      config.setPassword(location.password());
+    }
+    config.setMaximumPoolSize(poolSize);
+    config.setPoolName("portcullis-store");
+    config.setAutoCommit(true);
+    // Fail at start, with the database's own message, rather than at the first request.
+    config.setInitializationFailTimeout(10_000);
+    config.setConnectionTimeout(10_000);
+    HikariDataSource pool;
+    try {
+      pool = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new StoreException("cannot open the store " + location + ": " + rootMessage(e), e);
+    }
+    try {
+      Flyway.configure()
+          .dataSource(pool)
+          .locations("classpath:db/migration")
+          .failOnMissingLocations(true)
+          .load()
+          .migrate();
+    } catch (FlywayException e) {
+      pool.close();
+      throw new StoreException("cannot migrate the store " + location + ": " + rootMessage(e), e);
+    }
+    return new Store(pool, location.postgres());
+  }
+
+  public DataSource dataSource() {
+    return pool;
+  }
+
+  /** Whether the store is PostgreSQL, which several server replicas can share. */
+  public boolean postgres() {
+    return postgres;
+  }
+
+  /** Runs the work in one transaction: committed when it returns, rolled back when it throws. */
+  public <T> T inTransaction(Work<T> work) {
+    try (Connection connection = pool.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("the store failed: " + rootMessage(e), e);
+    }
+  }
+
+  /** Runs a read on one connection. */
+  public <T> T read(Work<T> work) {
+    try (Connection connection = pool.getConnection()) {
+      connection.setReadOnly(true);
+      try {
+        return work.run(connection);
+      } finally {
+        connection.setReadOnly(false);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("the store failed: " + rootMessage(e), e);
+    }
+  }
+
+  /** Whether the database answers now. */
+  public boolean reachable() {
+    try (Connection connection = pool.getConnection()) {
+      return connection.isValid(2);
+    } catch (SQLException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    return message == null
+        ? root.getClass().getSimpleName()
+        : message.lines().findFirst().orElse("");
+  }
+
+  /** Work on a connection. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+}

@@ -1,0 +1,17 @@
+package dev.portcullis.tracking;
+
+/**
+ * "Overdue" in SQL, exactly as {@link dev.portcullis.sla.PatchDeadlines#overdue} decides it: open,
+ * not under an active exception, and past its due time or, where the deadline is the next release,
+ * carried into a newer digest. The one parameter is now, in epoch milliseconds, bound twice.
+ */
+final class Overdue {
+
+  /** Over table alias {@code f}; binds now twice. */
+  static final String CONDITION =
+      "(f.fixed_at IS NULL AND (f.excepted_until IS NULL OR f.excepted_until <= ?)"
+          + " AND ((f.due_at IS NOT NULL AND f.due_at < ?)"
+          + " OR (f.next_release AND f.carried_into_newer)))";
+
+  private Overdue() {}
+}
