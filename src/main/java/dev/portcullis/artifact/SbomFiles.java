@@ -50,6 +50,15 @@ public final class SbomFiles {
     } catch (NoSuchFileException e) {
       throw new InputException(file + ": no such file");
     }
+    return parse(bytes, file);
+  }
+
+  /**
+   * Reads an SBOM already in memory.
+   *
+   * @param file the name it goes by in messages and in the packages' {@code foundIn}
+   */
+  public static Inventory parse(byte[] bytes, Path file) throws InputException {
     JsonNode tree = Json.tree(bytes, file.toString());
     if ("CycloneDX".equals(tree.path("bomFormat").asText())) {
       return fromCycloneDx(file, bytes);

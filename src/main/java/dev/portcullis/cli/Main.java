@@ -41,6 +41,7 @@ public final class Main {
           VerifyCommand.class,
           BaseImageCommand.class,
           DbCommand.class,
+          ServeCommand.class,
           VersionCommand.class);
 
   public static void main(String[] args) {

@@ -36,7 +36,8 @@ public final class Store implements AutoCloseable {
     if (location.password() != null) {
       config.setPassword(location.password());
     }
-    config.setMaximumPoolSize(poolSize);
+    // Flyway holds one connection for its lock while it migrates on another.
+    config.setMaximumPoolSize(Math.max(poolSize, 2));
     config.setPoolName("portcullis-store");
     config.setAutoCommit(true);
     // Fail at start, with the database's own message, rather than at the first request.

@@ -11,6 +11,8 @@ import java.util.Objects;
  *     unknown
  * @param failed whether the server's gate fails the image
  * @param findings every vulnerability found, whatever the gate reports
+ * @param complete whether {@code findings} is all there is: a scan report filtered by severity is
+ *     not, and a finding it leaves out is not fixed by it
  * @param inventory the image's inventory, to keep for rescans; null where the submission had none
  *     (a scan report)
  * @param submissionKey the client's idempotency key: a submission retried with the same key is
@@ -23,6 +25,7 @@ public record ImageScan(
     Instant databaseUpdatedAt,
     boolean failed,
     List<ObservedFinding> findings,
+    boolean complete,
     StoredInventory inventory,
     String submissionKey) {
 

@@ -4,7 +4,6 @@ import dev.portcullis.vulndb.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The patch process' figures at one moment, as docs/server.md defines them.
@@ -22,7 +21,7 @@ public record KpiSnapshot(
     Duration window,
     Map<Severity, Long> open,
     Map<Severity, Long> overdue,
-    Optional<UnpatchedImage> oldestUnpatched,
+    UnpatchedImage oldestUnpatched,
     Map<Severity, Duration> remediation,
     Map<Severity, Long> fixedInWindow,
     long repositories,

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Optional;
 
 /** Reads the KPIs from the store, each in one query. */
 public final class Kpis {
@@ -76,8 +75,8 @@ public final class Kpis {
         });
   }
 
-  private static Optional<KpiSnapshot.UnpatchedImage> oldestUnpatched(
-      Connection connection, Instant at) throws SQLException {
+  private static KpiSnapshot.UnpatchedImage oldestUnpatched(Connection connection, Instant at)
+      throws SQLException {
     try (PreparedStatement select =
         connection.prepareStatement(
             "SELECT r.name, i.digest, MIN(f.first_seen) AS oldest FROM image i"
@@ -91,12 +90,11 @@ public final class Kpis {
                 + " FETCH FIRST 1 ROWS ONLY")) {
       try (ResultSet rows = select.executeQuery()) {
         if (!rows.next()) {
-          return Optional.empty();
+          return null;
         }
         Instant since = Instant.ofEpochMilli(rows.getLong(3));
-        return Optional.of(
-            new KpiSnapshot.UnpatchedImage(
-                rows.getString(1), rows.getString(2), since, Duration.between(since, at)));
+        return new KpiSnapshot.UnpatchedImage(
+            rows.getString(1), rows.getString(2), since, Duration.between(since, at));
       }
     }
   }

@@ -25,6 +25,9 @@ public record ObservedFinding(
     Severity severity,
     Instant exceptedUntil) {
 
+  /** The end of an exception that does not expire. */
+  public static final Instant FOREVER = Instant.ofEpochMilli(Long.MAX_VALUE);
+
   public ObservedFinding {
     Objects.requireNonNull(vulnerabilityId, "vulnerabilityId");
     Objects.requireNonNull(packageName, "packageName");

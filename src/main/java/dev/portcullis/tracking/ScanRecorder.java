@@ -73,7 +73,7 @@ public final class ScanRecorder {
     FindingChanges changes =
         new FindingChanges(connection, repositoryId, imageId, current, now, deadlines);
     List<RecordedScan.NewFinding> opened = changes.apply(merged(scan.findings()));
-    int fixed = current ? changes.fixMissing() : 0;
+    int fixed = current && scan.complete() ? changes.fixMissing() : 0;
     return new RecordedScan(scanId, imageId, false, opened, fixed);
   }
 

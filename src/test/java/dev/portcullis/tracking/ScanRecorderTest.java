@@ -51,7 +51,8 @@ class ScanRecorderTest {
   }
 
   private ImageScan scan(ImageName image, ScanCause cause, ObservedFinding... findings) {
-    return new ImageScan(image, clock.instant(), cause, null, false, List.of(findings), null, null);
+    return new ImageScan(
+        image, clock.instant(), cause, null, false, List.of(findings), true, null, null);
   }
 
   private ScanRecorder recorder(Store store) {
@@ -180,6 +181,7 @@ class ScanRecorderTest {
               null,
               true,
               List.of(finding("CVE-1", Severity.HIGH)),
+              true,
               new StoredInventory("1", StoredInventory.PORTCULLIS_JSON, "{}".getBytes()),
               "ci-run-42");
 
@@ -203,7 +205,7 @@ class ScanRecorderTest {
       recorder.record(scan(image("v2", "1.1"), ScanCause.PUSH, finding("CVE-1", Severity.HIGH)));
       clock.set(T0.plus(Duration.ofDays(10)));
 
-      KpiSnapshot.UnpatchedImage oldest = kpis(store).oldestUnpatched().orElseThrow();
+      KpiSnapshot.UnpatchedImage oldest = kpis(store).oldestUnpatched();
 
       assertThat(oldest.digest()).isEqualTo(image("v2", null).digest().toString());
       assertThat(oldest.since()).isEqualTo(T0);

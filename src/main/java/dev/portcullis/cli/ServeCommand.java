@@ -1,0 +1,217 @@
+package dev.portcullis.cli;
+
+import dev.portcullis.access.ApiTokens;
+import dev.portcullis.access.Scope;
+import dev.portcullis.policy.Policy;
+import dev.portcullis.server.PortcullisServer;
+import dev.portcullis.server.ServerSettings;
+import dev.portcullis.store.Store;
+import dev.portcullis.store.StoreException;
+import dev.portcullis.store.StoreLocation;
+import dev.portcullis.vulndb.VulnerabilityDatabase;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code portcullis serve}: the server that tracks every image and finding (docs/server.md). */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the Portcullis server: it tracks every image, rescans when advisories change, and holds",
+      "each finding to its patch deadline. See docs/server.md.",
+      "With no options it stores its data in ./portcullis-data (an embedded H2 database)."
+    },
+    subcommands = {ServeCommand.Token.class})
+final class ServeCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin StoreOptions storeOptions;
+
+  @Option(
+      names = "--listen",
+      paramLabel = "HOST:PORT",
+      defaultValue = "127.0.0.1:8480",
+      description = "Where to listen (default: ${DEFAULT-VALUE}); port 0 picks a free one.")
+  String listen;
+
+  @Option(
+      names = "--db",
+      paramLabel = "FILE",
+      description =
+          "The vulnerability database (default: as 'db update' writes it: $XDG_CACHE_HOME/portcullis/db/vulnerabilities.sqlite).")
+  Path database;
+
+  @Option(
+      names = "--policy",
+      paramLabel = "FILE",
+      description =
+          "The policy every image is judged by: gate, exceptions, sla (default: ./portcullis.yaml if present).")
+  Path policy;
+
+  @Option(
+      names = "--anonymous-reads",
+      description = "Let requests without a token read findings and KPIs (writes always need one).")
+  boolean anonymousReads;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    int colon = listen.lastIndexOf(':');
+    if (colon < 0) {
+      throw new UsageException("--listen: HOST:PORT, e.g. 127.0.0.1:8480 or 0.0.0.0:8480");
+    }
+    int port;
+    try {
+      port = Integer.parseInt(listen.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      throw new UsageException("--listen: the port is not a number: " + listen);
+    }
+    Policy resolved = PolicyFiles.resolve(policy).file();
+    ServerSettings settings =
+        new ServerSettings(
+            listen.substring(0, colon),
+            port,
+            storeOptions.location(),
+            database != null ? database : VulnerabilityDatabase.defaultLocation(),
+            resolved != null ? resolved : Policy.empty(),
+            anonymousReads,
+            ServerSettings.DEFAULT_MAX_REQUEST_BYTES);
+    CountDownLatch stopped = new CountDownLatch(1);
+    try (PortcullisServer server = PortcullisServer.start(settings, Clock.systemUTC(), err)) {
+      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+      out.println(
+          "portcullis serve: listening on http://"
+              + settings.host()
+              + ":"
+              + server.port()
+              + " (store: "
+              + settings.store()
+              + ")");
+      out.flush();
+      stopped.await();
+    } catch (StoreException e) {
+      throw new UsageException(e.getMessage());
+    }
+    return 0;
+  }
+
+  /** Where the store is: {@code --db-url}, else {@code --data-dir}. */
+  static final class StoreOptions {
+    @Option(
+        names = "--data-dir",
+        paramLabel = "DIR",
+        defaultValue = "portcullis-data",
+        description = "The embedded store's directory (default: ./${DEFAULT-VALUE}).")
+    Path dataDirectory;
+
+    @Option(
+        names = "--db-url",
+        paramLabel = "JDBC-URL",
+        description = {
+          "A PostgreSQL store instead: jdbc:postgresql://HOST:PORT/DB; several servers may share it.",
+          "The password comes from PORTCULLIS_DB_PASSWORD, the user from --db-user or the URL."
+        })
+    String jdbcUrl;
+
+    @Option(names = "--db-user", paramLabel = "NAME", description = "The store's user.")
+    String user;
+
+    StoreLocation location() throws IOException {
+      if (jdbcUrl == null) {
+        Files.createDirectories(dataDirectory);
+        return StoreLocation.embedded(dataDirectory);
+      }
+      try {
+        return new StoreLocation(jdbcUrl, user, System.getenv("PORTCULLIS_DB_PASSWORD"));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+    }
+  }
+
+  /** {@code portcullis serve token create|revoke}. */
+  @Command(
+      name = "token",
+      mixinStandardHelpOptions = true,
+      description = "API tokens: create one (shown once; only its hash is stored), or revoke one.",
+      subcommands = {Token.Create.class, Token.Revoke.class})
+  static final class Token {
+
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a token.")
+    static final class Create implements Callable<Integer> {
+      @Spec CommandSpec spec;
+
+      @Mixin StoreOptions storeOptions;
+
+      @Option(
+          names = "--name",
+          required = true,
+          paramLabel = "NAME",
+          description = "The token's name, e.g. ci-payments.")
+      String name;
+
+      @Option(
+          names = "--scope",
+          required = true,
+          split = ",",
+          paramLabel = "SCOPE",
+          description = "read, submit, admin (comma-separated).")
+      Set<String> scopes;
+
+      @Override
+      public Integer call() throws IOException {
+        Set<Scope> parsed = EnumSet.noneOf(Scope.class);
+        try {
+          scopes.forEach(s -> parsed.add(Scope.parse(s)));
+        } catch (IllegalArgumentException e) {
+          throw new UsageException("--scope: " + e.getMessage());
+        }
+        try (Store store = Store.open(storeOptions.location(), 1)) {
+          String token = new ApiTokens(store, Clock.systemUTC()).create(name, parsed);
+          spec.commandLine().getOut().println(token);
+        } catch (StoreException | IllegalArgumentException e) {
+          throw new UsageException(e.getMessage());
+        }
+        return 0;
+      }
+    }
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a token.")
+    static final class Revoke implements Callable<Integer> {
+      @Mixin StoreOptions storeOptions;
+
+      @Option(
+          names = "--name",
+          required = true,
+          paramLabel = "NAME",
+          description = "The token's name.")
+      String name;
+
+      @Override
+      public Integer call() throws IOException {
+        try (Store store = Store.open(storeOptions.location(), 1)) {
+          if (!new ApiTokens(store, Clock.systemUTC()).revoke(name)) {
+            throw new UsageException("no active token is named '" + name + "'");
+          }
+        } catch (StoreException e) {
+          throw new UsageException(e.getMessage());
+        }
+        return 0;
+      }
+    }
+  }
+}

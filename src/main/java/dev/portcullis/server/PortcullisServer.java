@@ -1,0 +1,178 @@
+package dev.portcullis.server;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.portcullis.access.ApiTokens;
+import dev.portcullis.access.Caller;
+import dev.portcullis.image.InputException;
+import dev.portcullis.sla.PatchDeadlines;
+import dev.portcullis.store.Store;
+import dev.portcullis.store.StoreException;
+import dev.portcullis.tracking.FindingQueries;
+import dev.portcullis.tracking.Kpis;
+import dev.portcullis.tracking.ScanIntake;
+import dev.portcullis.tracking.ScanRecorder;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code portcullis serve}: the HTTP adapter over the tracking services. Every route is a thin
+ * handler; every write needs a token with the right scope.
+ */
+public final class PortcullisServer implements AutoCloseable {
+
+  private final Store store;
+  private final Javalin app;
+  private final ApiTokens tokens;
+
+  private PortcullisServer(Store store, Javalin app, ApiTokens tokens) {
+    this.store = store;
+    this.app = app;
+    this.tokens = tokens;
+  }
+
+  /** Opens the store, migrates it, and starts listening. */
+  public static PortcullisServer start(ServerSettings settings, Clock clock, PrintWriter log) {
+    Store store = Store.open(settings.store(), 8);
+    try {
+      PatchDeadlines deadlines = new PatchDeadlines(settings.policy().slaSettings(), clock);
+      ScanIntake intake =
+          new ScanIntake(
+              new ScanRecorder(store, deadlines), settings.policy(), settings.database(), clock);
+      ApiTokens tokens = new ApiTokens(store, clock);
+      PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      ScanRoutes scans = new ScanRoutes(intake);
+      QueryRoutes queries =
+          new QueryRoutes(
+              new FindingQueries(store, clock), new Kpis(store, clock), settings.anonymousReads());
+      Javalin app =
+          Javalin.create(
+              config -> {
+                configure(config, settings, log);
+                config.routes.before(ctx -> authenticate(ctx, tokens));
+                config.routes.get("/health", ctx -> health(ctx, store));
+                config.routes.get(
+                    "/metrics",
+                    ctx ->
+                        ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                            .result(metrics.scrape()));
+                scans.register(config.routes);
+                queries.register(config.routes);
+              });
+      app.start(settings.host(), settings.port());
+      return new PortcullisServer(store, app, tokens);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  /** The port it listens on. */
+  public int port() {
+    return app.port();
+  }
+
+  public ApiTokens tokens() {
+    return tokens;
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+    store.close();
+  }
+
+  private static void configure(JavalinConfig config, ServerSettings settings, PrintWriter log) {
+    config.startup.showJavalinBanner = false;
+    config.http.maxRequestSize = settings.maxRequestBytes();
+    config.jsonMapper(new JavalinJackson(mapper(), false));
+    config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+    config.routes.exception(InputException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+    config.routes.exception(
+        IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+    config.routes.exception(
+        StoreException.class,
+        (e, ctx) -> {
+          log.println("portcullis serve: " + e.getMessage());
+          error(ctx, 503, "the store is unavailable; try again");
+        });
+    config.routes.exception(
+        Exception.class,
+        (e, ctx) -> {
+          log.println("portcullis serve: internal error on " + ctx.method() + " " + ctx.path());
+          e.printStackTrace(log);
+          error(ctx, 500, "internal error");
+        });
+    for (int status : new int[] {404, 405, 413}) {
+      config.routes.error(
+          status,
+          "*",
+          ctx -> {
+            if (ctx.result() == null || !ctx.result().startsWith("{\"error\"")) {
+              error(ctx, status, reason(status));
+            }
+          });
+    }
+  }
+
+  private static String reason(int status) {
+    return switch (status) {
+      case 404 -> "no such resource";
+      case 405 -> "method not allowed";
+      case 413 -> "the body is too large";
+      default -> "error";
+    };
+  }
+
+  static ObjectMapper mapper() {
+    return JsonMapper.builder()
+        .addModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+        .serializationInclusion(JsonInclude.Include.NON_NULL)
+        .build();
+  }
+
+  /** Every error is JSON: {"error": {"status": 400, "message": "…"}}. */
+  private static void error(Context ctx, int status, String message) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", status);
+    body.put("message", message == null ? "error" : message);
+    ctx.status(status).json(Map.of("error", body));
+  }
+
+  private static void authenticate(Context ctx, ApiTokens tokens) {
+    String header = ctx.header("Authorization");
+    if (header == null) {
+      return;
+    }
+    if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      throw new ApiError(401, "Authorization: a 'Bearer' token is expected");
+    }
+    Optional<Caller> caller = tokens.verify(header.substring(7).trim());
+    if (caller.isEmpty()) {
+      throw new ApiError(401, "the token is unknown or revoked");
+    }
+    Requests.setCaller(ctx, caller.get());
+  }
+
+  private static void health(Context ctx, Store store) {
+    boolean up = store.reachable();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", up ? "ok" : "unavailable");
+    body.put("store", up ? "up" : "down");
+    ctx.status(up ? 200 : 503).json(body);
+  }
+}

@@ -1,0 +1,118 @@
+package dev.portcullis.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portcullis.access.Scope;
+import dev.portcullis.artifact.SbomFiles;
+import dev.portcullis.image.InputException;
+import dev.portcullis.image.Json;
+import dev.portcullis.inventory.Inventory;
+import dev.portcullis.report.JsonInventoryReader;
+import dev.portcullis.tracking.ImageName;
+import dev.portcullis.tracking.RecordedScan;
+import dev.portcullis.tracking.ReportSubmission;
+import dev.portcullis.tracking.ScanCause;
+import dev.portcullis.tracking.ScanIntake;
+import dev.portcullis.tracking.StoredInventory;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code POST /api/v1/scans}: a CI job submits a {@code portcullis scan --format json} report, a
+ * Portcullis JSON inventory, or a CycloneDX SBOM. The body says which it is.
+ */
+final class ScanRoutes {
+
+  private static final int MAX_KEY = 128;
+
+  private final ScanIntake intake;
+
+  ScanRoutes(ScanIntake intake) {
+    this.intake = intake;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.post("/api/v1/scans", this::submit);
+  }
+
+  private void submit(Context ctx) throws IOException {
+    Requests.require(ctx, Scope.SUBMIT);
+    String repository = Requests.parameter(ctx, "repository", 512);
+    String tag = Requests.parameter(ctx, "tag", 128);
+    String key = ctx.header("Idempotency-Key");
+    if (key != null && (key.isBlank() || key.length() > MAX_KEY)) {
+      throw ApiError.badRequest("Idempotency-Key: 1 to " + MAX_KEY + " characters");
+    }
+    byte[] body = ctx.bodyAsBytes();
+    if (body.length == 0) {
+      throw ApiError.badRequest("the body is empty: send a scan report, an inventory or an SBOM");
+    }
+    JsonNode tree = Json.tree(body, "the body");
+    RecordedScan recorded;
+    String kind;
+    if (tree.has("findings") && "portcullis".equals(tree.path("tool").asText())) {
+      kind = "report";
+      recorded = intake.record(ReportSubmission.parse(body), repository, tag, key);
+    } else {
+      Submitted submitted = inventory(tree, body);
+      kind =
+          submitted.stored().mediaType().equals(StoredInventory.CYCLONEDX_JSON)
+              ? "cyclonedx"
+              : "inventory";
+      String digest =
+          submitted.inventory().image().manifestDigest() != null
+              ? submitted.inventory().image().manifestDigest()
+              : submitted.inventory().image().configDigest();
+      if (digest == null) {
+        throw ApiError.badRequest(
+            "the " + kind + " names no image digest (manifestDigest or configDigest)");
+      }
+      ImageName image =
+          ScanIntake.imageName(
+              submitted.inventory().image().name(),
+              submitted.inventory().image().repoTags(),
+              digest,
+              repository,
+              tag);
+      recorded = intake.scan(image, submitted.inventory(), submitted.stored(), ScanCause.CI, key);
+    }
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("scan", recorded.scanId());
+    answer.put("image", recorded.imageId());
+    answer.put("submitted", kind);
+    answer.put("repeated", recorded.repeated());
+    answer.put("opened", recorded.opened().size());
+    answer.put("fixed", recorded.fixed());
+    ctx.status(recorded.repeated() ? 200 : 201).json(answer);
+  }
+
+  private record Submitted(Inventory inventory, StoredInventory stored) {}
+
+  private static Submitted inventory(JsonNode tree, byte[] body) throws InputException {
+    if ("CycloneDX".equals(tree.path("bomFormat").asText())) {
+      Inventory inventory = SbomFiles.parse(body, Path.of("submitted.cdx.json"));
+      String tool = tree.path("metadata").path("tools").toString();
+      return new Submitted(
+          inventory,
+          new StoredInventory(
+              "cyclonedx:" + Integer.toHexString(tool.hashCode()),
+              StoredInventory.CYCLONEDX_JSON,
+              body));
+    }
+    if ("portcullis".equals(tree.path("tool").asText()) && tree.has("packages")) {
+      Inventory inventory = new JsonInventoryReader().read(body, "the inventory");
+      return new Submitted(
+          inventory,
+          new StoredInventory(
+              "portcullis:" + tree.path("toolVersion").asText("unknown"),
+              StoredInventory.PORTCULLIS_JSON,
+              body));
+    }
+    throw ApiError.badRequest(
+        "the body is none of: a 'portcullis scan --format json' report, a 'portcullis sbom"
+            + " --format json' inventory, a CycloneDX JSON SBOM");
+  }
+}

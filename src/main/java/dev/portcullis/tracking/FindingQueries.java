@@ -1,0 +1,108 @@
+package dev.portcullis.tracking;
+
+import dev.portcullis.store.Store;
+import dev.portcullis.vulndb.Severity;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Lists tracked findings, a page at a time, in id order. */
+public final class FindingQueries {
+
+  private final Store store;
+  private final Clock clock;
+
+  public FindingQueries(Store store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  public List<FindingView> list(FindingFilter filter) {
+    long now = clock.millis();
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT f.id, r.name, f.vulnerability_id, f.aliases, f.package_name, f.ecosystem,"
+                + " f.installed_version, f.fixed_version, f.title, f.severity, f.first_seen,"
+                + " f.last_seen, f.fixed_at, f.due_at, "
+                + Overdue.CONDITION
+                + " AS overdue, f.excepted_until"
+                + " FROM finding f JOIN repository r ON r.id = f.repository_id WHERE f.id > ?");
+    List<Object> parameters = new ArrayList<>(List.of(now, now, filter.afterId()));
+    if (!filter.severities().isEmpty()) {
+      sql.append(" AND f.severity IN (");
+      String separator = "";
+      for (Severity severity : filter.severities()) {
+        sql.append(separator).append('?');
+        parameters.add(severity.name());
+        separator = ", ";
+      }
+      sql.append(')');
+    }
+    switch (filter.state()) {
+      case OPEN -> sql.append(" AND f.fixed_at IS NULL");
+      case FIXED -> sql.append(" AND f.fixed_at IS NOT NULL");
+      case ALL -> {}
+    }
+    if (filter.overdue() != null) {
+      sql.append(filter.overdue() ? " AND " : " AND NOT ").append(Overdue.CONDITION);
+      parameters.add(now);
+      parameters.add(now);
+    }
+    if (filter.repository() != null) {
+      sql.append(" AND r.name = ?");
+      parameters.add(filter.repository());
+    }
+    if (filter.running() != null) {
+      sql.append(filter.running() ? " AND EXISTS" : " AND NOT EXISTS")
+          .append(
+              " (SELECT 1 FROM finding_image fi JOIN running_image ri ON ri.image_id = fi.image_id"
+                  + " WHERE fi.finding_id = f.id)");
+    }
+    sql.append(" ORDER BY f.id FETCH FIRST ? ROWS ONLY");
+    parameters.add(filter.limit());
+    return store.read(
+        connection -> {
+          try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+              select.setObject(i + 1, parameters.get(i));
+            }
+            List<FindingView> views = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+              while (rows.next()) {
+                views.add(view(rows));
+              }
+            }
+            return views;
+          }
+        });
+  }
+
+  private static FindingView view(ResultSet rows) throws SQLException {
+    return new FindingView(
+        rows.getLong(1),
+        rows.getString(2),
+        rows.getString(3),
+        List.copyOf(Aliases.parse(rows.getString(4))),
+        rows.getString(5),
+        rows.getString(6),
+        rows.getString(7),
+        rows.getString(8),
+        rows.getString(9),
+        Severity.valueOf(rows.getString(10)),
+        instant(rows, 11),
+        instant(rows, 12),
+        instant(rows, 13),
+        instant(rows, 14),
+        rows.getBoolean(15),
+        instant(rows, 16));
+  }
+
+  private static Instant instant(ResultSet rows, int column) throws SQLException {
+    long millis = rows.getLong(column);
+    return rows.wasNull() ? null : Instant.ofEpochMilli(millis);
+  }
+}

@@ -1,0 +1,85 @@
+package dev.portcullis.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portcullis.testing.Cli;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code portcullis serve token …} on the embedded store, and its usage errors. */
+class ServeCommandTest {
+
+  @TempDir Path data;
+
+  @Test
+  void aCreatedTokenIsPrintedOnceAndANameCannotBeTakenTwice() {
+    Cli.Result created =
+        Cli.run(
+            "serve",
+            "token",
+            "create",
+            "--data-dir",
+            data.toString(),
+            "--name",
+            "ci",
+            "--scope",
+            "submit,read");
+    Cli.Result again =
+        Cli.run(
+            "serve",
+            "token",
+            "create",
+            "--data-dir",
+            data.toString(),
+            "--name",
+            "ci",
+            "--scope",
+            "read");
+
+    assertThat(created.exitCode()).as(created.err()).isZero();
+    assertThat(created.out().strip()).matches("pcs_[A-Za-z0-9_-]{43}");
+    assertThat(again.exitCode()).isEqualTo(2);
+    assertThat(again.err()).contains("exists already");
+  }
+
+  @Test
+  void anUnknownScopeOrStoreUrlIsAUsageError() {
+    Cli.Result scope =
+        Cli.run(
+            "serve",
+            "token",
+            "create",
+            "--data-dir",
+            data.toString(),
+            "--name",
+            "ci",
+            "--scope",
+            "root");
+    Cli.Result url =
+        Cli.run(
+            "serve",
+            "token",
+            "create",
+            "--db-url",
+            "jdbc:mysql://x/y",
+            "--name",
+            "ci",
+            "--scope",
+            "read");
+
+    assertThat(scope.exitCode()).isEqualTo(2);
+    assertThat(scope.err()).contains("unknown scope 'root'");
+    assertThat(url.exitCode()).isEqualTo(2);
+    assertThat(url.err()).contains("PostgreSQL");
+  }
+
+  @Test
+  void revokingATokenNoOneHasIsAUsageError() {
+    Cli.Result revoked =
+        Cli.run("serve", "token", "revoke", "--data-dir", data.toString(), "--name", "nobody");
+
+    assertThat(revoked.exitCode()).isEqualTo(2);
+    assertThat(revoked.err()).contains("no active token");
+  }
+}
