@@ -66,7 +66,7 @@ public final class WebhookSender {
       }
       if (attempt == target.maxAttempts()) {
         return DeliveryResult.gaveUp(
-            attempt, result.status(), "gave up after " + attempt + " attempts: " + result.error());
+            attempt, result.status(), "gave up after " + attempts(attempt) + ": " + result.error());
       }
       Duration wait = result.retryAfter().map(backoff::honouring).orElse(backoff.before(attempt));
       try {
@@ -76,7 +76,7 @@ public final class WebhookSender {
         return DeliveryResult.gaveUp(
             attempt,
             result.status(),
-            "interrupted after " + attempt + " attempts: " + result.error());
+            "interrupted after " + attempts(attempt) + ": " + result.error());
       }
     }
   }
@@ -140,6 +140,10 @@ public final class WebhookSender {
         + " failed ("
         + cause.getClass().getSimpleName()
         + ")";
+  }
+
+  private static String attempts(int n) {
+    return n + (n == 1 ? " attempt" : " attempts");
   }
 
   private static String timedOut(WebhookSettings target) {
