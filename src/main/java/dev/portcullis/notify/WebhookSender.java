@@ -33,12 +33,16 @@ public final class WebhookSender {
   private final RandomGenerator random;
 
   /**
-   * @param client should not follow redirects (HttpClient's default): a redirect would carry the
+   * @param client must not follow redirects (HttpClient's default): a redirect would carry the
    *     signed body to wherever the receiver points
    * @param clock the time of the timestamp header, and of a Retry-After given as a date
    * @param random the jitter of the backoff; must be safe to share between threads if the sender is
    */
   public WebhookSender(HttpClient client, Clock clock, Sleeper sleeper, RandomGenerator random) {
+    if (client.followRedirects() != HttpClient.Redirect.NEVER) {
+      throw new IllegalArgumentException(
+          "a webhook client must not follow redirects: they would carry the signed body elsewhere");
+    }
     this.client = client;
     this.clock = clock;
     this.sleeper = sleeper;

@@ -4,6 +4,7 @@ import static dev.portcullis.notify.TestFindings.critical;
 import static dev.portcullis.notify.WebhookReceiver.HANG;
 import static dev.portcullis.notify.WebhookReceiver.status;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -181,6 +182,15 @@ class WebhookSenderTest {
     assertThat(result.delivered()).isFalse();
     assertThat(result.lastStatus()).isEqualTo(302);
     assertThat(receiver.requests()).hasSize(1);
+  }
+
+  @Test
+  void clientThatFollowsRedirectsIsRefused() {
+    HttpClient following =
+        HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+
+    assertThatThrownBy(() -> new WebhookSender(following, Clock.systemUTC(), waits::add, () -> 0L))
+        .hasMessageContaining("must not follow redirects");
   }
 
   @Test
