@@ -72,7 +72,9 @@ public final class WebhookSender {
         return DeliveryResult.gaveUp(
             attempt, result.status(), "gave up after " + attempts(attempt) + ": " + result.error());
       }
-      Duration wait = result.retryAfter().map(backoff::honouring).orElse(backoff.before(attempt));
+      int retry = attempt;
+      Duration wait =
+          result.retryAfter().map(backoff::honouring).orElseGet(() -> backoff.before(retry));
       try {
         sleeper.sleep(wait);
       } catch (InterruptedException e) {
