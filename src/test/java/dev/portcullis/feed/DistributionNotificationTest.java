@@ -57,6 +57,8 @@ class DistributionNotificationTest {
             timeout: 5s
             threshold: 3
             backoff: 1s
+            ignore:
+              actions: [pull]
         """
             .formatted(receiver.getAddress().getPort(), WebhookSecret.DISTRIBUTION_HEADER, SECRET);
     registry = LocalRegistry.start(dir.resolve("registry"), null, notifications);
