@@ -3,6 +3,7 @@ package dev.portcullis.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.portcullis.image.Digest;
 import dev.portcullis.registry.ImageReference;
 import dev.portcullis.registry.RegistryClient;
@@ -10,12 +11,15 @@ import dev.portcullis.registry.RepositoryQueries;
 import dev.portcullis.testing.LocalRegistry;
 import dev.portcullis.testing.TestImages;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -131,6 +135,46 @@ class TagWatcherTest {
     assertThat(second.changes()).containsExactly(new TagChange("c", null, empty));
     assertThat(second.tags()).isEqualTo(Map.of("a", empty, "b", empty, "c", empty));
     assertThat(second.unexamined()).isEqualTo(1);
+  }
+
+  @Test
+  void tagsOutsideTheTagGrammarAreNotLookedUp() throws Exception {
+    Digest digest = Digest.sha256Of("{}".getBytes(StandardCharsets.UTF_8));
+    List<String> asked = new CopyOnWriteArrayList<>();
+    HttpServer stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    stub.createContext(
+        "/v2/",
+        exchange -> {
+          asked.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath());
+          if (exchange.getRequestURI().getPath().endsWith("/tags/list")) {
+            byte[] body =
+                "{\"name\":\"hostile/tags\",\"tags\":[\"1.0\",\"../../other/manifests/x\",\"a b\",\"\"]}"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+          } else {
+            exchange.getResponseHeaders().add("Docker-Content-Digest", digest.toString());
+            exchange.sendResponseHeaders(200, -1);
+          }
+          exchange.close();
+        });
+    stub.start();
+    try {
+      RepositoryQueries hostile =
+          new RepositoryQueries(
+              new RegistryClient(
+                  ImageReference.parse(
+                      "127.0.0.1:" + stub.getAddress().getPort() + "/hostile/tags"),
+                  true,
+                  null));
+      TagPoll poll = new TagWatcher(TagFilter.all(), 10).poll(hostile, Map.of());
+      assertThat(poll.tags()).isEqualTo(Map.of("1.0", digest));
+      assertThat(asked)
+          .filteredOn(a -> a.startsWith("HEAD"))
+          .containsExactly("HEAD /v2/hostile/tags/manifests/1.0");
+    } finally {
+      stub.stop(0);
+    }
   }
 
   @Test
