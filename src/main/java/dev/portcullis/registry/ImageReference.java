@@ -33,7 +33,7 @@ public record ImageReference(String registry, String repository, String tag, Dig
     if (colon > lastSlash) {
       tag = rest.substring(colon + 1);
       rest = rest.substring(0, colon);
-      if (!TAG.matcher(tag).matches()) {
+      if (!isTag(tag)) {
         throw new IllegalArgumentException("'" + text + "': '" + tag + "' is not a valid tag");
       }
     }
@@ -50,7 +50,7 @@ public record ImageReference(String registry, String repository, String tag, Dig
     if (registry.equals(DOCKER_HUB) && !repository.contains("/")) {
       repository = "library/" + repository;
     }
-    if (!REPOSITORY.matcher(repository).matches()) {
+    if (!isRepositoryName(repository)) {
       throw new IllegalArgumentException(
           "'" + text + "': '" + repository + "' is not a valid repository name");
     }
@@ -58,6 +58,16 @@ public record ImageReference(String registry, String repository, String tag, Dig
       tag = "latest";
     }
     return new ImageReference(registry, repository, tag, digest);
+  }
+
+  /** Whether a repository name (without registry) follows the distribution spec's grammar. */
+  public static boolean isRepositoryName(String name) {
+    return name != null && REPOSITORY.matcher(name).matches();
+  }
+
+  /** Whether a tag follows the distribution spec's grammar. */
+  public static boolean isTag(String tag) {
+    return tag != null && TAG.matcher(tag).matches();
   }
 
   /** The host the API lives on; Docker Hub's differs from its name. */

@@ -33,6 +33,15 @@ public final class LocalRegistry implements AutoCloseable {
    */
   public static LocalRegistry start(Path dir, String authConfig)
       throws IOException, InterruptedException {
+    return start(dir, authConfig, null);
+  }
+
+  /**
+   * Starts a registry; {@code notificationsConfig} is the YAML of its {@code notifications:}
+   * section, or null for none.
+   */
+  public static LocalRegistry start(Path dir, String authConfig, String notificationsConfig)
+      throws IOException, InterruptedException {
     int port = freePort();
     Files.createDirectories(dir.resolve("data"));
     String config =
@@ -44,7 +53,10 @@ public final class LocalRegistry implements AutoCloseable {
             + "http:\n  addr: 127.0.0.1:"
             + port
             + "\n"
-            + (authConfig == null ? "" : "auth:\n" + authConfig.indent(2));
+            + (authConfig == null ? "" : "auth:\n" + authConfig.indent(2))
+            + (notificationsConfig == null
+                ? ""
+                : "notifications:\n" + notificationsConfig.indent(2));
     Path configFile = dir.resolve("config.yml");
     Files.writeString(configFile, config);
     Process process =
