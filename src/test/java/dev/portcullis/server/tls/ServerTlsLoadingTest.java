@@ -199,6 +199,23 @@ class ServerTlsLoadingTest {
   }
 
   @Test
+  void oversizedFileIsRefusedWithoutParsing() {
+    Issued leaf = TestPki.leaf(CA, EC, 42, NOW);
+    TlsFiles files = files(leaf, "A".repeat(PemFile.MAX_BYTES + 1));
+    assertThatThrownBy(() -> load(files)).hasMessageEndingWith("too large for a private key file");
+  }
+
+  @Test
+  void directoryGivenAsKeyIsRefusedAsInputError() {
+    Issued leaf = TestPki.leaf(CA, EC, 42, NOW);
+    TlsFiles written = files(leaf, TestPki.pkcs8(EC.getPrivate()));
+    TlsFiles files = new TlsFiles(written.certificateChain(), dir);
+    assertThatThrownBy(() -> load(files))
+        .isInstanceOf(dev.portcullis.image.InputException.class)
+        .hasMessageStartingWith(dir + ": cannot read the private key file");
+  }
+
+  @Test
   void derCertificateGetsAConversionHint() throws Exception {
     Issued leaf = TestPki.leaf(CA, EC, 42, NOW);
     Path der = Files.write(dir.resolve("cert.der"), leaf.certificate().getEncoded());
