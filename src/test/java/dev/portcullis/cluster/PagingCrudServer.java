@@ -29,6 +29,7 @@ final class PagingCrudServer extends Dispatcher {
 
   private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
   private final List<String> pagedLists = new CopyOnWriteArrayList<>();
+  private final List<String> authorizations = new CopyOnWriteArrayList<>();
   private volatile boolean endlessContinue;
 
   /** A started mock server (plain HTTP, like {@code kubectl proxy}) backed by this dispatcher. */
@@ -44,6 +45,11 @@ final class PagingCrudServer extends Dispatcher {
     return pagedLists;
   }
 
+  /** The Authorization header of each request, "" where there was none. */
+  List<String> authorizations() {
+    return authorizations;
+  }
+
   /** From now on every page claims there is another one, as a broken server might. */
   void answerWithEndlessContinue() {
     endlessContinue = true;
@@ -51,6 +57,8 @@ final class PagingCrudServer extends Dispatcher {
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
+    String authorization = request.getHeader("Authorization");
+    authorizations.add(authorization == null ? "" : authorization);
     String path = request.getPath();
     int query = path.indexOf('?');
     if (!"GET".equals(request.getMethod()) || query < 0) {
