@@ -31,6 +31,7 @@ final class PagingCrudServer extends Dispatcher {
   private final List<String> pagedLists = new CopyOnWriteArrayList<>();
   private final List<String> authorizations = new CopyOnWriteArrayList<>();
   private volatile boolean endlessContinue;
+  private volatile int refusal;
 
   /** A started mock server (plain HTTP, like {@code kubectl proxy}) backed by this dispatcher. */
   KubernetesMockServer start() {
@@ -50,6 +51,11 @@ final class PagingCrudServer extends Dispatcher {
     return authorizations;
   }
 
+  /** From now on every request is answered with this status, as when RBAC is missing. */
+  void refuseWith(int code) {
+    refusal = code;
+  }
+
   /** From now on every page claims there is another one, as a broken server might. */
   void answerWithEndlessContinue() {
     endlessContinue = true;
@@ -59,6 +65,18 @@ final class PagingCrudServer extends Dispatcher {
   public MockResponse dispatch(RecordedRequest request) {
     String authorization = request.getHeader("Authorization");
     authorizations.add(authorization == null ? "" : authorization);
+    if (refusal != 0) {
+      return new MockResponse()
+          .setResponseCode(refusal)
+          .setHeader("Content-Type", "application/json")
+          .setBody(
+              "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":"
+                  + "\"pods is forbidden: User \\\"system:serviceaccount:portcullis:portcullis\\\""
+                  + " cannot list resource \\\"pods\\\" in API group \\\"\\\" at the cluster scope\","
+                  + "\"reason\":\"Forbidden\",\"code\":"
+                  + refusal
+                  + "}");
+    }
     String path = request.getPath();
     int query = path.indexOf('?');
     if (!"GET".equals(request.getMethod()) || query < 0) {

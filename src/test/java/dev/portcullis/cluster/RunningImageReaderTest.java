@@ -195,6 +195,19 @@ class RunningImageReaderTest {
     assertThat(dispatcher.pagedLists()).hasSize(5);
   }
 
+  @Test
+  void refusedListingSaysWhichPermissionIsMissing() {
+    dispatcher.refuseWith(403);
+
+    RunningImageReader reader = reader(ClusterSettings.inCluster("prod", List.of("shop")));
+
+    assertThatThrownBy(reader::read)
+        .isInstanceOf(ClusterException.class)
+        .hasMessage(
+            "cluster 'prod': listing the pods in namespace shop failed: the API server refused"
+                + " (403); grant get, list and watch on pods, see docs/clusters.md");
+  }
+
   private RunningImageReader reader(ClusterSettings settings) {
     return new RunningImageReader(settings, client);
   }
