@@ -44,31 +44,44 @@ public final class RunningImageReader {
   public List<RunningImage> read() throws ClusterException {
     List<RunningImage> images = new ArrayList<>();
     if (settings.allNamespaces()) {
-      readPods(client.pods().inAnyNamespace(), "all namespaces", images);
+      images.addAll(readPods(client.pods().inAnyNamespace(), "all namespaces"));
     } else {
       for (String namespace : settings.namespaces()) {
-        readPods(client.pods().inNamespace(namespace), "namespace " + namespace, images);
+        images.addAll(readPods(client.pods().inNamespace(namespace), "namespace " + namespace));
       }
     }
     return images;
   }
 
-  private void readPods(
-      FilterWatchListDeletable<Pod, PodList, PodResource> pods,
-      String where,
-      List<RunningImage> images)
+  private List<RunningImage> readPods(
+      FilterWatchListDeletable<Pod, PodList, PodResource> pods, String where)
       throws ClusterException {
+    List<RunningImage> images = new ArrayList<>();
     String next = null;
+    boolean restarted = false;
     for (int page = 0; page < maxPages; page++) {
       ListOptions options =
           new ListOptionsBuilder().withLimit((long) pageSize).withContinue(next).build();
-      PodList list = list(pods, options, where);
+      PodList list;
+      try {
+        list = pods.list(options);
+      } catch (KubernetesClientException e) {
+        if (e.getCode() == 410 && next != null && !restarted) {
+          // The continue token outlived the API server's snapshot (about five minutes): the
+          // pages read so far may be stale, so the listing starts over, once.
+          restarted = true;
+          images.clear();
+          next = null;
+          continue;
+        }
+        throw new ClusterException(failure(where) + ": " + reason(e), e);
+      }
       for (Pod pod : list.getItems()) {
         images.addAll(PodImages.of(settings.name(), pod));
       }
       next = list.getMetadata() == null ? null : list.getMetadata().getContinue();
       if (next == null || next.isEmpty()) {
-        return;
+        return images;
       }
     }
     throw new ClusterException(
@@ -78,16 +91,6 @@ public final class RunningImageReader {
             + " pages of "
             + pageSize
             + " pods; stopped rather than list forever");
-  }
-
-  private PodList list(
-      FilterWatchListDeletable<Pod, PodList, PodResource> pods, ListOptions options, String where)
-      throws ClusterException {
-    try {
-      return pods.list(options);
-    } catch (KubernetesClientException e) {
-      throw new ClusterException(failure(where) + ": " + reason(e), e);
-    }
   }
 
   private String failure(String where) {
@@ -100,7 +103,7 @@ public final class RunningImageReader {
       case 403 ->
           "the API server refused (403); grant get, list and watch on pods, see docs/clusters.md";
       case 410 ->
-          "the listing took longer than the API server keeps its continue token (410);"
+          "the listing outlived the API server's continue token twice (410);"
               + " it is read again next time";
       default -> KubernetesClients.firstLine(e);
     };

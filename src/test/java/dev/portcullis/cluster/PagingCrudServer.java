@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * fabric8's mock API server in CRUD mode, which ignores {@code limit} and {@code continue}, taught
@@ -32,6 +33,7 @@ final class PagingCrudServer extends Dispatcher {
   private final List<String> authorizations = new CopyOnWriteArrayList<>();
   private volatile boolean endlessContinue;
   private volatile int refusal;
+  private final AtomicInteger expiries = new AtomicInteger();
 
   /** A started mock server (plain HTTP, like {@code kubectl proxy}) backed by this dispatcher. */
   KubernetesMockServer start() {
@@ -54,6 +56,14 @@ final class PagingCrudServer extends Dispatcher {
   /** From now on every request is answered with this status, as when RBAC is missing. */
   void refuseWith(int code) {
     refusal = code;
+  }
+
+  /**
+   * The next {@code count} continued pages answer 410 Gone, as when a token outlives etcd's
+   * snapshot.
+   */
+  void expireContinueTokens(int count) {
+    expiries.set(count);
   }
 
   /** From now on every page claims there is another one, as a broken server might. */
@@ -89,6 +99,15 @@ final class PagingCrudServer extends Dispatcher {
     pagedLists.add(path);
     int limit = Integer.parseInt(parameters.remove("limit"));
     String token = parameters.remove("continue");
+    if (token != null && expiries.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      return new MockResponse()
+          .setResponseCode(410)
+          .setHeader("Content-Type", "application/json")
+          .setBody(
+              "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+                  + "\"message\":\"The provided continue parameter is too old\","
+                  + "\"reason\":\"Expired\",\"code\":410}");
+    }
     int offset = token == null ? 0 : Integer.parseInt(token);
     StringBuilder rest = new StringBuilder(path.substring(0, query));
     parameters.forEach(

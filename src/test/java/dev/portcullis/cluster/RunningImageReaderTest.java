@@ -179,6 +179,37 @@ class RunningImageReaderTest {
   }
 
   @Test
+  void expiredContinueTokenStartsTheListingOverOnce() throws Exception {
+    createPods(5);
+    dispatcher.expireContinueTokens(1);
+
+    List<RunningImage> images =
+        new RunningImageReader(ClusterSettings.inCluster("prod", List.of()), client, 2, 10).read();
+
+    assertThat(images)
+        .extracting(RunningImage::pod)
+        .containsExactlyInAnyOrder("pod-0", "pod-1", "pod-2", "pod-3", "pod-4");
+    // one page, the expired second one, then three pages from the start
+    assertThat(dispatcher.pagedLists()).hasSize(5);
+    assertThat(dispatcher.pagedLists().get(2)).doesNotContain("continue=");
+  }
+
+  @Test
+  void continueTokenExpiringAgainFailsThisRound() {
+    createPods(5);
+    dispatcher.expireContinueTokens(2);
+
+    RunningImageReader reader =
+        new RunningImageReader(ClusterSettings.inCluster("prod", List.of()), client, 2, 10);
+
+    assertThatThrownBy(reader::read)
+        .isInstanceOf(ClusterException.class)
+        .hasMessageEndingWith(
+            "the listing outlived the API server's continue token twice (410);"
+                + " it is read again next time");
+  }
+
+  @Test
   void stopsAtThePageBoundWhenTheServerAlwaysHasMore() throws Exception {
     create(
         runningPod("many", "pod-0", "app", "ghcr.io/acme/app:1", "ghcr.io/acme/app@sha256:" + A));
@@ -206,6 +237,14 @@ class RunningImageReaderTest {
         .hasMessage(
             "cluster 'prod': listing the pods in namespace shop failed: the API server refused"
                 + " (403); grant get, list and watch on pods, see docs/clusters.md");
+  }
+
+  private void createPods(int count) {
+    for (int i = 0; i < count; i++) {
+      create(
+          runningPod(
+              "many", "pod-" + i, "app", "ghcr.io/acme/app:" + i, "ghcr.io/acme/app@sha256:" + A));
+    }
   }
 
   private RunningImageReader reader(ClusterSettings settings) {
