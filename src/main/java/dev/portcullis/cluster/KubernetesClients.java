@@ -38,7 +38,13 @@ final class KubernetesClients {
             .withRequestTimeout(REQUEST_TIMEOUT_MS)
             .withRequestRetryBackoffLimit(RETRIES)
             .build();
-    return new KubernetesClientBuilder().withConfig(bounded).build();
+    try {
+      return new KubernetesClientBuilder().withConfig(bounded).build();
+    } catch (KubernetesClientException | IllegalStateException e) {
+      // e.g. a CA or client certificate the kubeconfig names that cannot be read
+      throw new ClusterException(
+          "cluster '" + settings.name() + "': cannot set up its client: " + firstLine(e), e);
+    }
   }
 
   private static Config fromKubeconfig(ClusterSettings settings) throws ClusterException {

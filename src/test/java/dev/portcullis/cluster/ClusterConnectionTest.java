@@ -113,6 +113,39 @@ class ClusterConnectionTest {
   }
 
   @Test
+  void unreadableCertificateAuthorityIsOneLine() throws Exception {
+    Path kubeconfig = dir.resolve("bad-ca");
+    Files.writeString(
+        kubeconfig,
+        """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: c
+          cluster:
+            server: https://127.0.0.1:6443
+            certificate-authority: missing-ca.crt
+        users:
+        - name: u
+          user:
+            token: secret-token
+        contexts:
+        - name: c
+          context:
+            cluster: c
+            user: u
+        current-context: c
+        """);
+    ClusterSettings settings = new ClusterSettings("lab", kubeconfig, null, List.of());
+
+    assertThatThrownBy(settings::connect)
+        .isInstanceOf(ClusterException.class)
+        .hasMessageStartingWith("cluster 'lab': ")
+        .hasMessageNotContaining("\n")
+        .hasMessageNotContaining("secret-token");
+  }
+
+  @Test
   void missingKubeconfigIsRefused() {
     Path missing = dir.resolve("absent");
     ClusterSettings settings = new ClusterSettings("lab", missing, null, List.of());
