@@ -5,6 +5,7 @@ import dev.portcullis.access.Scope;
 import dev.portcullis.policy.Policy;
 import dev.portcullis.server.PortcullisServer;
 import dev.portcullis.server.ServerSettings;
+import dev.portcullis.server.tls.TlsFiles;
 import dev.portcullis.store.Store;
 import dev.portcullis.store.StoreException;
 import dev.portcullis.store.StoreLocation;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -62,6 +64,26 @@ final class ServeCommand implements Callable<Integer> {
   Path policy;
 
   @Option(
+      names = "--tls-cert",
+      paramLabel = "PEM",
+      description =
+          "Serve HTTPS with this certificate chain (server certificate first); reloaded when it changes.")
+  Path tlsCertificate;
+
+  @Option(
+      names = "--tls-key",
+      paramLabel = "PEM",
+      description =
+          "The certificate's private key (PKCS#8, PKCS#1 or SEC1; encrypted: password in PORTCULLIS_TLS_KEY_PASSWORD).")
+  Path tlsKey;
+
+  @Option(
+      names = "--tls-client-ca",
+      paramLabel = "PEM",
+      description = "Require client certificates issued by these CAs (mutual TLS).")
+  Path tlsClientCa;
+
+  @Option(
       names = "--anonymous-reads",
       description = "Let requests without a token read findings and KPIs (writes always need one).")
   boolean anonymousReads;
@@ -80,6 +102,16 @@ final class ServeCommand implements Callable<Integer> {
     } catch (NumberFormatException e) {
       throw new UsageException("--listen: the port is not a number: " + listen);
     }
+    if ((tlsCertificate == null) != (tlsKey == null)) {
+      throw new UsageException("--tls-cert and --tls-key go together");
+    }
+    if (tlsClientCa != null && tlsCertificate == null) {
+      throw new UsageException("--tls-client-ca needs --tls-cert and --tls-key");
+    }
+    TlsFiles tls =
+        tlsCertificate == null
+            ? null
+            : new TlsFiles(tlsCertificate, tlsKey, Optional.ofNullable(tlsClientCa));
     Policy resolved = PolicyFiles.resolve(policy).file();
     ServerSettings settings =
         new ServerSettings(
@@ -89,7 +121,8 @@ final class ServeCommand implements Callable<Integer> {
             database != null ? database : VulnerabilityDatabase.defaultLocation(),
             resolved != null ? resolved : Policy.empty(),
             anonymousReads,
-            ServerSettings.DEFAULT_MAX_REQUEST_BYTES);
+            ServerSettings.DEFAULT_MAX_REQUEST_BYTES,
+            tls);
     CountDownLatch stopped = new CountDownLatch(1);
     try (PortcullisServer server = PortcullisServer.start(settings, Clock.systemUTC(), err)) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.portcullis.access.ApiTokens;
 import dev.portcullis.access.Caller;
 import dev.portcullis.image.InputException;
+import dev.portcullis.server.tls.ServerTls;
+import dev.portcullis.server.tls.TlsFileException;
 import dev.portcullis.sla.PatchDeadlines;
 import dev.portcullis.store.Store;
 import dev.portcullis.store.StoreException;
@@ -23,9 +25,13 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code portcullis serve}: the HTTP adapter over the tracking services. Every route is a thin
@@ -33,19 +39,42 @@ import java.util.Optional;
  */
 public final class PortcullisServer implements AutoCloseable {
 
+  /** How often the TLS files are checked for a new certificate. */
+  private static final Duration TLS_RELOAD_INTERVAL = Duration.ofSeconds(30);
+
   private final Store store;
   private final Javalin app;
   private final ApiTokens tokens;
+  private final ScheduledExecutorService background;
 
-  private PortcullisServer(Store store, Javalin app, ApiTokens tokens) {
+  private PortcullisServer(
+      Store store, Javalin app, ApiTokens tokens, ScheduledExecutorService background) {
     this.store = store;
     this.app = app;
     this.tokens = tokens;
+    this.background = background;
   }
 
-  /** Opens the store, migrates it, and starts listening. */
-  public static PortcullisServer start(ServerSettings settings, Clock clock, PrintWriter log) {
+  /**
+   * Opens the store, migrates it, and starts listening.
+   *
+   * @throws TlsFileException when the TLS certificate or key cannot be used
+   */
+  public static PortcullisServer start(ServerSettings settings, Clock clock, PrintWriter log)
+      throws TlsFileException {
+    ServerTls tls =
+        settings.tls() == null ? null : ServerTls.load(settings.tls(), System.getenv(), clock);
+    if (tls != null) {
+      tls.current().warnings().forEach(w -> log.println("portcullis serve: " + w));
+    }
     Store store = Store.open(settings.store(), 8);
+    ScheduledExecutorService background =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "portcullis-background");
+              thread.setDaemon(true);
+              return thread;
+            });
     try {
       PatchDeadlines deadlines = new PatchDeadlines(settings.policy().slaSettings(), clock);
       ScanIntake intake =
@@ -61,6 +90,11 @@ public final class PortcullisServer implements AutoCloseable {
           Javalin.create(
               config -> {
                 configure(config, settings, log);
+                if (tls != null) {
+                  config.jetty.addConnector(
+                      (server, http) ->
+                          tls.connector(server, http, settings.host(), settings.port()));
+                }
                 config.routes.before(ctx -> authenticate(ctx, tokens));
                 config.routes.get("/health", ctx -> health(ctx, store));
                 config.routes.get(
@@ -71,9 +105,19 @@ public final class PortcullisServer implements AutoCloseable {
                 scans.register(config.routes);
                 queries.register(config.routes);
               });
-      app.start(settings.host(), settings.port());
-      return new PortcullisServer(store, app, tokens);
+      if (tls == null) {
+        app.start(settings.host(), settings.port());
+      } else {
+        app.start();
+        background.scheduleWithFixedDelay(
+            () -> reloadTls(tls, log),
+            TLS_RELOAD_INTERVAL.toSeconds(),
+            TLS_RELOAD_INTERVAL.toSeconds(),
+            TimeUnit.SECONDS);
+      }
+      return new PortcullisServer(store, app, tokens, background);
     } catch (RuntimeException e) {
+      background.shutdownNow();
       store.close();
       throw e;
     }
@@ -90,8 +134,24 @@ public final class PortcullisServer implements AutoCloseable {
 
   @Override
   public void close() {
+    background.shutdownNow();
     app.stop();
     store.close();
+  }
+
+  /** A broken new pair keeps the old certificate in service; the operator is told. */
+  private static void reloadTls(ServerTls tls, PrintWriter log) {
+    try {
+      if (tls.reloadIfChanged()) {
+        log.println(
+            "portcullis serve: TLS certificate reloaded (serial "
+                + tls.current().serialNumber().toString(16)
+                + ")");
+        tls.current().warnings().forEach(w -> log.println("portcullis serve: " + w));
+      }
+    } catch (TlsFileException e) {
+      log.println("portcullis serve: " + e.getMessage() + "; the old certificate stays in service");
+    }
   }
 
   private static void configure(JavalinConfig config, ServerSettings settings, PrintWriter log) {

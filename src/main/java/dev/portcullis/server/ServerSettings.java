@@ -1,6 +1,7 @@
 package dev.portcullis.server;
 
 import dev.portcullis.policy.Policy;
+import dev.portcullis.server.tls.TlsFiles;
 import dev.portcullis.store.StoreLocation;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param policy the policy every image is judged by
  * @param anonymousReads whether reads need no token
  * @param maxRequestBytes the largest request body accepted
+ * @param tls the PEM certificate and key to serve HTTPS with; null for plain HTTP
  */
 public record ServerSettings(
     String host,
@@ -23,7 +25,8 @@ public record ServerSettings(
     Path database,
     Policy policy,
     boolean anonymousReads,
-    long maxRequestBytes) {
+    long maxRequestBytes,
+    TlsFiles tls) {
 
   /** 64 MiB: the CycloneDX SBOM of a large image is tens of megabytes. */
   public static final long DEFAULT_MAX_REQUEST_BYTES = 64L * 1024 * 1024;

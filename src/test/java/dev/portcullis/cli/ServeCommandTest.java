@@ -82,4 +82,14 @@ class ServeCommandTest {
     assertThat(revoked.exitCode()).isEqualTo(2);
     assertThat(revoked.err()).contains("no active token");
   }
+
+  @Test
+  void aCertificateWithoutItsKeyIsAUsageError() {
+    Cli.Result half =
+        Cli.run(
+            "serve", "--data-dir", data.toString(), "--tls-cert", data.resolve("c.pem").toString());
+
+    assertThat(half.exitCode()).isEqualTo(2);
+    assertThat(half.err()).contains("--tls-cert and --tls-key go together");
+  }
 }

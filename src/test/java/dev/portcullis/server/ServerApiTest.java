@@ -52,7 +52,7 @@ class ServerApiTest {
     database = WrittenRecords.database(shared);
   }
 
-  private PortcullisServer start(StoreBackend backend) {
+  private PortcullisServer start(StoreBackend backend) throws Exception {
     return PortcullisServer.start(
         new ServerSettings(
             "127.0.0.1",
@@ -61,7 +61,8 @@ class ServerApiTest {
             database,
             Policy.empty(),
             false,
-            1024 * 1024),
+            1024 * 1024,
+            null),
         Clock.systemUTC(),
         new PrintWriter(log, true));
   }
