@@ -24,10 +24,13 @@ public record StoreLocation(String jdbcUrl, String user, String password) {
   /**
    * The embedded default: an H2 database file in the data directory. Each commit is written to the
    * file before it returns ({@code WRITE_DELAY=0}), so a killed server loses no acknowledged write.
+   * H2's automatic mixed mode ({@code AUTO_SERVER}) lets {@code serve token create} open the store
+   * while the server runs: the second process connects to the first over loopback, which H2 allows
+   * to local connections only.
    */
   public static StoreLocation embedded(Path dataDirectory) {
     Path file = dataDirectory.toAbsolutePath().resolve("portcullis");
-    return new StoreLocation("jdbc:h2:file:" + file + ";WRITE_DELAY=0", null, null);
+    return new StoreLocation("jdbc:h2:file:" + file + ";WRITE_DELAY=0;AUTO_SERVER=TRUE", null, null);
   }
 
   /** Whether this is PostgreSQL rather than the embedded H2. */
