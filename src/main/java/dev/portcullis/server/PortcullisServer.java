@@ -8,6 +8,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.portcullis.access.ApiTokens;
 import dev.portcullis.access.Caller;
 import dev.portcullis.image.InputException;
+import dev.portcullis.metrics.KpiMetrics;
 import dev.portcullis.server.tls.ServerTls;
 import dev.portcullis.server.tls.TlsFileException;
 import dev.portcullis.sla.PatchDeadlines;
@@ -82,10 +83,11 @@ public final class PortcullisServer implements AutoCloseable {
               new ScanRecorder(store, deadlines), settings.policy(), settings.database(), clock);
       ApiTokens tokens = new ApiTokens(store, clock);
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-      ScanRoutes scans = new ScanRoutes(intake);
+      Kpis kpis = new Kpis(store, clock);
+      KpiMetrics kpiMetrics = new KpiMetrics(kpis, settings.database(), clock, metrics);
+      ScanRoutes scans = new ScanRoutes(intake, kpiMetrics);
       QueryRoutes queries =
-          new QueryRoutes(
-              new FindingQueries(store, clock), new Kpis(store, clock), settings.anonymousReads());
+          new QueryRoutes(new FindingQueries(store, clock), kpis, settings.anonymousReads());
       Javalin app =
           Javalin.create(
               config -> {

@@ -6,6 +6,7 @@ import dev.portcullis.artifact.SbomFiles;
 import dev.portcullis.image.InputException;
 import dev.portcullis.image.Json;
 import dev.portcullis.inventory.Inventory;
+import dev.portcullis.metrics.KpiMetrics;
 import dev.portcullis.report.JsonInventoryReader;
 import dev.portcullis.tracking.ImageName;
 import dev.portcullis.tracking.RecordedScan;
@@ -17,6 +18,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,9 +31,11 @@ final class ScanRoutes {
   private static final int MAX_KEY = 128;
 
   private final ScanIntake intake;
+  private final KpiMetrics metrics;
 
-  ScanRoutes(ScanIntake intake) {
+  ScanRoutes(ScanIntake intake, KpiMetrics metrics) {
     this.intake = intake;
+    this.metrics = metrics;
   }
 
   void register(RoutesConfig routes) {
@@ -50,6 +54,7 @@ final class ScanRoutes {
     if (body.length == 0) {
       throw ApiError.badRequest("the body is empty: send a scan report, an inventory or an SBOM");
     }
+    long started = System.nanoTime();
     JsonNode tree = Json.tree(body, "the body");
     RecordedScan recorded;
     String kind;
@@ -79,8 +84,13 @@ final class ScanRoutes {
               tag);
       recorded = intake.scan(image, submitted.inventory(), submitted.stored(), ScanCause.CI, key);
     }
+    if (!recorded.repeated()) {
+      metrics.scanned(
+          recorded.failed() ? "fail" : "pass", Duration.ofNanos(System.nanoTime() - started));
+    }
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("scan", recorded.scanId());
+    answer.put("verdict", recorded.failed() ? "fail" : "pass");
     answer.put("image", recorded.imageId());
     answer.put("submitted", kind);
     answer.put("repeated", recorded.repeated());

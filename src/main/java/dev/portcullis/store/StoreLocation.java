@@ -30,7 +30,8 @@ public record StoreLocation(String jdbcUrl, String user, String password) {
    */
   public static StoreLocation embedded(Path dataDirectory) {
     Path file = dataDirectory.toAbsolutePath().resolve("portcullis");
-    return new StoreLocation("jdbc:h2:file:" + file + ";WRITE_DELAY=0;AUTO_SERVER=TRUE", null, null);
+    return new StoreLocation(
+        "jdbc:h2:file:" + file + ";WRITE_DELAY=0;AUTO_SERVER=TRUE", null, null);
   }
 
   /** Whether this is PostgreSQL rather than the embedded H2. */

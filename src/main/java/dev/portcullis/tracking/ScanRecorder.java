@@ -57,7 +57,8 @@ public final class ScanRecorder {
     if (scan.submissionKey() != null) {
       Long earlier = earlierSubmission(connection, scan.submissionKey());
       if (earlier != null) {
-        return new RecordedScan(earlier, imageOf(connection, earlier), true, List.of(), 0);
+        return new RecordedScan(
+            earlier, imageOf(connection, earlier), true, scan.failed(), List.of(), 0);
       }
     }
     long repositoryId = repository(connection, scan.image().repository(), now);
@@ -74,7 +75,7 @@ public final class ScanRecorder {
         new FindingChanges(connection, repositoryId, imageId, current, now, deadlines);
     List<RecordedScan.NewFinding> opened = changes.apply(merged(scan.findings()));
     int fixed = current && scan.complete() ? changes.fixMissing() : 0;
-    return new RecordedScan(scanId, imageId, false, opened, fixed);
+    return new RecordedScan(scanId, imageId, false, scan.failed(), opened, fixed);
   }
 
   /** One observation per finding key: copies of a package are one finding, rated most severe. */

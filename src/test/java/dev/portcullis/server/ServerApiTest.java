@@ -71,7 +71,7 @@ class ServerApiTest {
    * A RHEL 9 image with an openssl the written records call vulnerable, as `sbom -f json` writes
    * it.
    */
-  private static byte[] inventory(String tag) throws IOException {
+  static byte[] inventory(String tag) throws IOException {
     Inventory inventory =
         new Inventory(
             new ImageInfo(

@@ -116,7 +116,7 @@ public final class LocalRegistry implements AutoCloseable {
     throw new IllegalStateException("docker-registry did not start within 30 s");
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
