@@ -24,7 +24,10 @@ import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -83,6 +86,7 @@ public final class PortcullisServer implements AutoCloseable {
               new ScanRecorder(store, deadlines), settings.policy(), settings.database(), clock);
       ApiTokens tokens = new ApiTokens(store, clock);
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      byte[] openApi = openApiDocument();
       Kpis kpis = new Kpis(store, clock);
       KpiMetrics kpiMetrics = new KpiMetrics(kpis, settings.database(), clock, metrics);
       ScanRoutes scans = new ScanRoutes(intake, kpiMetrics);
@@ -104,6 +108,9 @@ public final class PortcullisServer implements AutoCloseable {
                     ctx ->
                         ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                             .result(metrics.scrape()));
+                config.routes.get(
+                    "/openapi.yaml",
+                    ctx -> ctx.contentType("application/yaml; charset=utf-8").result(openApi));
                 scans.register(config.routes);
                 queries.register(config.routes);
               });
@@ -196,6 +203,18 @@ public final class PortcullisServer implements AutoCloseable {
       case 413 -> "the body is too large";
       default -> "error";
     };
+  }
+
+  /** The API's description, {@code openapi.yaml} next to this class. */
+  private static byte[] openApiDocument() {
+    try (InputStream in = PortcullisServer.class.getResourceAsStream("openapi.yaml")) {
+      if (in == null) {
+        throw new IllegalStateException("openapi.yaml is missing from the jar");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static ObjectMapper mapper() {

@@ -1,0 +1,85 @@
+package dev.portcullis.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.portcullis.policy.Policy;
+import dev.portcullis.testing.StoreBackend;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The served OpenAPI document: valid in shape, and every operation it names exists. */
+class OpenApiTest {
+
+  @TempDir Path directory;
+
+  @Test
+  void everyDocumentedOperationIsServedAndAnswersWithADocumentedStatus() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    try (PortcullisServer server =
+        PortcullisServer.start(
+            new ServerSettings(
+                "127.0.0.1",
+                0,
+                StoreBackend.H2.location(directory),
+                directory.resolve("no-database.sqlite"),
+                Policy.empty(),
+                false,
+                ServerSettings.DEFAULT_MAX_REQUEST_BYTES,
+                null),
+            Clock.systemUTC(),
+            new PrintWriter(new StringWriter(), true))) {
+      String base = "http://127.0.0.1:" + server.port();
+      HttpResponse<String> served =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "/openapi.yaml")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(served.statusCode()).isEqualTo(200);
+      JsonNode document = new YAMLMapper().readTree(served.body());
+
+      assertThat(document.path("openapi").asText()).isEqualTo("3.1.0");
+      List<String> operations = new ArrayList<>();
+      for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields();
+          paths.hasNext(); ) {
+        Map.Entry<String, JsonNode> path = paths.next();
+        for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext(); ) {
+          String method = methods.next().toUpperCase(Locale.ROOT);
+          JsonNode responses =
+              path.getValue().path(method.toLowerCase(Locale.ROOT)).path("responses");
+          HttpResponse<String> answer =
+              http.send(
+                  HttpRequest.newBuilder(URI.create(base + path.getKey()))
+                      .method(method, HttpRequest.BodyPublishers.noBody())
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+          assertThat(responses.has(String.valueOf(answer.statusCode())))
+              .as(method + " " + path.getKey() + " answered " + answer.statusCode())
+              .isTrue();
+          operations.add(method + " " + path.getKey());
+        }
+      }
+      assertThat(operations)
+          .contains(
+              "POST /api/v1/scans",
+              "GET /api/v1/findings",
+              "GET /api/v1/kpis",
+              "GET /health",
+              "GET /metrics");
+      assertThat(document.at("/components/schemas/Error/required").toString()).contains("error");
+    }
+  }
+}
