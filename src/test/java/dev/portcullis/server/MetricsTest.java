@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.access.Scope;
-import dev.portcullis.policy.Policy;
 import dev.portcullis.testing.LocalRegistry;
 import dev.portcullis.testing.StoreBackend;
 import dev.portcullis.testing.WrittenRecords;
 import dev.portcullis.tracking.KpiSnapshot;
 import dev.portcullis.vulndb.Severity;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -22,7 +20,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -53,18 +50,13 @@ class MetricsTest {
   }
 
   private PortcullisServer start(StoreBackend backend) throws Exception {
-    return PortcullisServer.start(
-        new ServerSettings(
-            "127.0.0.1",
-            0,
-            backend.location(directory),
-            database,
-            Policy.empty(),
-            true,
-            ServerSettings.DEFAULT_MAX_REQUEST_BYTES,
-            null),
-        Clock.systemUTC(),
-        new PrintWriter(new StringWriter(), true));
+    return TestServers.start(
+        backend,
+        directory,
+        database,
+        true,
+        ServerSettings.DEFAULT_MAX_REQUEST_BYTES,
+        new StringWriter());
   }
 
   private String get(String url) throws IOException, InterruptedException {

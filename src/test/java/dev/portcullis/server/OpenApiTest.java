@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.portcullis.policy.Policy;
 import dev.portcullis.testing.StoreBackend;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -31,18 +28,13 @@ class OpenApiTest {
   void everyDocumentedOperationIsServedAndAnswersWithADocumentedStatus() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     try (PortcullisServer server =
-        PortcullisServer.start(
-            new ServerSettings(
-                "127.0.0.1",
-                0,
-                StoreBackend.H2.location(directory),
-                directory.resolve("no-database.sqlite"),
-                Policy.empty(),
-                false,
-                ServerSettings.DEFAULT_MAX_REQUEST_BYTES,
-                null),
-            Clock.systemUTC(),
-            new PrintWriter(new StringWriter(), true))) {
+        TestServers.start(
+            StoreBackend.H2,
+            directory,
+            directory.resolve("no-database.sqlite"),
+            false,
+            ServerSettings.DEFAULT_MAX_REQUEST_BYTES,
+            new StringWriter())) {
       String base = "http://127.0.0.1:" + server.port();
       HttpResponse<String> served =
           http.send(

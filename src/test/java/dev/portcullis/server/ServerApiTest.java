@@ -9,7 +9,6 @@ import dev.portcullis.image.Digest;
 import dev.portcullis.inventory.ImageInfo;
 import dev.portcullis.inventory.Inventory;
 import dev.portcullis.inventory.OsRelease;
-import dev.portcullis.policy.Policy;
 import dev.portcullis.report.InventoryWriter;
 import dev.portcullis.report.ReportFormat;
 import dev.portcullis.report.ToolInfo;
@@ -18,7 +17,6 @@ import dev.portcullis.testing.TestInventories;
 import dev.portcullis.testing.WrittenRecords;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,7 +24,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -53,18 +50,7 @@ class ServerApiTest {
   }
 
   private PortcullisServer start(StoreBackend backend) throws Exception {
-    return PortcullisServer.start(
-        new ServerSettings(
-            "127.0.0.1",
-            0,
-            backend.location(directory),
-            database,
-            Policy.empty(),
-            false,
-            1024 * 1024,
-            null),
-        Clock.systemUTC(),
-        new PrintWriter(log, true));
+    return TestServers.start(backend, directory, database, false, 1024 * 1024, log);
   }
 
   /**
