@@ -123,22 +123,34 @@ final class ServeCommand implements Callable<Integer> {
             anonymousReads,
             ServerSettings.DEFAULT_MAX_REQUEST_BYTES,
             tls);
-    CountDownLatch stopped = new CountDownLatch(1);
-    try (PortcullisServer server = PortcullisServer.start(settings, Clock.systemUTC(), err)) {
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
-      out.println(
-          "portcullis serve: listening on http://"
-              + settings.host()
-              + ":"
-              + server.port()
-              + " (store: "
-              + settings.store()
-              + ")");
-      out.flush();
-      stopped.await();
+    PortcullisServer server;
+    try {
+      server = PortcullisServer.start(settings, Clock.systemUTC(), err);
     } catch (StoreException e) {
       throw new UsageException(e.getMessage());
     }
+    // On SIGTERM or Ctrl-C the JVM runs its hooks and then halts: the server closes (the pool and
+    // the store with it) inside the hook, so that nothing is cut off half-way.
+    CountDownLatch closed = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  closed.countDown();
+                }));
+    out.println(
+        "portcullis serve: listening on "
+            + (tls == null ? "http" : "https")
+            + "://"
+            + settings.host()
+            + ":"
+            + server.port()
+            + " (store: "
+            + settings.store()
+            + ")");
+    out.flush();
+    closed.await();
     return 0;
   }
 
