@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -44,6 +45,7 @@ public final class ScanIntake {
    * @param database the vulnerability database file
    */
   public ScanIntake(ScanRecorder recorder, Policy policy, Path database, Clock clock) {
+    // The server shows the database's age as a metric; no scan warns about it.
     this.scans = new ScanService(clock, Duration.ofDays(3650));
     this.recorder = recorder;
     this.policy = policy;
@@ -191,8 +193,7 @@ public final class ScanIntake {
       return EnumSet.of(Severity.CRITICAL, Severity.HIGH);
     }
     Set<Severity> severities = EnumSet.noneOf(Severity.class);
-    named.forEach(
-        s -> severities.add(Severity.valueOf(s.trim().toUpperCase(java.util.Locale.ROOT))));
+    named.forEach(s -> severities.add(Severity.valueOf(s.trim().toUpperCase(Locale.ROOT))));
     return severities;
   }
 
