@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** The gate settings of every command that has one: the flags, else the policy's, else Trivy's. */
@@ -39,7 +38,7 @@ final class GateFlags {
     Set<Severity> wanted = EnumSet.noneOf(Severity.class);
     for (String name : names) {
       try {
-        wanted.add(Severity.valueOf(name.strip().toUpperCase(Locale.ROOT)));
+        wanted.add(Severity.named(name));
       } catch (IllegalArgumentException e) {
         throw new UsageException(
             "unknown severity '" + name + "'; use CRITICAL, HIGH, MEDIUM, LOW, NONE or UNKNOWN");

@@ -77,7 +77,7 @@ final class QueryRoutes {
     }
     for (String name : text.split(",")) {
       try {
-        severities.add(Severity.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+        severities.add(Severity.named(name));
       } catch (IllegalArgumentException e) {
         throw ApiError.badRequest(
             "severity: a comma-separated list of CRITICAL, HIGH, MEDIUM, LOW, NONE, UNKNOWN");

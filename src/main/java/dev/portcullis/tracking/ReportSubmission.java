@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A {@code portcullis scan … --format json} report submitted by a CI job, read as hostile input. It
@@ -93,7 +92,7 @@ public record ReportSubmission(
     String severity = required(node, "severity");
     Severity rated;
     try {
-      rated = Severity.valueOf(severity.toUpperCase(Locale.ROOT));
+      rated = Severity.named(severity);
     } catch (IllegalArgumentException e) {
       throw new InputException("the scan report: finding " + id + " has an unknown severity");
     }

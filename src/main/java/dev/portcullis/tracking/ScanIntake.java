@@ -24,7 +24,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -193,7 +192,7 @@ public final class ScanIntake {
       return EnumSet.of(Severity.CRITICAL, Severity.HIGH);
     }
     Set<Severity> severities = EnumSet.noneOf(Severity.class);
-    named.forEach(s -> severities.add(Severity.valueOf(s.trim().toUpperCase(Locale.ROOT))));
+    named.forEach(s -> severities.add(Severity.named(s)));
     return severities;
   }
 

@@ -28,6 +28,16 @@ public enum Severity {
     return NONE;
   }
 
+  /**
+   * Parses a severity's own name, in any case and with surrounding blanks: {@code high}, {@code
+   * CRITICAL}.
+   *
+   * @throws IllegalArgumentException for anything else
+   */
+  public static Severity named(String name) {
+    return valueOf(name.strip().toUpperCase(Locale.ROOT));
+  }
+
   /** Parses a vendor's word ("High", "moderate", "important"); UNKNOWN for anything else. */
   public static Severity ofVendorWord(String word) {
     if (word == null) {
