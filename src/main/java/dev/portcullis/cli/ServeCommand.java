@@ -3,6 +3,7 @@ package dev.portcullis.cli;
 import dev.portcullis.access.ApiTokens;
 import dev.portcullis.access.Scope;
 import dev.portcullis.policy.Policy;
+import dev.portcullis.server.BackgroundSettings;
 import dev.portcullis.server.PortcullisServer;
 import dev.portcullis.server.ServerSettings;
 import dev.portcullis.server.tls.TlsFiles;
@@ -122,7 +123,8 @@ final class ServeCommand implements Callable<Integer> {
             resolved != null ? resolved : Policy.empty(),
             anonymousReads,
             ServerSettings.DEFAULT_MAX_REQUEST_BYTES,
-            tls);
+            tls,
+            BackgroundSettings.defaults());
     PortcullisServer server;
     try {
       server = PortcullisServer.start(settings, Clock.systemUTC(), err);

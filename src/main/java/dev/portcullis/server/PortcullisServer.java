@@ -5,9 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.github.kagkarlsson.scheduler.task.Task;
 import dev.portcullis.access.ApiTokens;
 import dev.portcullis.access.Caller;
+import dev.portcullis.health.Dependencies;
+import dev.portcullis.health.DependencyKind;
+import dev.portcullis.health.DependencyName;
+import dev.portcullis.health.DependencyState;
 import dev.portcullis.image.InputException;
+import dev.portcullis.jobs.Jobs;
+import dev.portcullis.metrics.DependencyMetrics;
 import dev.portcullis.metrics.KpiMetrics;
 import dev.portcullis.server.tls.ServerTls;
 import dev.portcullis.server.tls.TlsFileException;
@@ -22,6 +29,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -30,7 +38,9 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -46,16 +56,21 @@ public final class PortcullisServer implements AutoCloseable {
   /** How often the TLS files are checked for a new certificate. */
   private static final Duration TLS_RELOAD_INTERVAL = Duration.ofSeconds(30);
 
+  /** How many jobs one replica runs at once. */
+  private static final int JOB_THREADS = 4;
+
   private final Store store;
   private final Javalin app;
   private final ApiTokens tokens;
+  private final Jobs jobs;
   private final ScheduledExecutorService background;
 
   private PortcullisServer(
-      Store store, Javalin app, ApiTokens tokens, ScheduledExecutorService background) {
+      Store store, Javalin app, ApiTokens tokens, Jobs jobs, ScheduledExecutorService background) {
     this.store = store;
     this.app = app;
     this.tokens = tokens;
+    this.jobs = jobs;
     this.background = background;
   }
 
@@ -79,16 +94,22 @@ public final class PortcullisServer implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
+    Jobs jobs = null;
     try {
       PatchDeadlines deadlines = new PatchDeadlines(settings.policy().slaSettings(), clock);
       ScanIntake intake =
           new ScanIntake(
               new ScanRecorder(store, deadlines), settings.policy(), settings.database(), clock);
-      ApiTokens tokens = new ApiTokens(store, clock);
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      ApiTokens tokens = new ApiTokens(store, clock);
+      Dependencies dependencies = new Dependencies(clock);
+      DependencyMetrics dependencyMetrics = new DependencyMetrics(dependencies, metrics);
       byte[] openApi = openApiDocument();
       Kpis kpis = new Kpis(store, clock);
       KpiMetrics kpiMetrics = new KpiMetrics(kpis, settings.database(), clock, metrics);
+      List<Task<?>> tasks = new ArrayList<>();
+      jobs = Jobs.start(store, tasks, JOB_THREADS, clock, log);
+      registerQueueDepth(jobs, metrics);
       ScanRoutes scans = new ScanRoutes(intake, kpiMetrics);
       QueryRoutes queries =
           new QueryRoutes(new FindingQueries(store, clock), kpis, settings.anonymousReads());
@@ -102,12 +123,14 @@ public final class PortcullisServer implements AutoCloseable {
                           tls.connector(server, http, settings.host(), settings.port()));
                 }
                 config.routes.before(ctx -> authenticate(ctx, tokens));
-                config.routes.get("/health", ctx -> health(ctx, store));
+                config.routes.get("/health", ctx -> health(ctx, store, dependencies));
                 config.routes.get(
                     "/metrics",
-                    ctx ->
-                        ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                            .result(metrics.scrape()));
+                    ctx -> {
+                      dependencyMetrics.refresh();
+                      ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                          .result(metrics.scrape());
+                    });
                 config.routes.get(
                     "/openapi.yaml",
                     ctx -> ctx.contentType("application/yaml; charset=utf-8").result(openApi));
@@ -124,9 +147,12 @@ public final class PortcullisServer implements AutoCloseable {
             TLS_RELOAD_INTERVAL.toSeconds(),
             TimeUnit.SECONDS);
       }
-      return new PortcullisServer(store, app, tokens, background);
+      return new PortcullisServer(store, app, tokens, jobs, background);
     } catch (RuntimeException e) {
       background.shutdownNow();
+      if (jobs != null) {
+        jobs.close();
+      }
       store.close();
       throw e;
     }
@@ -141,11 +167,34 @@ public final class PortcullisServer implements AutoCloseable {
     return tokens;
   }
 
+  /** The server's background jobs. */
+  public Jobs jobs() {
+    return jobs;
+  }
+
+  /** Stops taking requests, then stops the jobs (queued ones stay queued), then the store. */
   @Override
   public void close() {
     background.shutdownNow();
     app.stop();
+    jobs.close();
     store.close();
+  }
+
+  /** The jobs that are due and not yet picked by any replica. */
+  private static void registerQueueDepth(Jobs jobs, PrometheusMeterRegistry metrics) {
+    Gauge.builder(
+            "portcullis.jobs.queued",
+            jobs,
+            queue -> {
+              try {
+                return queue.queueDepth();
+              } catch (StoreException e) {
+                return Double.NaN;
+              }
+            })
+        .description("Background jobs that are due and not yet started by any replica")
+        .register(metrics);
   }
 
   /** A broken new pair keeps the old certificate in service; the operator is told. */
@@ -249,11 +298,42 @@ public final class PortcullisServer implements AutoCloseable {
     Requests.setCaller(ctx, caller.get());
   }
 
-  private static void health(Context ctx, Store store) {
-    boolean up = store.reachable();
+  /**
+   * 200 while the store answers, 503 while it does not; every other dependency that is down makes
+   * the status "degraded" (the server still takes scans, and the jobs that need it retry).
+   */
+  private static void health(Context ctx, Store store, Dependencies dependencies) {
+    DependencyName storeName = DependencyName.of(DependencyKind.STORE, "store");
+    if (store.reachable()) {
+      dependencies.up(storeName);
+    } else {
+      dependencies.down(storeName, "the store does not answer");
+    }
+    Map<DependencyName, DependencyState> states = dependencies.snapshot();
+    boolean storeUp = states.get(storeName).up();
+    boolean allUp = states.values().stream().allMatch(DependencyState::up);
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", up ? "ok" : "unavailable");
-    body.put("store", up ? "up" : "down");
-    ctx.status(up ? 200 : 503).json(body);
+    body.put("status", !storeUp ? "unavailable" : allUp ? "ok" : "degraded");
+    body.put("store", storeUp ? "up" : "down");
+    List<Map<String, Object>> listed = new ArrayList<>();
+    states.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            entry -> {
+              DependencyState state = entry.getValue();
+              Map<String, Object> item = new LinkedHashMap<>();
+              item.put("kind", entry.getKey().kind().label());
+              item.put("target", entry.getKey().target());
+              item.put("up", state.up());
+              item.put("since", state.since().toString());
+              item.put("checkedAt", state.checkedAt().toString());
+              if (!state.up()) {
+                item.put("failures", state.failures());
+                item.put("problem", state.problem());
+              }
+              listed.add(item);
+            });
+    body.put("dependencies", listed);
+    ctx.status(storeUp ? 200 : 503).json(body);
   }
 }

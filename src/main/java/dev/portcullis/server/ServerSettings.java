@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param anonymousReads whether reads need no token
  * @param maxRequestBytes the largest request body accepted
  * @param tls the PEM certificate and key to serve HTTPS with; null for plain HTTP
+ * @param background rescans, registry feeds, cluster reads and notifications
  */
 public record ServerSettings(
     String host,
@@ -26,7 +27,8 @@ public record ServerSettings(
     Policy policy,
     boolean anonymousReads,
     long maxRequestBytes,
-    TlsFiles tls) {
+    TlsFiles tls,
+    BackgroundSettings background) {
 
   /** 64 MiB: the CycloneDX SBOM of a large image is tens of megabytes. */
   public static final long DEFAULT_MAX_REQUEST_BYTES = 64L * 1024 * 1024;
@@ -36,6 +38,7 @@ public record ServerSettings(
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(background, "background");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("--listen: a port from 0 to 65535");
     }

@@ -34,7 +34,8 @@ final class TestServers {
             Policy.empty(),
             anonymousReads,
             maxRequestBytes,
-            null),
+            null,
+            BackgroundSettings.defaults()),
         Clock.systemUTC(),
         new PrintWriter(log, true));
   }
