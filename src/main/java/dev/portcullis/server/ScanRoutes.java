@@ -2,13 +2,12 @@ package dev.portcullis.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.access.Scope;
-import dev.portcullis.artifact.SbomFiles;
 import dev.portcullis.image.InputException;
 import dev.portcullis.image.Json;
 import dev.portcullis.inventory.Inventory;
 import dev.portcullis.metrics.KpiMetrics;
-import dev.portcullis.report.JsonInventoryReader;
 import dev.portcullis.tracking.ImageName;
+import dev.portcullis.tracking.Inventories;
 import dev.portcullis.tracking.RecordedScan;
 import dev.portcullis.tracking.ReportSubmission;
 import dev.portcullis.tracking.ScanCause;
@@ -17,7 +16,6 @@ import dev.portcullis.tracking.StoredInventory;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -102,27 +100,25 @@ final class ScanRoutes {
   private record Submitted(Inventory inventory, StoredInventory stored) {}
 
   private static Submitted inventory(JsonNode tree, byte[] body) throws InputException {
+    StoredInventory stored;
     if ("CycloneDX".equals(tree.path("bomFormat").asText())) {
-      Inventory inventory = SbomFiles.parse(body, Path.of("submitted.cdx.json"));
       String tool = tree.path("metadata").path("tools").toString();
-      return new Submitted(
-          inventory,
+      stored =
           new StoredInventory(
               "cyclonedx:" + Integer.toHexString(tool.hashCode()),
               StoredInventory.CYCLONEDX_JSON,
-              body));
-    }
-    if ("portcullis".equals(tree.path("tool").asText()) && tree.has("packages")) {
-      Inventory inventory = new JsonInventoryReader().read(body, "the inventory");
-      return new Submitted(
-          inventory,
+              body);
+    } else if ("portcullis".equals(tree.path("tool").asText()) && tree.has("packages")) {
+      stored =
           new StoredInventory(
-              "portcullis:" + tree.path("toolVersion").asText("unknown"),
+              Inventories.analyzerVersion(tree.path("toolVersion").asText("unknown")),
               StoredInventory.PORTCULLIS_JSON,
-              body));
+              body);
+    } else {
+      throw ApiError.badRequest(
+          "the body is none of: a 'portcullis scan --format json' report, a 'portcullis sbom"
+              + " --format json' inventory, a CycloneDX JSON SBOM");
     }
-    throw ApiError.badRequest(
-        "the body is none of: a 'portcullis scan --format json' report, a 'portcullis sbom"
-            + " --format json' inventory, a CycloneDX JSON SBOM");
+    return new Submitted(Inventories.read(stored), stored);
   }
 }
