@@ -2,10 +2,8 @@ package dev.portcullis.policy;
 
 import com.github.packageurl.MalformedPackageURLException;
 import com.github.packageurl.PackageURL;
+import dev.portcullis.glob.Glob;
 import dev.portcullis.match.Finding;
-import java.nio.file.FileSystems;
-import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.List;
 import java.util.Objects;
 
@@ -61,7 +59,6 @@ final class ExceptionScope {
     if (value == null) {
       return false;
     }
-    PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
-    return matcher.matches(Path.of(value));
+    return Glob.path(pattern).matches(value);
   }
 }

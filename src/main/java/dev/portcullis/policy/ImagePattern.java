@@ -2,6 +2,7 @@ package dev.portcullis.policy;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.portcullis.glob.Glob;
 import dev.portcullis.registry.ImageReference;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -17,11 +18,11 @@ public final class ImagePattern {
   private static final Pattern ALLOWED = Pattern.compile("[a-z0-9._/*?:\\-]+");
 
   private final String text;
-  private final Pattern registry;
-  private final Pattern repository;
-  private final Pattern tag;
+  private final Glob registry;
+  private final Glob repository;
+  private final Glob tag;
 
-  private ImagePattern(String text, Pattern registry, Pattern repository, Pattern tag) {
+  private ImagePattern(String text, Glob registry, Glob repository, Glob tag) {
     this.text = text;
     this.registry = registry;
     this.repository = repository;
@@ -41,18 +42,18 @@ public final class ImagePattern {
               + "': use lower-case [registry/]repository[:tag] with * and ? wildcards");
     }
     String rest = text;
-    Pattern tag = null;
+    Glob tag = null;
     int colon = rest.lastIndexOf(':');
     if (colon > rest.lastIndexOf('/')) {
-      tag = glob(rest.substring(colon + 1));
+      tag = Glob.simple(rest.substring(colon + 1));
       rest = rest.substring(0, colon);
     }
-    Pattern registry = null;
+    Glob registry = null;
     int slash = rest.indexOf('/');
     if (slash > 0) {
       String first = rest.substring(0, slash);
       if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
-        registry = glob(first);
+        registry = Glob.simple(first);
         rest = rest.substring(slash + 1);
       }
     }
@@ -62,7 +63,7 @@ public final class ImagePattern {
     if (registry == null && !rest.contains("/") && !rest.equals("**")) {
       rest = "library/" + rest;
     }
-    return new ImagePattern(text, registry, glob(rest), tag);
+    return new ImagePattern(text, registry, Glob.simple(rest), tag);
   }
 
   /**
@@ -72,12 +73,12 @@ public final class ImagePattern {
    *     registry accepts
    */
   public boolean matches(ImageReference image, List<String> trusted) {
-    if (tag != null && (image.tag() == null || !tag.matcher(image.tag()).matches())) {
+    if (tag != null && (image.tag() == null || !tag.matches(image.tag()))) {
       return false;
     }
     String host = canonicalHost(image.registry());
     if (registry != null) {
-      return registry.matcher(host).matches() && repository.matcher(image.repository()).matches();
+      return registry.matches(host) && repository.matches(image.repository());
     }
     String full = host + "/" + image.repository();
     for (String prefix : trusted) {
@@ -89,7 +90,7 @@ public final class ImagePattern {
       if (!remainder.contains("/")) {
         remainder = "library/" + remainder;
       }
-      if (repository.matcher(remainder).matches()) {
+      if (repository.matches(remainder)) {
         return true;
       }
     }
@@ -103,24 +104,6 @@ public final class ImagePattern {
           ImageReference.DOCKER_HUB;
       default -> registry;
     };
-  }
-
-  private static Pattern glob(String glob) {
-    StringBuilder regex = new StringBuilder();
-    for (int i = 0; i < glob.length(); i++) {
-      char c = glob.charAt(i);
-      if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-        regex.append(".*");
-        i++;
-      } else if (c == '*') {
-        regex.append("[^/]*");
-      } else if (c == '?') {
-        regex.append("[^/]");
-      } else {
-        regex.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return Pattern.compile(regex.toString());
   }
 
   @JsonValue

@@ -1,5 +1,6 @@
 package dev.portcullis.misconfig.dockerfile;
 
+import dev.portcullis.glob.Glob;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The .dockerignore a build of the Dockerfile would use, and which of the entries seed 002 (§5)
@@ -55,7 +55,7 @@ public record Dockerignore(String path, boolean exists, List<String> missing) {
 
   /** Evaluates the text of an ignore file: the last pattern that matches a name decides. */
   static Dockerignore evaluate(String path, String text) {
-    List<Pattern> patterns = new ArrayList<>();
+    List<Glob> patterns = new ArrayList<>();
     List<Boolean> negated = new ArrayList<>();
     for (String raw : text.lines().toList()) {
       String line = raw.strip();
@@ -75,7 +75,7 @@ public record Dockerignore(String path, boolean exists, List<String> missing) {
       if (line.isEmpty()) {
         continue;
       }
-      patterns.add(glob(line));
+      patterns.add(Glob.dockerignore(line));
       negated.add(exception);
     }
     List<String> missing = new ArrayList<>();
@@ -83,7 +83,7 @@ public record Dockerignore(String path, boolean exists, List<String> missing) {
       String name = REQUIRED.get(entry);
       boolean excluded = false;
       for (int i = 0; i < patterns.size(); i++) {
-        if (patterns.get(i).matcher(name).matches()) {
+        if (patterns.get(i).matches(name)) {
           excluded = !negated.get(i);
         }
       }
@@ -92,45 +92,5 @@ public record Dockerignore(String path, boolean exists, List<String> missing) {
       }
     }
     return new Dockerignore(path, true, missing);
-  }
-
-  /** Go's filepath.Match syntax plus {@code **}, as the builder reads .dockerignore. */
-  private static Pattern glob(String glob) {
-    StringBuilder regex = new StringBuilder();
-    for (int i = 0; i < glob.length(); i++) {
-      char c = glob.charAt(i);
-      if (glob.startsWith("**/", i)) {
-        regex.append("(?:.*/)?");
-        i += 2;
-      } else if (glob.startsWith("**", i)) {
-        regex.append(".*");
-        i++;
-      } else if (c == '*') {
-        regex.append("[^/]*");
-      } else if (c == '?') {
-        regex.append("[^/]");
-      } else if (c == '[') {
-        int close = glob.indexOf(']', i + 1);
-        if (close < 0) {
-          regex.append("\\[");
-        } else {
-          String set = glob.substring(i + 1, close);
-          if (set.startsWith("!") || set.startsWith("^")) {
-            set = "^" + set.substring(1);
-          }
-          regex.append('[').append(set.replace("\\", "\\\\")).append(']');
-          i = close;
-        }
-      } else if (c == '\\' && i + 1 < glob.length()) {
-        regex.append(Pattern.quote(String.valueOf(glob.charAt(++i))));
-      } else {
-        regex.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    try {
-      return Pattern.compile(regex.toString());
-    } catch (java.util.regex.PatternSyntaxException e) {
-      return Pattern.compile(Pattern.quote(glob));
-    }
   }
 }
