@@ -3,6 +3,8 @@ package dev.portcullis.misconfig.dockerfile;
 import dev.portcullis.registry.ImageReference;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,7 +54,14 @@ final class StageBuilder {
   private static final String UNSET = "\u0000";
 
   private final Map<String, String> globals = new HashMap<>(AUTOMATIC);
+  private final Substitution.Budget budget = new Substitution.Budget();
+  private final Set<Integer> limitedLines = new HashSet<>();
   private final List<Stage> stages = new ArrayList<>();
+
+  /**
+   * The first stage of each name (lower case), for FROM lines that name one: a lookup, not a scan.
+   */
+  private final Map<String, Stage> stagesByName = new HashMap<>();
 
   /** ARGs declared inside stages, by name: where first, for saying why a FROM cannot see them. */
   private final Map<String, String> stageArgs = new HashMap<>();
@@ -71,7 +80,7 @@ final class StageBuilder {
     for (Instruction instruction : instructions) {
       if (instruction.is("FROM")) {
         if (from != null) {
-          stages.add(stage(from, body));
+          addStage(stage(from, body));
         }
         from = instruction;
         body = new ArrayList<>();
@@ -98,7 +107,7 @@ final class StageBuilder {
       }
     }
     if (from != null) {
-      stages.add(stage(from, body));
+      addStage(stage(from, body));
     } else {
       problems.add(
           new ParseProblem(
@@ -111,10 +120,33 @@ final class StageBuilder {
     return new Dockerfile(path, escape, globalArgs, all, stages, comments, sorted);
   }
 
+  private void addStage(Stage stage) {
+    stages.add(stage);
+    if (stage.name() != null) {
+      stagesByName.putIfAbsent(stage.name(), stage);
+    }
+  }
+
+  /** Substitutes within the Dockerfile's budget; a value that would pass it is a parse problem. */
+  private Substitution.Result expand(String text, Map<String, String> variables, int line) {
+    Substitution.Result result = Substitution.expand(text, variables, escape, budget);
+    if (result.limited() && limitedLines.add(line)) {
+      problems.add(
+          new ParseProblem(
+              Rules.PARSE,
+              line,
+              "variables expand beyond "
+                  + Substitution.MAX_VALUE_CHARS
+                  + " characters in a value, or "
+                  + Substitution.MAX_TOTAL_CHARS
+                  + " in the file (Portcullis' limits); left unexpanded"));
+    }
+    return result;
+  }
+
   private void declareGlobals(Instruction arg) {
     for (Words.KeyValue pair : Words.pairs(arg.arguments(), escape, true)) {
-      String value =
-          pair.value() == null ? null : Substitution.expand(pair.value(), globals, escape).text();
+      String value = pair.value() == null ? null : expand(pair.value(), globals, arg.line()).text();
       globals.put(pair.key(), value);
     }
   }
@@ -122,7 +154,7 @@ final class StageBuilder {
   private Instruction expand(Instruction instruction, Map<String, String> env) {
     Instruction result = instruction;
     if (EXPANDING.contains(instruction.keyword())) {
-      Substitution.Result expanded = Substitution.expand(instruction.arguments(), env, escape);
+      Substitution.Result expanded = expand(instruction.arguments(), env, instruction.line());
       result = instruction.withExpansion(expanded.text(), expanded.resolved());
     }
     if (instruction.is("ARG")) {
@@ -132,14 +164,16 @@ final class StageBuilder {
         env.put(
             pair.key(),
             pair.value() != null
-                ? Substitution.expand(pair.value(), env, escape).text()
+                ? expand(pair.value(), env, instruction.line()).text()
                 : globals.get(pair.key()));
       }
     } else if (instruction.is("ENV")) {
-      Map<String, String> before = new HashMap<>(env);
+      // Every value of one ENV sees the variables as they were before it: expand all, then set.
+      Map<String, String> assigned = new LinkedHashMap<>();
       for (Words.KeyValue pair : Words.pairs(instruction.arguments(), escape, false)) {
-        env.put(pair.key(), Substitution.expand(pair.value(), before, escape).text());
+        assigned.put(pair.key(), expand(pair.value(), env, instruction.line()).text());
       }
+      env.putAll(assigned);
     }
     return result;
   }
@@ -169,7 +203,7 @@ final class StageBuilder {
     Substitution.Result platform =
         from.flagValue("platform") == null
             ? null
-            : Substitution.expand(from.flagValue("platform"), globals, escape);
+            : expand(from.flagValue("platform"), globals, from.line());
     Instruction expandedFrom = from.withExpansion(base.resolved(), base.unresolved().isEmpty());
     return new Stage(
         stages.size(),
@@ -181,16 +215,15 @@ final class StageBuilder {
   }
 
   private BaseImage base(String written, int line) {
-    Substitution.Result expanded = Substitution.expand(written, globals, escape);
+    Substitution.Result expanded = expand(written, globals, line);
     String resolved = expanded.text();
     if (!expanded.resolved()) {
       return unresolved(written, resolved, expanded.unresolved());
     }
-    for (Stage earlier : stages) {
-      if (earlier.name() != null && earlier.name().equalsIgnoreCase(resolved)) {
-        return new BaseImage(
-            BaseImage.Kind.STAGE, written, resolved, null, null, earlier.index(), List.of());
-      }
+    Stage earlier = stagesByName.get(resolved.toLowerCase(Locale.ROOT));
+    if (earlier != null) {
+      return new BaseImage(
+          BaseImage.Kind.STAGE, written, resolved, null, null, earlier.index(), List.of());
     }
     if (resolved.length() > MAX_REFERENCE) {
       problems.add(
@@ -247,7 +280,7 @@ final class StageBuilder {
   private BaseImage unresolved(String written, String resolved, List<String> names) {
     Map<String, String> marking = new HashMap<>(globals);
     names.forEach(name -> marking.put(name, UNSET));
-    String marked = Substitution.expand(written, marking, escape).text();
+    String marked = Substitution.expand(written, marking, escape, budget).text();
     String tag;
     if (marked.contains("@") || !resolved.chars().anyMatch(Character::isLetterOrDigit)) {
       tag = "";

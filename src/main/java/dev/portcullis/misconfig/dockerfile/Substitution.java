@@ -12,10 +12,36 @@ import java.util.Map;
  */
 final class Substitution {
 
-  /** The substituted text and the variables that had no value. */
-  record Result(String text, List<String> unresolved) {
+  /**
+   * The substituted text and the variables that had no value.
+   *
+   * @param limited whether the expansion would have passed a limit of the {@link Budget}: the text
+   *     is then left as written
+   */
+  record Result(String text, List<String> unresolved, boolean limited) {
     boolean resolved() {
       return unresolved.isEmpty();
+    }
+  }
+
+  /** The longest value one expansion may produce. */
+  static final int MAX_VALUE_CHARS = 1 << 20;
+
+  /** The most characters all expansions of one Dockerfile may produce together. */
+  static final long MAX_TOTAL_CHARS = 16L << 20;
+
+  /**
+   * What one Dockerfile's expansions have produced so far. Values built from each other double with
+   * every ARG or ENV; without this bound thirty lines would fill any heap.
+   */
+  static final class Budget {
+    private long produced;
+  }
+
+  /** Thrown inside an expansion that would pass a limit; the expansion is abandoned. */
+  private static final class LimitReached extends RuntimeException {
+    LimitReached() {
+      super(null, null, false, false);
     }
   }
 
@@ -24,24 +50,36 @@ final class Substitution {
 
   private final Map<String, String> variables;
   private final char escape;
+  private final Budget budget;
   private int depth;
   private final List<String> unresolved = new ArrayList<>();
 
-  private Substitution(Map<String, String> variables, char escape) {
+  private Substitution(Map<String, String> variables, char escape, Budget budget) {
     this.variables = variables;
     this.escape = escape;
+    this.budget = budget;
   }
 
   /**
    * @param variables values by name; a name mapped to null is declared without a value (unset)
+   * @param budget the Dockerfile's budget, charged with what this expansion produces
    */
-  static Result expand(String text, Map<String, String> variables, char escape) {
+  static Result expand(String text, Map<String, String> variables, char escape, Budget budget) {
     if (text.indexOf('$') < 0) {
-      return new Result(text, List.of());
+      return new Result(text, List.of(), false);
     }
-    Substitution substitution = new Substitution(variables, escape);
-    String expanded = substitution.word(text);
-    return new Result(expanded, List.copyOf(substitution.unresolved));
+    Substitution substitution = new Substitution(variables, escape, budget);
+    String expanded;
+    try {
+      expanded = substitution.word(text);
+    } catch (LimitReached e) {
+      return new Result(text, List.of(), true);
+    }
+    if (budget.produced + expanded.length() > MAX_TOTAL_CHARS) {
+      return new Result(text, List.of(), true);
+    }
+    budget.produced += expanded.length();
+    return new Result(expanded, List.copyOf(substitution.unresolved), false);
   }
 
   private String word(String text) {
@@ -83,7 +121,7 @@ final class Substitution {
           out.append(text, i, close + 1);
         } else {
           depth++;
-          out.append(braced(text.substring(i + 2, close)));
+          append(out, braced(text.substring(i + 2, close)));
           depth--;
         }
         i = close + 1;
@@ -92,7 +130,7 @@ final class Substitution {
         while (end < text.length() && isNamePart(text.charAt(end))) {
           end++;
         }
-        out.append(value(text.substring(i + 1, end)));
+        append(out, value(text.substring(i + 1, end)));
         i = end;
       } else {
         out.append(c);
@@ -100,6 +138,13 @@ final class Substitution {
       }
     }
     return out.toString();
+  }
+
+  private static void append(StringBuilder out, String value) {
+    if ((long) out.length() + value.length() > MAX_VALUE_CHARS) {
+      throw new LimitReached();
+    }
+    out.append(value);
   }
 
   private String braced(String inside) {
