@@ -3,6 +3,7 @@ package dev.portcullis.artifact;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.packageurl.MalformedPackageURLException;
 import com.github.packageurl.PackageURL;
+import dev.portcullis.files.UserFiles;
 import dev.portcullis.image.InputException;
 import dev.portcullis.image.Json;
 import dev.portcullis.inventory.ImageInfo;
@@ -11,9 +12,6 @@ import dev.portcullis.inventory.OsRelease;
 import dev.portcullis.inventory.Package;
 import dev.portcullis.inventory.Purls;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,13 +42,7 @@ public final class SbomFiles {
   private SbomFiles() {}
 
   public static Inventory read(Path file) throws IOException {
-    byte[] bytes;
-    try (InputStream in = Files.newInputStream(file)) {
-      bytes = Json.readBounded(in, MAX_BYTES, file.toString());
-    } catch (NoSuchFileException e) {
-      throw new InputException(file + ": no such file");
-    }
-    return parse(bytes, file);
+    return parse(UserFiles.read(file, MAX_BYTES, "an SBOM"), file);
   }
 
   /**

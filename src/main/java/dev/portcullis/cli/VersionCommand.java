@@ -1,13 +1,11 @@
 package dev.portcullis.cli;
 
+import dev.portcullis.files.UserFiles;
 import dev.portcullis.version.Ecosystems;
 import dev.portcullis.version.UncomparableVersionException;
 import dev.portcullis.version.VersionComparator;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,6 +38,10 @@ final class VersionCommand {
         "case-insensitive, plus debian, alpine, redhat, rpm and semver."
       })
   static final class Compare implements Callable<Integer> {
+
+    /** A file of version pairs to check; OSV's vector files are a few hundred kilobytes. */
+    static final long MAX_CHECK_BYTES = 64L * 1024 * 1024;
+
     private static final Pattern LINE = Pattern.compile("^\\s*(\\S+)\\s+([<=>])\\s+(\\S+)\\s*$");
 
     @Option(
@@ -88,12 +90,8 @@ final class VersionCommand {
     }
 
     private int checkFile(VersionComparator comparator, PrintWriter out) throws IOException {
-      List<String> lines;
-      try {
-        lines = Files.readAllLines(check, StandardCharsets.UTF_8);
-      } catch (NoSuchFileException e) {
-        throw new UsageException(check + ": no such file");
-      }
+      List<String> lines =
+          UserFiles.readText(check, MAX_CHECK_BYTES, "a file of versions").lines().toList();
       int checked = 0;
       int disagreeing = 0;
       for (int i = 0; i < lines.size(); i++) {

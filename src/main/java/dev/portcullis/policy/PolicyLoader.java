@@ -7,13 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.portcullis.files.UserFiles;
 import dev.portcullis.image.InputException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,17 +87,7 @@ public final class PolicyLoader {
   }
 
   <T> T read(Path file, Class<T> type) throws IOException {
-    String text;
-    try {
-      if (Files.size(file) > MAX_BYTES) {
-        throw new InputException(file + ": larger than " + MAX_BYTES + " bytes; not a policy file");
-      }
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new InputException(file + ": no such file");
-    } catch (MalformedInputException e) {
-      throw new InputException(file + ": not UTF-8 text; not a policy file");
-    }
+    String text = UserFiles.readText(file, MAX_BYTES, "a policy file");
     return parse(file.toString(), text, type);
   }
 

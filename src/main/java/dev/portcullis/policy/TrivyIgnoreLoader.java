@@ -2,11 +2,9 @@ package dev.portcullis.policy;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.portcullis.files.UserFiles;
 import dev.portcullis.image.InputException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -19,6 +17,9 @@ import java.util.List;
  * paths, purls, statement and expired_at). Entries without an expiry never expire, as in Trivy.
  */
 public final class TrivyIgnoreLoader {
+
+  /** Far more than any real ignore file; a sparse file of gigabytes is refused, not read. */
+  static final long MAX_BYTES = 4L * 1024 * 1024;
 
   private static final String OWNER = "(not named in Trivy's ignore file)";
 
@@ -43,12 +44,7 @@ public final class TrivyIgnoreLoader {
   }
 
   private List<VulnerabilityException> loadPlain(Path file) throws IOException {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new InputException(file + ": no such file");
-    }
+    List<String> lines = UserFiles.readText(file, MAX_BYTES, "an ignore file").lines().toList();
     List<VulnerabilityException> exceptions = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();

@@ -1,12 +1,10 @@
 package dev.portcullis.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portcullis.files.UserFiles;
 import dev.portcullis.image.InputException;
 import dev.portcullis.image.Json;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,12 +24,8 @@ public final class VexLoader {
       Set.of("not_affected", "false_positive", "resolved");
 
   public List<VulnerabilityException> load(Path file) throws IOException {
-    JsonNode document;
-    try (InputStream in = Files.newInputStream(file)) {
-      document = Json.tree(Json.readBounded(in, MAX_BYTES, file.toString()), file.toString());
-    } catch (NoSuchFileException e) {
-      throw new InputException(file + ": no such file");
-    }
+    JsonNode document =
+        Json.tree(UserFiles.read(file, MAX_BYTES, "a VEX document"), file.toString());
     if (document.has("statements")) {
       return openVex(file, document);
     }

@@ -1,10 +1,9 @@
 package dev.portcullis.misconfig.dockerfile;
 
+import dev.portcullis.files.UserFiles;
 import dev.portcullis.image.InputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,22 +53,7 @@ public final class DockerfileParser {
 
   /** Reads and parses a file; refuses files that are too large or binary. */
   public Dockerfile parse(Path file, String displayPath) throws IOException {
-    long size;
-    try {
-      size = Files.size(file);
-    } catch (NoSuchFileException e) {
-      throw new InputException(displayPath + ": no such file");
-    }
-    if (size > MAX_BYTES) {
-      throw new InputException(
-          displayPath
-              + ": "
-              + size
-              + " bytes, more than the "
-              + MAX_BYTES / (1024 * 1024)
-              + " MiB a Dockerfile may have; is this a Dockerfile?");
-    }
-    return parse(displayPath, Files.readAllBytes(file));
+    return parse(displayPath, UserFiles.read(file, MAX_BYTES, "a Dockerfile"));
   }
 
   /** Parses content; binary content (a NUL byte) is refused with its line. */

@@ -5,12 +5,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import dev.portcullis.files.UserFileException;
+import dev.portcullis.files.UserFiles;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -54,30 +52,11 @@ final class ManifestReader {
           .build();
 
   ManifestFile read(Path path, String display) throws IOException {
-    long size = Files.size(path);
-    if (size > MAX_FILE_BYTES) {
-      return failed(
-          display,
-          0,
-          "larger than "
-              + MAX_FILE_BYTES
-              + " bytes, the limit for one manifest file; not checked (split it, or check the"
-              + " objects it holds one by one)");
-    }
     String text;
     try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path)))
-              .toString();
-    } catch (CharacterCodingException e) {
-      return failed(display, 0, "not UTF-8 text; not checked");
-    }
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
+      text = UserFiles.readText(path, MAX_FILE_BYTES, "a manifest file");
+    } catch (UserFileException e) {
+      return failed(display, 0, e.reason() + "; not checked");
     }
     return path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
         ? readJson(text, display)

@@ -312,7 +312,7 @@ class DockerfileParserTest {
     assertThatThrownBy(() -> new DockerfileParser().parse(huge, "Dockerfile"))
         .isInstanceOf(InputException.class)
         .hasMessageContaining("Dockerfile: ")
-        .hasMessageContaining("more than the 4 MiB");
+        .hasMessageContaining("more than the 4194304 bytes a Dockerfile may have");
   }
 
   @Test
