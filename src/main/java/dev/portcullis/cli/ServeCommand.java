@@ -221,6 +221,9 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private ClusterWatch clusterWatch() {
+    if (clusterInterval.isNegative() || clusterInterval.isZero()) {
+      throw new UsageException("--cluster-interval: a positive duration, e.g. PT5M");
+    }
     List<ClusterSettings> settings = new ArrayList<>();
     try {
       if (inCluster) {
