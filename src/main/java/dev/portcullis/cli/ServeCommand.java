@@ -2,6 +2,11 @@ package dev.portcullis.cli;
 
 import dev.portcullis.access.ApiTokens;
 import dev.portcullis.access.Scope;
+import dev.portcullis.cluster.ClusterSettings;
+import dev.portcullis.cluster.ClusterWatch;
+import dev.portcullis.notify.NotificationSettings;
+import dev.portcullis.notify.WebhookFormat;
+import dev.portcullis.notify.WebhookSettings;
 import dev.portcullis.policy.Policy;
 import dev.portcullis.server.BackgroundSettings;
 import dev.portcullis.server.PortcullisServer;
@@ -13,10 +18,15 @@ import dev.portcullis.store.StoreLocation;
 import dev.portcullis.vulndb.VulnerabilityDatabase;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -89,6 +99,58 @@ final class ServeCommand implements Callable<Integer> {
       description = "Let requests without a token read findings and KPIs (writes always need one).")
   boolean anonymousReads;
 
+  @Option(
+      names = "--cluster",
+      paramLabel = "KUBECONFIG[#CONTEXT]",
+      description = {
+        "Read the images that run in this cluster (repeatable); named after the context, else after",
+        "the file (prod.yaml: prod). See docs/clusters.md."
+      })
+  List<String> clusters = new ArrayList<>();
+
+  @Option(
+      names = "--in-cluster",
+      description =
+          "Read the images that run in the cluster the server runs in (its service account).")
+  boolean inCluster;
+
+  @Option(
+      names = "--cluster-namespace",
+      paramLabel = "NS",
+      description = "Read only this namespace of each cluster (repeatable; default: all).")
+  List<String> clusterNamespaces = new ArrayList<>();
+
+  @Option(
+      names = "--cluster-interval",
+      paramLabel = "DURATION",
+      defaultValue = "PT5M",
+      description =
+          "The time between two reads of the clusters, ISO-8601 (default: ${DEFAULT-VALUE}).")
+  Duration clusterInterval;
+
+  @Option(
+      names = "--notify",
+      paramLabel = "URL",
+      description = {
+        "Send notifications to this webhook (repeatable). Each request is signed when",
+        "PORTCULLIS_NOTIFY_SECRET is set. See docs/notifications.md."
+      })
+  List<URI> notify = new ArrayList<>();
+
+  @Option(
+      names = "--notify-format",
+      paramLabel = "FORMAT",
+      defaultValue = "json",
+      description = "json or slack (default: ${DEFAULT-VALUE}).")
+  String notifyFormat;
+
+  @Option(
+      names = "--notify-daily-at",
+      paramLabel = "HH:MM",
+      defaultValue = "08:00",
+      description = "When the daily summary is sent, UTC (default: ${DEFAULT-VALUE}).")
+  LocalTime notifyDailyAt;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -124,7 +186,9 @@ final class ServeCommand implements Callable<Integer> {
             anonymousReads,
             ServerSettings.DEFAULT_MAX_REQUEST_BYTES,
             tls,
-            BackgroundSettings.defaults());
+            BackgroundSettings.defaults()
+                .withClusters(clusterWatch())
+                .withNotifications(notifications()));
     PortcullisServer server;
     try {
       server = PortcullisServer.start(settings, Clock.systemUTC(), err);
@@ -154,6 +218,52 @@ final class ServeCommand implements Callable<Integer> {
     out.flush();
     closed.await();
     return 0;
+  }
+
+  private ClusterWatch clusterWatch() {
+    if (clusterInterval.isNegative() || clusterInterval.isZero()) {
+      throw new UsageException("--cluster-interval: a positive duration, e.g. PT5M");
+    }
+    List<ClusterSettings> settings = new ArrayList<>();
+    try {
+      if (inCluster) {
+        settings.add(ClusterSettings.inCluster("in-cluster", clusterNamespaces));
+      }
+      for (String cluster : clusters) {
+        int hash = cluster.lastIndexOf('#');
+        Path kubeconfig = Path.of(hash < 0 ? cluster : cluster.substring(0, hash));
+        String context = hash < 0 ? null : cluster.substring(hash + 1);
+        String file = String.valueOf(kubeconfig.getFileName());
+        int dot = file.indexOf('.');
+        String name = context != null ? context : dot > 0 ? file.substring(0, dot) : file;
+        settings.add(new ClusterSettings(name, kubeconfig, context, clusterNamespaces));
+      }
+      if (settings.stream().map(ClusterSettings::name).distinct().count() < settings.size()) {
+        throw new UsageException(
+            "--cluster: two clusters have the same name; name them by context");
+      }
+      if (settings.isEmpty() && !clusterNamespaces.isEmpty()) {
+        throw new UsageException("--cluster-namespace needs --cluster or --in-cluster");
+      }
+      return new ClusterWatch(settings, clusterInterval);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--cluster: " + e.getMessage());
+    }
+  }
+
+  private NotificationSettings notifications() {
+    try {
+      WebhookFormat format = WebhookFormat.parse(notifyFormat);
+      String secret = System.getenv("PORTCULLIS_NOTIFY_SECRET");
+      List<WebhookSettings> webhooks = new ArrayList<>();
+      for (URI url : notify) {
+        webhooks.add(
+            WebhookSettings.of(url, format, secret == null || secret.isEmpty() ? null : secret));
+      }
+      return new NotificationSettings(webhooks, notifyDailyAt);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--notify: " + e.getMessage());
+    }
   }
 
   /** Where the store is: {@code --db-url}, else {@code --data-dir}. */

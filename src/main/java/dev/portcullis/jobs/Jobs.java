@@ -55,7 +55,13 @@ public final class Jobs implements AutoCloseable {
    */
   public static Jobs start(
       Store store, List<? extends Task<?>> tasks, int threads, Clock clock, PrintWriter log) {
-    List<Task<?>> known = new ArrayList<>(tasks);
+    // startTasks registers the recurring tasks itself; naming them twice is an error.
+    List<Task<?>> known = new ArrayList<>();
+    for (Task<?> task : tasks) {
+      if (!(task instanceof OnStartup)) {
+        known.add(task);
+      }
+    }
     Scheduler scheduler =
         Scheduler.create(store.dataSource(), known)
             .startTasks(recurring(tasks))

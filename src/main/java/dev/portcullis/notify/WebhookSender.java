@@ -56,21 +56,21 @@ public final class WebhookSender {
 
   /** Sends the notification in the target's format, retrying as the target allows. */
   public DeliveryResult deliver(WebhookSettings target, Notification notification) {
-    Payload json = JsonPayload.of(notification);
-    byte[] body =
-        target.format() == WebhookFormat.SLACK ? SlackPayload.of(notification) : json.body();
+    Rendered rendered = Rendered.of(target, notification);
     Backoff backoff = new Backoff(target.initialBackoff(), target.maxBackoff(), random);
     for (int attempt = 1; ; attempt++) {
-      Attempt result = attempt(target, notification.event(), json.id(), body);
+      AttemptOutcome result = attempt(target, rendered);
       if (result.delivered()) {
         return DeliveryResult.delivered(attempt, result.status());
       }
       if (!result.retryable()) {
-        return DeliveryResult.gaveUp(attempt, result.status(), result.error() + ", not retried");
+        return DeliveryResult.gaveUp(attempt, result.status(), result.problem() + ", not retried");
       }
       if (attempt == target.maxAttempts()) {
         return DeliveryResult.gaveUp(
-            attempt, result.status(), "gave up after " + attempts(attempt) + ": " + result.error());
+            attempt,
+            result.status(),
+            "gave up after " + attempts(attempt) + ": " + result.problem());
       }
       int retry = attempt;
       Duration wait =
@@ -82,12 +82,33 @@ public final class WebhookSender {
         return DeliveryResult.gaveUp(
             attempt,
             result.status(),
-            "interrupted after " + attempts(attempt) + ": " + result.error());
+            "interrupted after " + attempts(attempt) + ": " + result.problem());
       }
     }
   }
 
-  private Attempt attempt(WebhookSettings target, String event, String id, byte[] body) {
+  /**
+   * Sends the notification once, without waiting or retrying: for a caller that keeps its own retry
+   * schedule, such as the server's durable deliveries, which wait with the same backoff.
+   */
+  public AttemptOutcome attemptOnce(WebhookSettings target, Notification notification) {
+    return attempt(target, Rendered.of(target, notification));
+  }
+
+  /** The body in the target's format, and the JSON payload's id that names the delivery. */
+  private record Rendered(String event, String id, byte[] body) {
+    static Rendered of(WebhookSettings target, Notification notification) {
+      Payload json = JsonPayload.of(notification);
+      byte[] body =
+          target.format() == WebhookFormat.SLACK ? SlackPayload.of(notification) : json.body();
+      return new Rendered(notification.event(), json.id(), body);
+    }
+  }
+
+  private AttemptOutcome attempt(WebhookSettings target, Rendered rendered) {
+    String event = rendered.event();
+    String id = rendered.id();
+    byte[] body = rendered.body();
     long timestamp = clock.instant().getEpochSecond();
     HttpRequest.Builder request =
         HttpRequest.newBuilder(target.url())
@@ -110,16 +131,16 @@ public final class WebhookSender {
     try {
       HttpResponse<Void> response =
           future.get(target.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
-      return Attempt.answered(response.statusCode(), response, clock);
+      return AttemptOutcome.answered(response.statusCode(), response, clock);
     } catch (TimeoutException e) {
       future.cancel(true);
-      return Attempt.failed(timedOut(target));
+      return AttemptOutcome.failed(timedOut(target));
     } catch (ExecutionException e) {
-      return Attempt.failed(describe(e.getCause(), target));
+      return AttemptOutcome.failed(describe(e.getCause(), target));
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();
-      return new Attempt(false, false, 0, "interrupted", Optional.empty());
+      return new AttemptOutcome(false, false, 0, "interrupted", Optional.empty());
     }
   }
 
@@ -158,31 +179,5 @@ public final class WebhookSender {
         + " within "
         + target.requestTimeout().toMillis()
         + " ms";
-  }
-
-  /** One attempt's outcome. */
-  private record Attempt(
-      boolean delivered,
-      boolean retryable,
-      int status,
-      String error,
-      Optional<Duration> retryAfter) {
-
-    static Attempt answered(int status, HttpResponse<?> response, Clock clock) {
-      if (status / 100 == 2) {
-        return new Attempt(true, false, status, "", Optional.empty());
-      }
-      boolean retryable = status == 408 || status == 429 || status / 100 == 5;
-      return new Attempt(
-          false,
-          retryable,
-          status,
-          "HTTP " + status,
-          retryable ? Backoff.retryAfter(response.headers(), clock.instant()) : Optional.empty());
-    }
-
-    static Attempt failed(String error) {
-      return new Attempt(false, true, 0, error, Optional.empty());
-    }
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.github.kagkarlsson.scheduler.task.Task;
 import dev.portcullis.access.ApiTokens;
 import dev.portcullis.access.Caller;
+import dev.portcullis.cluster.ClusterJobs;
 import dev.portcullis.health.Dependencies;
 import dev.portcullis.health.DependencyKind;
 import dev.portcullis.health.DependencyName;
@@ -16,6 +17,7 @@ import dev.portcullis.image.InputException;
 import dev.portcullis.jobs.Jobs;
 import dev.portcullis.metrics.DependencyMetrics;
 import dev.portcullis.metrics.KpiMetrics;
+import dev.portcullis.notify.NotificationJobs;
 import dev.portcullis.server.tls.ServerTls;
 import dev.portcullis.server.tls.TlsFileException;
 import dev.portcullis.sla.PatchDeadlines;
@@ -23,6 +25,7 @@ import dev.portcullis.store.Store;
 import dev.portcullis.store.StoreException;
 import dev.portcullis.tracking.FindingQueries;
 import dev.portcullis.tracking.Kpis;
+import dev.portcullis.tracking.RunningImages;
 import dev.portcullis.tracking.ScanIntake;
 import dev.portcullis.tracking.ScanRecorder;
 import io.javalin.Javalin;
@@ -97,9 +100,6 @@ public final class PortcullisServer implements AutoCloseable {
     Jobs jobs = null;
     try {
       PatchDeadlines deadlines = new PatchDeadlines(settings.policy().slaSettings(), clock);
-      ScanIntake intake =
-          new ScanIntake(
-              new ScanRecorder(store, deadlines), settings.policy(), settings.database(), clock);
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       ApiTokens tokens = new ApiTokens(store, clock);
       Dependencies dependencies = new Dependencies(clock);
@@ -107,8 +107,32 @@ public final class PortcullisServer implements AutoCloseable {
       byte[] openApi = openApiDocument();
       Kpis kpis = new Kpis(store, clock);
       KpiMetrics kpiMetrics = new KpiMetrics(kpis, settings.database(), clock, metrics);
-      List<Task<?>> tasks = new ArrayList<>();
+      NotificationJobs notifications =
+          NotificationJobs.create(
+              settings.background().notifications(),
+              store,
+              kpis,
+              deadlines,
+              dependencies,
+              clock,
+              log);
+      ScanIntake intake =
+          new ScanIntake(
+              new ScanRecorder(store, deadlines, notifications.observer()),
+              settings.policy(),
+              settings.database(),
+              clock);
+      List<Task<?>> tasks = new ArrayList<>(notifications.tasks());
+      tasks.addAll(
+          new ClusterJobs(
+                  settings.background().clusters(),
+                  new RunningImages(store),
+                  dependencies,
+                  clock,
+                  log)
+              .tasks());
       jobs = Jobs.start(store, tasks, JOB_THREADS, clock, log);
+      notifications.start(jobs);
       registerQueueDepth(jobs, metrics);
       ScanRoutes scans = new ScanRoutes(intake, kpiMetrics);
       QueryRoutes queries =

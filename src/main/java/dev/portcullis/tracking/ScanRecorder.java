@@ -30,10 +30,20 @@ public final class ScanRecorder {
 
   private final Store store;
   private final PatchDeadlines deadlines;
+  private final ScanObserver observer;
 
+  /** A recorder that tells no one. */
   public ScanRecorder(Store store, PatchDeadlines deadlines) {
+    this(store, deadlines, ScanObserver.NONE);
+  }
+
+  /**
+   * @param observer told of every scan once it is committed (never of a repeated submission)
+   */
+  public ScanRecorder(Store store, PatchDeadlines deadlines, ScanObserver observer) {
     this.store = store;
     this.deadlines = deadlines;
+    this.observer = observer;
   }
 
   /**
@@ -41,6 +51,14 @@ public final class ScanRecorder {
    * unique key; the loser records again and finds the winner's rows.
    */
   public RecordedScan record(ImageScan scan) {
+    RecordedScan recorded = recordOnce(scan);
+    if (!recorded.repeated()) {
+      observer.recorded(scan, recorded);
+    }
+    return recorded;
+  }
+
+  private RecordedScan recordOnce(ImageScan scan) {
     for (int attempt = 1; ; attempt++) {
       try {
         return store.inTransaction(connection -> record(connection, scan));
@@ -109,7 +127,7 @@ public final class ScanRecorder {
     }
   }
 
-  private static long repository(Connection connection, String name, long now) throws SQLException {
+  static long repository(Connection connection, String name, long now) throws SQLException {
     try (PreparedStatement select =
         connection.prepareStatement("SELECT id FROM repository WHERE name = ?")) {
       select.setString(1, name);
@@ -130,7 +148,7 @@ public final class ScanRecorder {
     }
   }
 
-  private static long image(Connection connection, long repositoryId, String digest, long now)
+  static long image(Connection connection, long repositoryId, String digest, long now)
       throws SQLException {
     try (PreparedStatement select =
         connection.prepareStatement(
@@ -315,7 +333,7 @@ public final class ScanRecorder {
     return bytes.toByteArray();
   }
 
-  private static boolean uniqueViolation(Throwable e) {
+  static boolean uniqueViolation(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
         return true;

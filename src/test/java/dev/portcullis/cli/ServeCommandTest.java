@@ -92,4 +92,28 @@ class ServeCommandTest {
     assertThat(half.exitCode()).isEqualTo(2);
     assertThat(half.err()).contains("--tls-cert and --tls-key go together");
   }
+
+  @Test
+  void badClusterAndNotificationFlagsAreUsageErrors() {
+    Cli.Result namespace =
+        Cli.run("serve", "--data-dir", data.toString(), "--cluster-namespace", "shop");
+    Cli.Result notifyUrl =
+        Cli.run("serve", "--data-dir", data.toString(), "--notify", "ftp://hooks.example/x");
+    Cli.Result format =
+        Cli.run(
+            "serve",
+            "--data-dir",
+            data.toString(),
+            "--notify",
+            "https://hooks.example/x",
+            "--notify-format",
+            "xml");
+
+    assertThat(namespace.exitCode()).isEqualTo(2);
+    assertThat(namespace.err()).contains("--cluster-namespace needs --cluster or --in-cluster");
+    assertThat(notifyUrl.exitCode()).isEqualTo(2);
+    assertThat(notifyUrl.err()).contains("notification URL: use http:// or https://, not ftp://");
+    assertThat(format.exitCode()).isEqualTo(2);
+    assertThat(format.err()).contains("unknown notification format 'xml'");
+  }
 }

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * to page lists as the real API server does, so that the reader's paging is exercised. It records
  * the list requests it served.
  */
-final class PagingCrudServer extends Dispatcher {
+public final class PagingCrudServer extends Dispatcher {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,7 +36,7 @@ final class PagingCrudServer extends Dispatcher {
   private final AtomicInteger expiries = new AtomicInteger();
 
   /** A started mock server (plain HTTP, like {@code kubectl proxy}) backed by this dispatcher. */
-  KubernetesMockServer start() {
+  public KubernetesMockServer start() {
     KubernetesMockServer server =
         new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), this, false);
     server.init();
@@ -54,7 +54,7 @@ final class PagingCrudServer extends Dispatcher {
   }
 
   /** From now on every request is answered with this status, as when RBAC is missing. */
-  void refuseWith(int code) {
+  public void refuseWith(int code) {
     refusal = code;
   }
 

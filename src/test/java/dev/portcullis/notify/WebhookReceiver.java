@@ -21,15 +21,15 @@ import java.util.concurrent.TimeUnit;
  * A webhook receiver on loopback: records every request and gives the scripted answers in turn, the
  * last one again once the script runs out. An answer of status 0 hangs until closed.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
-  record Received(String path, Map<String, String> headers, byte[] body) {
-    String header(String name) {
+  public record Received(String path, Map<String, String> headers, byte[] body) {
+    public String header(String name) {
       return headers.get(name.toLowerCase(Locale.ROOT));
     }
   }
 
-  record Answer(int status, Map<String, String> headers) {}
+  public record Answer(int status, Map<String, String> headers) {}
 
   static final Answer HANG = new Answer(0, Map.of());
 
@@ -39,7 +39,7 @@ final class WebhookReceiver implements AutoCloseable {
   private final List<Received> requests = new ArrayList<>();
   private final Deque<Answer> script = new ArrayDeque<>();
 
-  WebhookReceiver(Answer... answers) throws IOException {
+  public WebhookReceiver(Answer... answers) throws IOException {
     script.addAll(List.of(answers));
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::receive);
@@ -48,7 +48,7 @@ final class WebhookReceiver implements AutoCloseable {
     server.start();
   }
 
-  static Answer status(int status) {
+  public static Answer status(int status) {
     return new Answer(status, Map.of());
   }
 
@@ -56,11 +56,11 @@ final class WebhookReceiver implements AutoCloseable {
     return new Answer(status, Map.of(header, value));
   }
 
-  URI url(String path) {
+  public URI url(String path) {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
   }
 
-  synchronized List<Received> requests() {
+  public synchronized List<Received> requests() {
     return List.copyOf(requests);
   }
 

@@ -25,6 +25,26 @@ final class TestServers {
       long maxRequestBytes,
       Writer log)
       throws Exception {
+    return start(
+        backend,
+        directory,
+        database,
+        anonymousReads,
+        maxRequestBytes,
+        BackgroundSettings.defaults(),
+        log);
+  }
+
+  /** As above, with clusters to read, receivers to notify, rescans and feeds. */
+  static PortcullisServer start(
+      StoreBackend backend,
+      Path directory,
+      Path database,
+      boolean anonymousReads,
+      long maxRequestBytes,
+      BackgroundSettings background,
+      Writer log)
+      throws Exception {
     return PortcullisServer.start(
         new ServerSettings(
             "127.0.0.1",
@@ -35,7 +55,7 @@ final class TestServers {
             anonymousReads,
             maxRequestBytes,
             null,
-            BackgroundSettings.defaults()),
+            background),
         Clock.systemUTC(),
         new PrintWriter(log, true));
   }
