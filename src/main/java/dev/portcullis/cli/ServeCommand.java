@@ -3,6 +3,9 @@ package dev.portcullis.cli;
 import dev.portcullis.access.ApiTokens;
 import dev.portcullis.access.Scope;
 import dev.portcullis.policy.Policy;
+import dev.portcullis.rescan.DatabaseSource;
+import dev.portcullis.rescan.Intervals;
+import dev.portcullis.rescan.RescanSettings;
 import dev.portcullis.server.BackgroundSettings;
 import dev.portcullis.server.PortcullisServer;
 import dev.portcullis.server.ServerSettings;
@@ -13,10 +16,13 @@ import dev.portcullis.store.StoreLocation;
 import dev.portcullis.vulndb.VulnerabilityDatabase;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -89,6 +95,34 @@ final class ServeCommand implements Callable<Integer> {
       description = "Let requests without a token read findings and KPIs (writes always need one).")
   boolean anonymousReads;
 
+  @Option(
+      names = "--rescan-interval",
+      paramLabel = "DURATION",
+      description =
+          "Rescan every current and running image this often (default: 24h); e.g. 30m, 6h, 1d.")
+  String rescanInterval;
+
+  @Option(
+      names = "--db-update-interval",
+      paramLabel = "DURATION",
+      description =
+          "Update the vulnerability database this often from --db-mirror or --db-import-dir (default: 6h).")
+  String databaseUpdateInterval;
+
+  @Option(
+      names = "--db-mirror",
+      paramLabel = "URL",
+      description =
+          "Update the vulnerability database from OSV's exports or a mirror (ECOSYSTEM/all.zip, as 'db update --db-url'); repeat for fallbacks.")
+  List<URI> databaseMirrors = List.of();
+
+  @Option(
+      names = "--db-import-dir",
+      paramLabel = "DIR",
+      description =
+          "Update the vulnerability database from the OSV json and zip files that appear here.")
+  Path databaseImportDirectory;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -124,7 +158,7 @@ final class ServeCommand implements Callable<Integer> {
             anonymousReads,
             ServerSettings.DEFAULT_MAX_REQUEST_BYTES,
             tls,
-            BackgroundSettings.defaults());
+            BackgroundSettings.defaults().withRescans(rescanSettings()));
     PortcullisServer server;
     try {
       server = PortcullisServer.start(settings, Clock.systemUTC(), err);
@@ -154,6 +188,45 @@ final class ServeCommand implements Callable<Integer> {
     out.flush();
     closed.await();
     return 0;
+  }
+
+  private RescanSettings rescanSettings() {
+    RescanSettings defaults = RescanSettings.defaults();
+    if (!databaseMirrors.isEmpty() && databaseImportDirectory != null) {
+      throw new UsageException("--db-mirror and --db-import-dir: choose one source of updates");
+    }
+    for (URI mirror : databaseMirrors) {
+      if (!"http".equals(mirror.getScheme()) && !"https".equals(mirror.getScheme())) {
+        throw new UsageException("--db-mirror: an http or https URL, not '" + mirror + "'");
+      }
+    }
+    if (databaseImportDirectory != null && !Files.isDirectory(databaseImportDirectory)) {
+      throw new UsageException("--db-import-dir: no directory at " + databaseImportDirectory);
+    }
+    DatabaseSource source =
+        !databaseMirrors.isEmpty()
+            ? new DatabaseSource.Mirrors(databaseMirrors)
+            : databaseImportDirectory != null
+                ? new DatabaseSource.ImportDirectory(databaseImportDirectory)
+                : new DatabaseSource.None();
+    if (source instanceof DatabaseSource.None && databaseUpdateInterval != null) {
+      throw new UsageException("--db-update-interval needs --db-mirror or --db-import-dir");
+    }
+    return new RescanSettings(
+        interval("--rescan-interval", rescanInterval, defaults.interval()),
+        interval("--db-update-interval", databaseUpdateInterval, defaults.databaseUpdateInterval()),
+        source);
+  }
+
+  private static Duration interval(String option, String text, Duration fallback) {
+    if (text == null) {
+      return fallback;
+    }
+    try {
+      return Intervals.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(option + ": " + e.getMessage());
+    }
   }
 
   /** Where the store is: {@code --db-url}, else {@code --data-dir}. */

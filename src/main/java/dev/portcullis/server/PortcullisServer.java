@@ -16,6 +16,7 @@ import dev.portcullis.image.InputException;
 import dev.portcullis.jobs.Jobs;
 import dev.portcullis.metrics.DependencyMetrics;
 import dev.portcullis.metrics.KpiMetrics;
+import dev.portcullis.rescan.RescanJobs;
 import dev.portcullis.server.tls.ServerTls;
 import dev.portcullis.server.tls.TlsFileException;
 import dev.portcullis.sla.PatchDeadlines;
@@ -108,6 +109,9 @@ public final class PortcullisServer implements AutoCloseable {
       Kpis kpis = new Kpis(store, clock);
       KpiMetrics kpiMetrics = new KpiMetrics(kpis, settings.database(), clock, metrics);
       List<Task<?>> tasks = new ArrayList<>();
+      tasks.addAll(
+          RescanJobs.of(settings.background().rescans(), store, intake, dependencies, clock, log)
+              .tasks());
       jobs = Jobs.start(store, tasks, JOB_THREADS, clock, log);
       registerQueueDepth(jobs, metrics);
       ScanRoutes scans = new ScanRoutes(intake, kpiMetrics);
