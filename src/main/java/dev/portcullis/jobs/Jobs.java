@@ -55,9 +55,15 @@ public final class Jobs implements AutoCloseable {
    */
   public static Jobs start(
       Store store, List<? extends Task<?>> tasks, int threads, Clock clock, PrintWriter log) {
-    List<Task<?>> known = new ArrayList<>(tasks);
+    // startTasks registers the recurring tasks as known ones too: the rest are listed here.
+    List<Task<?>> oneTime = new ArrayList<>();
+    for (Task<?> task : tasks) {
+      if (!(task instanceof OnStartup)) {
+        oneTime.add(task);
+      }
+    }
     Scheduler scheduler =
-        Scheduler.create(store.dataSource(), known)
+        Scheduler.create(store.dataSource(), oneTime)
             .startTasks(recurring(tasks))
             .serializer(new JacksonSerializer(mapper()))
             .threads(threads)
