@@ -2,29 +2,24 @@ package dev.portcullis.cli;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.portcullis.image.InputException;
 import dev.portcullis.vulndb.DatabaseStatus;
-import dev.portcullis.vulndb.DatabaseWriter;
+import dev.portcullis.vulndb.DatabaseUpdate;
+import dev.portcullis.vulndb.DatabaseUpdater;
 import dev.portcullis.vulndb.ImportReport;
-import dev.portcullis.vulndb.NvdImporter;
 import dev.portcullis.vulndb.OsvDownloader;
-import dev.portcullis.vulndb.OsvImporter;
 import dev.portcullis.vulndb.VulnerabilityDatabase;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,29 +60,12 @@ final class DbCommand {
         "The old database keeps working until the new one is complete."
       })
   static final class Update implements Callable<Integer> {
-    static final List<String> DEFAULT_ECOSYSTEMS =
-        List.of(
-            "Debian",
-            "Ubuntu",
-            "Alpine",
-            "Red Hat",
-            "AlmaLinux",
-            "Rocky Linux",
-            "Maven",
-            "npm",
-            "PyPI",
-            "Go",
-            "crates.io",
-            "RubyGems",
-            "NuGet",
-            "Packagist");
-
     @Option(
         names = "--ecosystem",
         paramLabel = "NAME",
         split = ",",
         description = "Ecosystems to download, as OSV names them (default: those images need).")
-    List<String> ecosystems = DEFAULT_ECOSYSTEMS;
+    List<String> ecosystems = DatabaseUpdater.DEFAULT_ECOSYSTEMS;
 
     @Option(
         names = "--db-url",
@@ -108,41 +86,16 @@ final class DbCommand {
         throw new UsageException(
             "db update needs the network; offline, use 'db import' on exports copied from a mirror");
       }
-      URI base = effectiveBase();
-      OsvDownloader downloader = new OsvDownloader(base);
       Path target = database.resolved().toAbsolutePath();
-      Files.createDirectories(target.getParent());
-      Path downloads = Files.createTempDirectory(target.getParent(), ".download-");
-      try (DatabaseWriter writer = DatabaseWriter.beginFresh(target, Clock.systemUTC())) {
-        OsvImporter importer = new OsvImporter(writer);
-        int downloaded = 0;
-        for (String ecosystem : ecosystems) {
-          Path zip = downloads.resolve(downloaded + ".zip");
-          if (downloader.download(ecosystem, zip)) {
-            importer.importSource(zip, downloader.urlFor(ecosystem).toString());
-            Files.delete(zip);
-            downloaded++;
-          } else {
-            spec.commandLine()
-                .getErr()
-                .println(
-                    "portcullis: warning: no export for "
-                        + ecosystem
-                        + " at "
-                        + downloader.urlFor(ecosystem));
-          }
-        }
-        if (downloaded == 0) {
-          throw new InputException(
-              "no ecosystem export could be downloaded from "
-                  + base
-                  + "; the database is unchanged");
-        }
-        writer.commit();
-        printReport(importer.report(), target, spec);
-      } finally {
-        deleteTree(downloads);
-      }
+      DatabaseUpdate update =
+          new DatabaseUpdater(target, Clock.systemUTC())
+              .update(
+                  effectiveBase(),
+                  ecosystems,
+                  null,
+                  warning ->
+                      spec.commandLine().getErr().println("portcullis: warning: " + warning));
+      printReport(update.report(), target, spec);
       return ExitCodes.OK;
     }
 
@@ -154,14 +107,6 @@ final class DbCommand {
       return fromEnvironment != null && !fromEnvironment.isBlank()
           ? URI.create(fromEnvironment)
           : OsvDownloader.DEFAULT_BASE;
-    }
-
-    private static void deleteTree(Path directory) throws IOException {
-      try (Stream<Path> files = Files.walk(directory)) {
-        for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(path);
-        }
-      }
     }
   }
 
@@ -192,25 +137,21 @@ final class DbCommand {
       if (paths.isEmpty() && nvdFeeds.isEmpty()) {
         throw new UsageException("name OSV files, directories or zips to import, or --nvd FEED");
       }
-      try (DatabaseWriter writer = DatabaseWriter.begin(database.resolved(), Clock.systemUTC())) {
-        writer
-            .warnings()
-            .forEach(w -> spec.commandLine().getErr().println("portcullis: warning: " + w));
-        ImportReport report = new OsvImporter(writer).importAll(paths);
-        long rated = 0;
-        for (Path feed : nvdFeeds) {
-          long fromFeed = new NvdImporter(writer).importFeed(feed);
-          writer.recordSource(feed.toAbsolutePath().toString(), fromFeed);
-          rated += fromFeed;
-        }
-        writer.commit();
-        if (!paths.isEmpty()) {
-          printReport(report, database.resolved(), spec);
-        }
-        if (!nvdFeeds.isEmpty()) {
-          spec.commandLine().getOut().printf("Stored NVD severities of %d CVEs%n", rated);
-          spec.commandLine().getOut().flush();
-        }
+      DatabaseUpdate imported =
+          new DatabaseUpdater(database.resolved(), Clock.systemUTC())
+              .importFiles(
+                  paths,
+                  nvdFeeds,
+                  warning ->
+                      spec.commandLine().getErr().println("portcullis: warning: " + warning));
+      if (!paths.isEmpty()) {
+        printReport(imported.report(), database.resolved(), spec);
+      }
+      if (!nvdFeeds.isEmpty()) {
+        spec.commandLine()
+            .getOut()
+            .printf("Stored NVD severities of %d CVEs%n", imported.nvdRated());
+        spec.commandLine().getOut().flush();
       }
       return ExitCodes.OK;
     }

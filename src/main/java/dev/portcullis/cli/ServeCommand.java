@@ -8,6 +8,9 @@ import dev.portcullis.notify.NotificationSettings;
 import dev.portcullis.notify.WebhookFormat;
 import dev.portcullis.notify.WebhookSettings;
 import dev.portcullis.policy.Policy;
+import dev.portcullis.rescan.DatabaseSource;
+import dev.portcullis.rescan.Intervals;
+import dev.portcullis.rescan.RescanSettings;
 import dev.portcullis.server.BackgroundSettings;
 import dev.portcullis.server.PortcullisServer;
 import dev.portcullis.server.ServerSettings;
@@ -151,6 +154,34 @@ final class ServeCommand implements Callable<Integer> {
       description = "When the daily summary is sent, UTC (default: ${DEFAULT-VALUE}).")
   LocalTime notifyDailyAt;
 
+  @Option(
+      names = "--rescan-interval",
+      paramLabel = "DURATION",
+      description =
+          "Rescan every current and running image this often (default: 24h); e.g. 30m, 6h, 1d.")
+  String rescanInterval;
+
+  @Option(
+      names = "--db-update-interval",
+      paramLabel = "DURATION",
+      description =
+          "Update the vulnerability database this often from --db-mirror or --db-import-dir (default: 6h).")
+  String databaseUpdateInterval;
+
+  @Option(
+      names = "--db-mirror",
+      paramLabel = "URL",
+      description =
+          "Update the vulnerability database from OSV's exports or a mirror (ECOSYSTEM/all.zip, as 'db update --db-url'); repeat for fallbacks.")
+  List<URI> databaseMirrors = List.of();
+
+  @Option(
+      names = "--db-import-dir",
+      paramLabel = "DIR",
+      description =
+          "Update the vulnerability database from the OSV json and zip files that appear here.")
+  Path databaseImportDirectory;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -188,7 +219,8 @@ final class ServeCommand implements Callable<Integer> {
             tls,
             BackgroundSettings.defaults()
                 .withClusters(clusterWatch())
-                .withNotifications(notifications()));
+                .withNotifications(notifications())
+                .withRescans(rescanSettings()));
     PortcullisServer server;
     try {
       server = PortcullisServer.start(settings, Clock.systemUTC(), err);
@@ -263,6 +295,45 @@ final class ServeCommand implements Callable<Integer> {
       return new NotificationSettings(webhooks, notifyDailyAt);
     } catch (IllegalArgumentException e) {
       throw new UsageException("--notify: " + e.getMessage());
+    }
+  }
+
+  private RescanSettings rescanSettings() {
+    RescanSettings defaults = RescanSettings.defaults();
+    if (!databaseMirrors.isEmpty() && databaseImportDirectory != null) {
+      throw new UsageException("--db-mirror and --db-import-dir: choose one source of updates");
+    }
+    for (URI mirror : databaseMirrors) {
+      if (!"http".equals(mirror.getScheme()) && !"https".equals(mirror.getScheme())) {
+        throw new UsageException("--db-mirror: an http or https URL, not '" + mirror + "'");
+      }
+    }
+    if (databaseImportDirectory != null && !Files.isDirectory(databaseImportDirectory)) {
+      throw new UsageException("--db-import-dir: no directory at " + databaseImportDirectory);
+    }
+    DatabaseSource source =
+        !databaseMirrors.isEmpty()
+            ? new DatabaseSource.Mirrors(databaseMirrors)
+            : databaseImportDirectory != null
+                ? new DatabaseSource.ImportDirectory(databaseImportDirectory)
+                : new DatabaseSource.None();
+    if (source instanceof DatabaseSource.None && databaseUpdateInterval != null) {
+      throw new UsageException("--db-update-interval needs --db-mirror or --db-import-dir");
+    }
+    return new RescanSettings(
+        interval("--rescan-interval", rescanInterval, defaults.interval()),
+        interval("--db-update-interval", databaseUpdateInterval, defaults.databaseUpdateInterval()),
+        source);
+  }
+
+  private static Duration interval(String option, String text, Duration fallback) {
+    if (text == null) {
+      return fallback;
+    }
+    try {
+      return Intervals.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(option + ": " + e.getMessage());
     }
   }
 

@@ -36,33 +36,47 @@ public final class ScanService {
 
   /** Runs one scan; the report holds the inventory, the gate's decision and the database's age. */
   public ScanReport scan(ScanRequest request, ScanListener listener) throws IOException {
-    SecretScanner secrets =
-        request.secrets() ? new SecretScanner(request.policy().secretSettings().ruleSet()) : null;
     if (!request.vulnerabilities()) {
-      Inventory inventory = request.target().read(false, secrets);
+      Inventory inventory = request.target().read(false, secrets(request));
       return decide(request, inventory, List.of(), null, false);
     }
     try (VulnerabilityDatabase database = VulnerabilityDatabase.open(request.database())) {
-      Instant updated = database.updatedAt();
-      if (updated != null) {
-        Duration age = Duration.between(updated, clock.instant());
-        if (age.compareTo(databaseMaxAge) > 0) {
-          listener.databaseIsOld(age);
-        }
-      }
-      Inventory inventory = request.target().read(true, secrets);
-      Optional<String> unchecked = OsCoverage.uncheckedPackages(inventory);
-      if (unchecked.isEmpty()) {
-        unchecked = OsCoverage.notInDatabase(inventory, database);
-      }
-      if (unchecked.isPresent()) {
-        listener.packagesUnchecked(unchecked.get());
-        inventory = inventory.withWarning(unchecked.get());
-      }
-      List<Finding> findings =
-          new Matcher(database, request.checkOsOwnedLibraries()).match(inventory);
-      return decide(request, inventory, findings, updated, true);
+      return scan(request, listener, database);
     }
+  }
+
+  /**
+   * Runs one scan against a database the caller holds open, so that many scans (a rescan of every
+   * image) share one handle and its page cache instead of opening the file each time. The request's
+   * own database path is not read; the handle is not closed.
+   */
+  public ScanReport scan(ScanRequest request, ScanListener listener, VulnerabilityDatabase database)
+      throws IOException {
+    Instant updated = database.updatedAt();
+    if (updated != null) {
+      Duration age = Duration.between(updated, clock.instant());
+      if (age.compareTo(databaseMaxAge) > 0) {
+        listener.databaseIsOld(age);
+      }
+    }
+    Inventory inventory = request.target().read(true, secrets(request));
+    Optional<String> unchecked = OsCoverage.uncheckedPackages(inventory);
+    if (unchecked.isEmpty()) {
+      unchecked = OsCoverage.notInDatabase(inventory, database);
+    }
+    if (unchecked.isPresent()) {
+      listener.packagesUnchecked(unchecked.get());
+      inventory = inventory.withWarning(unchecked.get());
+    }
+    List<Finding> findings =
+        new Matcher(database, request.checkOsOwnedLibraries()).match(inventory);
+    return decide(request, inventory, findings, updated, true);
+  }
+
+  private static SecretScanner secrets(ScanRequest request) {
+    return request.secrets()
+        ? new SecretScanner(request.policy().secretSettings().ruleSet())
+        : null;
   }
 
   private static ScanReport decide(

@@ -18,6 +18,7 @@ import dev.portcullis.jobs.Jobs;
 import dev.portcullis.metrics.DependencyMetrics;
 import dev.portcullis.metrics.KpiMetrics;
 import dev.portcullis.notify.NotificationJobs;
+import dev.portcullis.rescan.RescanJobs;
 import dev.portcullis.server.tls.ServerTls;
 import dev.portcullis.server.tls.TlsFileException;
 import dev.portcullis.sla.PatchDeadlines;
@@ -130,6 +131,9 @@ public final class PortcullisServer implements AutoCloseable {
                   dependencies,
                   clock,
                   log)
+              .tasks());
+      tasks.addAll(
+          RescanJobs.of(settings.background().rescans(), store, intake, dependencies, clock, log)
               .tasks());
       jobs = Jobs.start(store, tasks, JOB_THREADS, clock, log);
       notifications.start(jobs);

@@ -14,6 +14,7 @@ import dev.portcullis.scan.ScanListener;
 import dev.portcullis.scan.ScanRequest;
 import dev.portcullis.scan.ScanService;
 import dev.portcullis.vulndb.Severity;
+import dev.portcullis.vulndb.VulnerabilityDatabase;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -65,22 +66,49 @@ public final class ScanIntake {
       ScanCause cause,
       String submissionKey)
       throws IOException {
+    return scan(image, inventory, stored, cause, submissionKey, null);
+  }
+
+  /**
+   * Re-matches a stored inventory against a database the caller holds open for many images (a
+   * rescan of everything): one handle instead of one per image, and the inventory kept as stored.
+   */
+  public RecordedScan rescan(ImageName image, Inventory inventory, VulnerabilityDatabase database)
+      throws IOException {
+    return scan(image, inventory, null, ScanCause.RESCAN, null, database);
+  }
+
+  /** The vulnerability database file the scans match against. */
+  public Path database() {
+    return database;
+  }
+
+  private RecordedScan scan(
+      ImageName image,
+      Inventory inventory,
+      StoredInventory stored,
+      ScanCause cause,
+      String submissionKey,
+      VulnerabilityDatabase held)
+      throws IOException {
     Gate everything =
         new Gate(
             new GateSettings(EnumSet.allOf(Severity.class), false, 1),
             policy.exceptions(),
             today());
+    ScanRequest request =
+        new ScanRequest(
+            (packages, secrets) -> inventory,
+            true,
+            false,
+            policy,
+            everything,
+            database,
+            checkOsOwnedLibraries());
     ScanReport report =
-        scans.scan(
-            new ScanRequest(
-                (packages, secrets) -> inventory,
-                true,
-                false,
-                policy,
-                everything,
-                database,
-                checkOsOwnedLibraries()),
-            ScanListener.NONE);
+        held == null
+            ? scans.scan(request, ScanListener.NONE)
+            : scans.scan(request, ScanListener.NONE, held);
     GateResult all = report.gate();
     List<ObservedFinding> findings = new ArrayList<>();
     all.reported().forEach(f -> findings.add(ObservedFinding.of(f, null)));

@@ -1,6 +1,7 @@
 package dev.portcullis.server;
 
 import dev.portcullis.policy.Policy;
+import dev.portcullis.store.StoreLocation;
 import dev.portcullis.testing.StoreBackend;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -26,8 +27,7 @@ final class TestServers {
       Writer log)
       throws Exception {
     return start(
-        backend,
-        directory,
+        backend.location(directory),
         database,
         anonymousReads,
         maxRequestBytes,
@@ -45,11 +45,28 @@ final class TestServers {
       BackgroundSettings background,
       Writer log)
       throws Exception {
+    return start(
+        backend.location(directory), database, anonymousReads, maxRequestBytes, background, log);
+  }
+
+  /**
+   * A server over an existing store, with its own background work.
+   *
+   * @param store where the store is, as {@link StoreBackend#location} made it
+   */
+  static PortcullisServer start(
+      StoreLocation store,
+      Path database,
+      boolean anonymousReads,
+      long maxRequestBytes,
+      BackgroundSettings background,
+      Writer log)
+      throws Exception {
     return PortcullisServer.start(
         new ServerSettings(
             "127.0.0.1",
             0,
-            backend.location(directory),
+            store,
             database,
             Policy.empty(),
             anonymousReads,

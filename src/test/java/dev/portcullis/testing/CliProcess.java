@@ -17,15 +17,7 @@ public final class CliProcess {
 
   public static Cli.Result run(Map<String, String> environment, String... args)
       throws IOException, InterruptedException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.portcullis.cli.Main"));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command);
+    ProcessBuilder builder = new ProcessBuilder(command(args));
     builder.environment().putAll(environment);
     Path errors = Files.createTempFile("portcullis-stderr", ".txt");
     try {
@@ -37,5 +29,28 @@ public final class CliProcess {
     } finally {
       Files.delete(errors);
     }
+  }
+
+  /**
+   * Starts the CLI in {@code directory} and leaves it running (a server); its output goes to {@code
+   * DIR/stdout.txt} and {@code DIR/stderr.txt}. The caller ends it with {@code destroy()}.
+   */
+  public static Process start(Path directory, String... args) throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(command(args)).directory(directory.toFile());
+    builder.redirectOutput(directory.resolve("stdout.txt").toFile());
+    builder.redirectError(directory.resolve("stderr.txt").toFile());
+    return builder.start();
+  }
+
+  private static List<String> command(String... args) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.portcullis.cli.Main"));
+    command.addAll(List.of(args));
+    return command;
   }
 }
