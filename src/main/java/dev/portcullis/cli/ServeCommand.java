@@ -2,6 +2,9 @@ package dev.portcullis.cli;
 
 import dev.portcullis.access.ApiTokens;
 import dev.portcullis.access.Scope;
+import dev.portcullis.feed.FeedSettings;
+import dev.portcullis.feed.WatchedRepository;
+import dev.portcullis.feed.WebhookSecret;
 import dev.portcullis.policy.Policy;
 import dev.portcullis.server.BackgroundSettings;
 import dev.portcullis.server.PortcullisServer;
@@ -16,7 +19,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -38,6 +44,8 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {ServeCommand.Token.class})
 final class ServeCommand implements Callable<Integer> {
+
+  private static final String DEFAULT_SECRET_ENV = "PORTCULLIS_WEBHOOK_SECRET";
 
   @Spec CommandSpec spec;
 
@@ -89,6 +97,37 @@ final class ServeCommand implements Callable<Integer> {
       description = "Let requests without a token read findings and KPIs (writes always need one).")
   boolean anonymousReads;
 
+  @Option(
+      names = "--webhook-secret-env",
+      paramLabel = "NAME",
+      description = {
+        "The environment variable holding the push webhooks' shared secret (default:",
+        "PORTCULLIS_WEBHOOK_SECRET, if set). Without a secret a webhook needs a 'submit' token."
+      })
+  String webhookSecretEnv;
+
+  @Option(
+      names = "--watch",
+      paramLabel = "REGISTRY/REPO[:GLOB,...]",
+      description =
+          "Poll this repository's tags (those matching a glob, else all) and scan new or moved"
+              + " ones (repeatable).")
+  List<String> watch = List.of();
+
+  @Option(
+      names = "--poll-interval",
+      paramLabel = "DURATION",
+      defaultValue = "PT15M",
+      description =
+          "How often watched repositories are polled (ISO-8601, default: ${DEFAULT-VALUE}).")
+  Duration pollInterval;
+
+  @Option(
+      names = "--insecure-registry",
+      paramLabel = "HOST:PORT",
+      description = "Talk plain HTTP to this registry, such as a test registry (repeatable).")
+  Set<String> insecureRegistries = Set.of();
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -124,7 +163,7 @@ final class ServeCommand implements Callable<Integer> {
             anonymousReads,
             ServerSettings.DEFAULT_MAX_REQUEST_BYTES,
             tls,
-            BackgroundSettings.defaults());
+            BackgroundSettings.defaults().withFeeds(feeds()));
     PortcullisServer server;
     try {
       server = PortcullisServer.start(settings, Clock.systemUTC(), err);
@@ -154,6 +193,31 @@ final class ServeCommand implements Callable<Integer> {
     out.flush();
     closed.await();
     return 0;
+  }
+
+  /** The webhook secret, watched repositories and registries; the layer cache in the data dir. */
+  private FeedSettings feeds() {
+    String variable = webhookSecretEnv != null ? webhookSecretEnv : DEFAULT_SECRET_ENV;
+    String value = System.getenv(variable);
+    if (webhookSecretEnv != null && (value == null || value.isEmpty())) {
+      throw new UsageException("--webhook-secret-env: the variable " + variable + " is not set");
+    }
+    try {
+      Optional<WebhookSecret> secret =
+          value == null || value.isEmpty()
+              ? Optional.empty()
+              : Optional.of(new WebhookSecret(WebhookSecret.DISTRIBUTION_HEADER, value));
+      List<WatchedRepository> watched = new ArrayList<>();
+      for (String text : watch) {
+        watched.add(WatchedRepository.parse(text));
+      }
+      return FeedSettings.defaults()
+          .withSecret(secret)
+          .withPolling(watched, pollInterval)
+          .withRegistries(insecureRegistries, storeOptions.dataDirectory.resolve("layer-cache"));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
   }
 
   /** Where the store is: {@code --db-url}, else {@code --data-dir}. */

@@ -55,7 +55,9 @@ public final class Jobs implements AutoCloseable {
    */
   public static Jobs start(
       Store store, List<? extends Task<?>> tasks, int threads, Clock clock, PrintWriter log) {
-    List<Task<?>> known = new ArrayList<>(tasks);
+    // startTasks adds the recurring tasks to the known ones itself: listed twice, they clash.
+    List<Task<?>> known = new ArrayList<>();
+    tasks.stream().filter(task -> !(task instanceof OnStartup)).forEach(known::add);
     Scheduler scheduler =
         Scheduler.create(store.dataSource(), known)
             .startTasks(recurring(tasks))

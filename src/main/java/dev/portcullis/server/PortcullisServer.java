@@ -8,6 +8,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.github.kagkarlsson.scheduler.task.Task;
 import dev.portcullis.access.ApiTokens;
 import dev.portcullis.access.Caller;
+import dev.portcullis.feed.FeedJobs;
+import dev.portcullis.feed.FeedSettings;
 import dev.portcullis.health.Dependencies;
 import dev.portcullis.health.DependencyKind;
 import dev.portcullis.health.DependencyName;
@@ -22,6 +24,8 @@ import dev.portcullis.sla.PatchDeadlines;
 import dev.portcullis.store.Store;
 import dev.portcullis.store.StoreException;
 import dev.portcullis.tracking.FindingQueries;
+import dev.portcullis.tracking.Inventories;
+import dev.portcullis.tracking.KnownTags;
 import dev.portcullis.tracking.Kpis;
 import dev.portcullis.tracking.ScanIntake;
 import dev.portcullis.tracking.ScanRecorder;
@@ -107,10 +111,21 @@ public final class PortcullisServer implements AutoCloseable {
       byte[] openApi = openApiDocument();
       Kpis kpis = new Kpis(store, clock);
       KpiMetrics kpiMetrics = new KpiMetrics(kpis, settings.database(), clock, metrics);
-      List<Task<?>> tasks = new ArrayList<>();
+      FeedSettings feedSettings = settings.background().feeds();
+      FeedJobs feeds =
+          new FeedJobs(
+              feedSettings,
+              intake,
+              new Inventories(store),
+              new KnownTags(store),
+              dependencies,
+              clock,
+              log);
+      List<Task<?>> tasks = new ArrayList<>(feeds.tasks());
       jobs = Jobs.start(store, tasks, JOB_THREADS, clock, log);
       registerQueueDepth(jobs, metrics);
       ScanRoutes scans = new ScanRoutes(intake, kpiMetrics);
+      HookRoutes hooks = new HookRoutes(feeds, jobs, feedSettings.secret());
       QueryRoutes queries =
           new QueryRoutes(new FindingQueries(store, clock), kpis, settings.anonymousReads());
       Javalin app =
@@ -135,6 +150,7 @@ public final class PortcullisServer implements AutoCloseable {
                     "/openapi.yaml",
                     ctx -> ctx.contentType("application/yaml; charset=utf-8").result(openApi));
                 scans.register(config.routes);
+                hooks.register(config.routes);
                 queries.register(config.routes);
               });
       if (tls == null) {
@@ -286,6 +302,12 @@ public final class PortcullisServer implements AutoCloseable {
   private static void authenticate(Context ctx, ApiTokens tokens) {
     String header = ctx.header("Authorization");
     if (header == null) {
+      return;
+    }
+    if (ctx.path().startsWith(HookRoutes.PREFIX)) {
+      // Harbor sends its webhook secret as the Authorization header: the route judges it.
+      String token = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7) : "";
+      tokens.verify(token.trim()).ifPresent(caller -> Requests.setCaller(ctx, caller));
       return;
     }
     if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {

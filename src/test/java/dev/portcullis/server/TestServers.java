@@ -1,5 +1,6 @@
 package dev.portcullis.server;
 
+import dev.portcullis.feed.FeedSettings;
 import dev.portcullis.policy.Policy;
 import dev.portcullis.testing.StoreBackend;
 import java.io.PrintWriter;
@@ -25,17 +26,58 @@ final class TestServers {
       long maxRequestBytes,
       Writer log)
       throws Exception {
+    return start(
+        backend,
+        directory,
+        database,
+        anonymousReads,
+        maxRequestBytes,
+        0,
+        BackgroundSettings.defaults(),
+        log);
+  }
+
+  /**
+   * A server on a given port (0 for any) with these registry feeds; its layer cache in {@code
+   * directory}.
+   */
+  static PortcullisServer start(
+      StoreBackend backend, Path directory, Path database, int port, FeedSettings feeds, Writer log)
+      throws Exception {
+    return start(
+        backend,
+        directory,
+        database,
+        false,
+        ServerSettings.DEFAULT_MAX_REQUEST_BYTES,
+        port,
+        BackgroundSettings.defaults()
+            .withFeeds(
+                feeds.withRegistries(feeds.insecureRegistries(), directory.resolve("layer-cache"))),
+        log);
+  }
+
+  private static PortcullisServer start(
+      StoreBackend backend,
+      Path directory,
+      Path database,
+      boolean anonymousReads,
+      long maxRequestBytes,
+      int port,
+      BackgroundSettings background,
+      Writer log)
+      throws Exception {
     return PortcullisServer.start(
         new ServerSettings(
             "127.0.0.1",
-            0,
+            port,
             backend.location(directory),
             database,
             Policy.empty(),
             anonymousReads,
             maxRequestBytes,
             null,
-            BackgroundSettings.defaults()),
+            background),
         Clock.systemUTC(),
         new PrintWriter(log, true));
   }
