@@ -92,4 +92,22 @@ class ServeCommandTest {
     assertThat(half.exitCode()).isEqualTo(2);
     assertThat(half.err()).contains("--tls-cert and --tls-key go together");
   }
+
+  @Test
+  void aMalformedWatchOrAMissingSecretVariableIsAUsageError() {
+    Cli.Result watch =
+        Cli.run("serve", "--data-dir", data.toString(), "--watch", "registry.example/app:[x]");
+    Cli.Result secret =
+        Cli.run(
+            "serve",
+            "--data-dir",
+            data.toString(),
+            "--webhook-secret-env",
+            "PORTCULLIS_TEST_NO_SUCH_VARIABLE");
+
+    assertThat(watch.exitCode()).isEqualTo(2);
+    assertThat(watch.err()).contains("tag glob '[x]'");
+    assertThat(secret.exitCode()).isEqualTo(2);
+    assertThat(secret.err()).contains("PORTCULLIS_TEST_NO_SUCH_VARIABLE is not set");
+  }
 }

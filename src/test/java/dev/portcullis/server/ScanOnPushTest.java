@@ -120,8 +120,8 @@ class ScanOnPushTest {
   @EnumSource(StoreBackend.class)
   void aRegistryThatIsDownShowsInHealthAndThePullIsRetried(StoreBackend backend) throws Exception {
     String down = "127.0.0.1:" + LocalRegistry.freePort();
-    try (PortcullisServer server =
-        TestServers.start(backend, directory, database, 0, feeds(down), log)) {
+    FeedSettings feeds = feeds(down).withRetries(Duration.ofSeconds(1), 2);
+    try (PortcullisServer server = TestServers.start(backend, directory, database, 0, feeds, log)) {
       Digest digest = Digest.sha256Of("never pushed".getBytes());
 
       HttpResponse<String> accepted =
@@ -138,6 +138,25 @@ class ScanOnPushTest {
       assertThat(registry.path("problem").asText()).contains("cannot connect to " + down);
       HttpResponse<String> health = send(server, "GET", "/health", null, null, null);
       assertThat(json.readTree(health.body()).path("status").asText()).isEqualTo("degraded");
+      await(log::toString, text -> text.contains("given up after 2 retries"));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(StoreBackend.class)
+  void aDigestTheRegistryDoesNotHaveIsGivenUpAtOnce(StoreBackend backend) throws Exception {
+    try (LocalRegistry registry = LocalRegistry.start(directory.resolve("registry"), null);
+        PortcullisServer server =
+            TestServers.start(backend, directory, database, 0, feeds(registry.host()), log)) {
+      Digest missing = Digest.sha256Of("never pushed".getBytes());
+
+      HttpResponse<String> accepted =
+          post(server, "distribution", envelope(registry.host(), "team/app", missing), SECRET);
+
+      assertThat(accepted.statusCode()).isEqualTo(202);
+      String line = await(log::toString, text -> text.contains(missing + ": not scanned: "));
+      assertThat(line).contains("not found (404)").doesNotContain("failed:");
+      assertThat(registryHealth(server, registry.host()).path("up").asBoolean()).isTrue();
     }
   }
 
