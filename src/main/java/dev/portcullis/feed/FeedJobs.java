@@ -78,17 +78,15 @@ public final class FeedJobs {
                     settings.maxRetries(),
                     new FailureHandler.ExponentialBackoffFailureHandler<>(
                         settings.retryBackoff(), 2.0),
-                    (complete, operations) -> {
-                      log.println(
-                          "portcullis serve: "
-                              + SCAN_IMAGE
-                              + " "
-                              + complete.getExecution().taskInstance.getId()
-                              + ": given up after "
-                              + settings.maxRetries()
-                              + " retries");
-                      operations.stop();
-                    }))
+                    (complete, operations) ->
+                        log.println(
+                            "portcullis serve: "
+                                + SCAN_IMAGE
+                                + " "
+                                + complete.getExecution().taskInstance.getId()
+                                + ": given up after "
+                                + settings.maxRetries()
+                                + " retries")))
             .execute((instance, context) -> scan(instance.getData()));
     this.pollTags =
         Tasks.recurring(POLL_TAGS, FixedDelay.of(settings.pollInterval()))
