@@ -18,6 +18,7 @@ import dev.portcullis.registry.RegistryUnavailableException;
 import dev.portcullis.tracking.ImageName;
 import dev.portcullis.tracking.Inventories;
 import dev.portcullis.tracking.KnownTags;
+import dev.portcullis.tracking.RecordedScan;
 import dev.portcullis.tracking.ScanCause;
 import dev.portcullis.tracking.ScanIntake;
 import dev.portcullis.tracking.StoredInventory;
@@ -25,6 +26,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,12 +49,23 @@ public final class FeedJobs {
   private final KnownTags knownTags;
   private final Dependencies dependencies;
   private final RegistryImages registries;
+  private final Scanned scanned;
   private final Clock clock;
   private final PrintWriter log;
   private final OneTimeTask<ScanImage> scanImage;
   private final Task<Void> pollTags;
 
+  /** Told of every scan a job recorded, for the scan metrics. */
+  @FunctionalInterface
+  public interface Scanned {
+    /**
+     * @param took from the job's start, the pull included
+     */
+    void scanned(RecordedScan scan, Duration took);
+  }
+
   /**
+   * @param scanned told of each scan recorded
    * @param log receives a line for each image pulled, re-matched or given up
    */
   public FeedJobs(
@@ -61,6 +74,7 @@ public final class FeedJobs {
       Inventories inventories,
       KnownTags knownTags,
       Dependencies dependencies,
+      Scanned scanned,
       Clock clock,
       PrintWriter log) {
     this.settings = settings;
@@ -69,6 +83,7 @@ public final class FeedJobs {
     this.knownTags = knownTags;
     this.dependencies = dependencies;
     this.registries = new RegistryImages(settings);
+    this.scanned = scanned;
     this.clock = clock;
     this.log = log;
     this.scanImage =
@@ -121,6 +136,7 @@ public final class FeedJobs {
   private void scan(ScanImage job) {
     PushedImage image = job.image();
     DependencyName registry = DependencyName.of(DependencyKind.REGISTRY, image.registry());
+    long started = System.nanoTime();
     try {
       ImageName name =
           new ImageName(image.registry() + "/" + image.repository(), image.digest(), image.tag());
@@ -129,13 +145,17 @@ public final class FeedJobs {
               .find(image.digest().toString())
               .filter(s -> s.analyzerVersion().equals(Inventories.currentAnalyzerVersion()));
       if (stored.isPresent()) {
-        intake.scan(name, Inventories.read(stored.get()), null, job.scanCause(), null);
+        RecordedScan recorded =
+            intake.scan(name, Inventories.read(stored.get()), null, job.scanCause(), null);
+        scanned.scanned(recorded, Duration.ofNanos(System.nanoTime() - started));
         log.println("portcullis serve: " + SCAN_IMAGE + " " + image.reference() + ": re-matched");
         return;
       }
       Inventory inventory = registries.inventory(image);
       dependencies.up(registry);
-      intake.scan(name, inventory, Inventories.of(inventory), job.scanCause(), null);
+      RecordedScan recorded =
+          intake.scan(name, inventory, Inventories.of(inventory), job.scanCause(), null);
+      scanned.scanned(recorded, Duration.ofNanos(System.nanoTime() - started));
       log.println("portcullis serve: " + SCAN_IMAGE + " " + image.reference() + ": pulled");
     } catch (RegistryUnavailableException e) {
       dependencies.down(registry, e.getMessage());

@@ -119,6 +119,7 @@ public final class PortcullisServer implements AutoCloseable {
               new Inventories(store),
               new KnownTags(store),
               dependencies,
+              (recorded, took) -> kpiMetrics.scanned(recorded.failed() ? "fail" : "pass", took),
               clock,
               log);
       List<Task<?>> tasks = new ArrayList<>(feeds.tasks());

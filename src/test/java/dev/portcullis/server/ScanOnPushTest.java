@@ -106,6 +106,8 @@ class ScanOnPushTest {
               body -> body.toString().contains(ADVISORY));
 
       assertThat(findings.toString()).contains("\"less\"");
+      assertThat(send(server, "GET", "/metrics", null, null, null).body())
+          .contains("portcullis_scans_total{outcome=\"pass\"}");
       assertThat(log.toString())
           .contains("scan-image " + repository + ":1.0@" + pushed + ": pulled");
 
