@@ -120,6 +120,38 @@ class ScanOnPushTest {
 
   @ParameterizedTest
   @EnumSource(StoreBackend.class)
+  void aHarborWebhookWithItsAuthHeaderIsScannedToo(StoreBackend backend) throws Exception {
+    try (LocalRegistry registry = LocalRegistry.start(directory.resolve("registry"), null);
+        PortcullisServer server =
+            TestServers.start(backend, directory, database, 0, feeds(registry.host()), log)) {
+      String reader = server.tokens().create("dashboard", Set.of(Scope.READ));
+      Digest pushed = push(registry, "library/web:3");
+      byte[] payload =
+          ("""
+              {"type": "PUSH_ARTIFACT", "occur_at": 1767225600, "operator": "admin",
+               "event_data": {
+                 "resources": [{"digest": "%s", "tag": "3", "resource_url": "%s/library/web:3"}],
+                 "repository": {"name": "web", "namespace": "library",
+                                "repo_full_name": "library/web", "repo_type": "public"}}}
+              """)
+              .formatted(pushed, registry.host())
+              .getBytes();
+
+      HttpResponse<String> accepted = post(server, "harbor", payload, SECRET);
+
+      assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+      await(
+          () ->
+              get(
+                  server,
+                  "/api/v1/findings?repository=" + registry.host() + "/library/web",
+                  reader),
+          body -> body.toString().contains(ADVISORY));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(StoreBackend.class)
   void aRegistryThatIsDownShowsInHealthAndThePullIsRetried(StoreBackend backend) throws Exception {
     String down = "127.0.0.1:" + LocalRegistry.freePort();
     FeedSettings feeds = feeds(down).withRetries(Duration.ofSeconds(1), 2);
