@@ -226,7 +226,8 @@ final class ServeCommand implements Callable<Integer> {
         names = "--data-dir",
         paramLabel = "DIR",
         defaultValue = "portcullis-data",
-        description = "The embedded store's directory (default: ./${DEFAULT-VALUE}).")
+        description =
+            "The embedded store's directory, and the layer cache's (default: ./${DEFAULT-VALUE}).")
     Path dataDirectory;
 
     @Option(
