@@ -4,6 +4,9 @@ import dev.portcullis.access.ApiTokens;
 import dev.portcullis.access.Scope;
 import dev.portcullis.cluster.ClusterSettings;
 import dev.portcullis.cluster.ClusterWatch;
+import dev.portcullis.feed.FeedSettings;
+import dev.portcullis.feed.WatchedRepository;
+import dev.portcullis.feed.WebhookSecret;
 import dev.portcullis.notify.NotificationSettings;
 import dev.portcullis.notify.WebhookFormat;
 import dev.portcullis.notify.WebhookSettings;
@@ -51,6 +54,8 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {ServeCommand.Token.class})
 final class ServeCommand implements Callable<Integer> {
+
+  private static final String DEFAULT_SECRET_ENV = "PORTCULLIS_WEBHOOK_SECRET";
 
   @Spec CommandSpec spec;
 
@@ -182,6 +187,37 @@ final class ServeCommand implements Callable<Integer> {
           "Update the vulnerability database from the OSV json and zip files that appear here.")
   Path databaseImportDirectory;
 
+  @Option(
+      names = "--webhook-secret-env",
+      paramLabel = "NAME",
+      description = {
+        "The environment variable holding the push webhooks' shared secret (default:",
+        "PORTCULLIS_WEBHOOK_SECRET, if set). Without a secret a webhook needs a 'submit' token."
+      })
+  String webhookSecretEnv;
+
+  @Option(
+      names = "--watch",
+      paramLabel = "REGISTRY/REPO[:GLOB,...]",
+      description =
+          "Poll this repository's tags (those matching a glob, else all) and scan new or moved"
+              + " ones (repeatable).")
+  List<String> watch = List.of();
+
+  @Option(
+      names = "--poll-interval",
+      paramLabel = "DURATION",
+      defaultValue = "PT15M",
+      description =
+          "How often watched repositories are polled (ISO-8601, default: ${DEFAULT-VALUE}).")
+  Duration pollInterval;
+
+  @Option(
+      names = "--insecure-registry",
+      paramLabel = "HOST:PORT",
+      description = "Talk plain HTTP to this registry, such as a test registry (repeatable).")
+  Set<String> insecureRegistries = Set.of();
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -220,7 +256,8 @@ final class ServeCommand implements Callable<Integer> {
             BackgroundSettings.defaults()
                 .withClusters(clusterWatch())
                 .withNotifications(notifications())
-                .withRescans(rescanSettings()));
+                .withRescans(rescanSettings())
+                .withFeeds(feeds()));
     PortcullisServer server;
     try {
       server = PortcullisServer.start(settings, Clock.systemUTC(), err);
@@ -337,13 +374,39 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
+  /** The webhook secret, watched repositories and registries; the layer cache in the data dir. */
+  private FeedSettings feeds() {
+    String variable = webhookSecretEnv != null ? webhookSecretEnv : DEFAULT_SECRET_ENV;
+    String value = System.getenv(variable);
+    if (webhookSecretEnv != null && (value == null || value.isEmpty())) {
+      throw new UsageException("--webhook-secret-env: the variable " + variable + " is not set");
+    }
+    try {
+      Optional<WebhookSecret> secret =
+          value == null || value.isEmpty()
+              ? Optional.empty()
+              : Optional.of(new WebhookSecret(WebhookSecret.DISTRIBUTION_HEADER, value));
+      List<WatchedRepository> watched = new ArrayList<>();
+      for (String text : watch) {
+        watched.add(WatchedRepository.parse(text));
+      }
+      return FeedSettings.defaults()
+          .withSecret(secret)
+          .withPolling(watched, pollInterval)
+          .withRegistries(insecureRegistries, storeOptions.dataDirectory.resolve("layer-cache"));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
   /** Where the store is: {@code --db-url}, else {@code --data-dir}. */
   static final class StoreOptions {
     @Option(
         names = "--data-dir",
         paramLabel = "DIR",
         defaultValue = "portcullis-data",
-        description = "The embedded store's directory (default: ./${DEFAULT-VALUE}).")
+        description =
+            "The embedded store's directory, and the layer cache's (default: ./${DEFAULT-VALUE}).")
     Path dataDirectory;
 
     @Option(

@@ -107,7 +107,7 @@ public final class RegistryClient {
           pause(endpoint, wait);
           continue;
         }
-        throw new InputException(
+        throw new RegistryUnavailableException(
             endpoint.action()
                 + ": rate limited by the registry (429"
                 + detail.replaceFirst("^: ", ": ")
@@ -121,6 +121,9 @@ public final class RegistryClient {
                 + " allow logged-in users more pulls");
       }
       String detail = errorDetail(response);
+      if (status >= 500) {
+        throw new RegistryUnavailableException(endpoint.action() + ": " + explain(status) + detail);
+      }
       throw new InputException(endpoint.action() + ": " + explain(status) + detail);
     }
   }
@@ -194,7 +197,7 @@ public final class RegistryClient {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
     } catch (ConnectException e) {
-      throw new InputException(
+      throw new RegistryUnavailableException(
           endpoint.action()
               + ": cannot connect to "
               + request.uri().getHost()
@@ -205,12 +208,13 @@ public final class RegistryClient {
                   : ""),
           e);
     } catch (HttpTimeoutException e) {
-      throw new InputException(endpoint.action() + ": the registry did not answer in time", e);
+      throw new RegistryUnavailableException(
+          endpoint.action() + ": the registry did not answer in time", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InputException(endpoint.action() + ": interrupted", e);
     } catch (IOException e) {
-      throw new InputException(
+      throw new RegistryUnavailableException(
           endpoint.action()
               + ": "
               + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())

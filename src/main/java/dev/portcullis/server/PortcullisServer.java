@@ -9,6 +9,8 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import dev.portcullis.access.ApiTokens;
 import dev.portcullis.access.Caller;
 import dev.portcullis.cluster.ClusterJobs;
+import dev.portcullis.feed.FeedJobs;
+import dev.portcullis.feed.FeedSettings;
 import dev.portcullis.health.Dependencies;
 import dev.portcullis.health.DependencyKind;
 import dev.portcullis.health.DependencyName;
@@ -25,6 +27,8 @@ import dev.portcullis.sla.PatchDeadlines;
 import dev.portcullis.store.Store;
 import dev.portcullis.store.StoreException;
 import dev.portcullis.tracking.FindingQueries;
+import dev.portcullis.tracking.Inventories;
+import dev.portcullis.tracking.KnownTags;
 import dev.portcullis.tracking.Kpis;
 import dev.portcullis.tracking.RunningImages;
 import dev.portcullis.tracking.ScanIntake;
@@ -135,10 +139,23 @@ public final class PortcullisServer implements AutoCloseable {
       tasks.addAll(
           RescanJobs.of(settings.background().rescans(), store, intake, dependencies, clock, log)
               .tasks());
+      FeedSettings feedSettings = settings.background().feeds();
+      FeedJobs feeds =
+          new FeedJobs(
+              feedSettings,
+              intake,
+              new Inventories(store),
+              new KnownTags(store),
+              dependencies,
+              (recorded, took) -> kpiMetrics.scanned(recorded.failed() ? "fail" : "pass", took),
+              clock,
+              log);
+      tasks.addAll(feeds.tasks());
       jobs = Jobs.start(store, tasks, JOB_THREADS, clock, log);
       notifications.start(jobs);
       registerQueueDepth(jobs, metrics);
       ScanRoutes scans = new ScanRoutes(intake, kpiMetrics);
+      HookRoutes hooks = new HookRoutes(feeds, jobs, feedSettings.secret());
       QueryRoutes queries =
           new QueryRoutes(new FindingQueries(store, clock), kpis, settings.anonymousReads());
       Javalin app =
@@ -163,6 +180,7 @@ public final class PortcullisServer implements AutoCloseable {
                     "/openapi.yaml",
                     ctx -> ctx.contentType("application/yaml; charset=utf-8").result(openApi));
                 scans.register(config.routes);
+                hooks.register(config.routes);
                 queries.register(config.routes);
               });
       if (tls == null) {
@@ -314,6 +332,12 @@ public final class PortcullisServer implements AutoCloseable {
   private static void authenticate(Context ctx, ApiTokens tokens) {
     String header = ctx.header("Authorization");
     if (header == null) {
+      return;
+    }
+    if (ctx.path().startsWith(HookRoutes.PREFIX)) {
+      // Harbor sends its webhook secret as the Authorization header: the route judges it.
+      String token = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7) : "";
+      tokens.verify(token.trim()).ifPresent(caller -> Requests.setCaller(ctx, caller));
       return;
     }
     if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {

@@ -116,4 +116,40 @@ class ServeCommandTest {
     assertThat(format.exitCode()).isEqualTo(2);
     assertThat(format.err()).contains("unknown notification format 'xml'");
   }
+
+  @Test
+  void aMalformedWatchOrAMissingSecretVariableIsAUsageError() {
+    Cli.Result watch =
+        Cli.run("serve", "--data-dir", data.toString(), "--watch", "registry.example/app:[x]");
+    Cli.Result secret =
+        Cli.run(
+            "serve",
+            "--data-dir",
+            data.toString(),
+            "--webhook-secret-env",
+            "PORTCULLIS_TEST_NO_SUCH_VARIABLE");
+
+    assertThat(watch.exitCode()).isEqualTo(2);
+    assertThat(watch.err()).contains("tag glob '[x]'");
+    assertThat(secret.exitCode()).isEqualTo(2);
+    assertThat(secret.err()).contains("PORTCULLIS_TEST_NO_SUCH_VARIABLE is not set");
+  }
+
+  @Test
+  void badRescanAndDatabaseUpdateFlagsAreUsageErrors() {
+    Cli.Result interval =
+        Cli.run("serve", "--data-dir", data.toString(), "--rescan-interval", "soon");
+    Cli.Result noSource =
+        Cli.run("serve", "--data-dir", data.toString(), "--db-update-interval", "6h");
+    Cli.Result mirror =
+        Cli.run("serve", "--data-dir", data.toString(), "--db-mirror", "ftp://osv.example/");
+
+    assertThat(interval.exitCode()).isEqualTo(2);
+    assertThat(interval.err()).contains("--rescan-interval");
+    assertThat(noSource.exitCode()).isEqualTo(2);
+    assertThat(noSource.err())
+        .contains("--db-update-interval needs --db-mirror or --db-import-dir");
+    assertThat(mirror.exitCode()).isEqualTo(2);
+    assertThat(mirror.err()).contains("--db-mirror: an http or https URL");
+  }
 }

@@ -67,6 +67,8 @@ class OpenApiTest {
       assertThat(operations)
           .contains(
               "POST /api/v1/scans",
+              "POST /api/v1/hooks/distribution",
+              "POST /api/v1/hooks/harbor",
               "GET /api/v1/findings",
               "GET /api/v1/kpis",
               "GET /health",

@@ -1,5 +1,6 @@
 package dev.portcullis.server;
 
+import dev.portcullis.feed.FeedSettings;
 import dev.portcullis.policy.Policy;
 import dev.portcullis.store.StoreLocation;
 import dev.portcullis.testing.StoreBackend;
@@ -8,7 +9,7 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Clock;
 
-/** A server on a free loopback port over a new store, with the empty policy. */
+/** A server on a loopback port over a new or given store, with the empty policy. */
 final class TestServers {
 
   private TestServers() {}
@@ -27,7 +28,8 @@ final class TestServers {
       Writer log)
       throws Exception {
     return start(
-        backend.location(directory),
+        backend,
+        directory,
         database,
         anonymousReads,
         maxRequestBytes,
@@ -46,7 +48,7 @@ final class TestServers {
       Writer log)
       throws Exception {
     return start(
-        backend.location(directory), database, anonymousReads, maxRequestBytes, background, log);
+        backend.location(directory), database, anonymousReads, maxRequestBytes, 0, background, log);
   }
 
   /**
@@ -62,10 +64,41 @@ final class TestServers {
       BackgroundSettings background,
       Writer log)
       throws Exception {
+    return start(store, database, anonymousReads, maxRequestBytes, 0, background, log);
+  }
+
+  /**
+   * A server on a given port (0 for any) with these registry feeds; its layer cache in {@code
+   * directory}.
+   */
+  static PortcullisServer start(
+      StoreBackend backend, Path directory, Path database, int port, FeedSettings feeds, Writer log)
+      throws Exception {
+    return start(
+        backend.location(directory),
+        database,
+        false,
+        ServerSettings.DEFAULT_MAX_REQUEST_BYTES,
+        port,
+        BackgroundSettings.defaults()
+            .withFeeds(
+                feeds.withRegistries(feeds.insecureRegistries(), directory.resolve("layer-cache"))),
+        log);
+  }
+
+  private static PortcullisServer start(
+      StoreLocation store,
+      Path database,
+      boolean anonymousReads,
+      long maxRequestBytes,
+      int port,
+      BackgroundSettings background,
+      Writer log)
+      throws Exception {
     return PortcullisServer.start(
         new ServerSettings(
             "127.0.0.1",
-            0,
+            port,
             store,
             database,
             Policy.empty(),
