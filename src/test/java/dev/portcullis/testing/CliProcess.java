@@ -15,15 +15,18 @@ public final class CliProcess {
 
   private CliProcess() {}
 
+  /** The command that runs the CLI's main class on this test run's class path. */
+  static List<String> javaCommand() {
+    return List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp",
+        System.getProperty("java.class.path"),
+        "dev.portcullis.cli.Main");
+  }
+
   public static Cli.Result run(Map<String, String> environment, String... args)
       throws IOException, InterruptedException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.portcullis.cli.Main"));
+    List<String> command = new ArrayList<>(javaCommand());
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(environment);
