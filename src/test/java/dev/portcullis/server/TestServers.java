@@ -1,6 +1,7 @@
 package dev.portcullis.server;
 
 import dev.portcullis.policy.Policy;
+import dev.portcullis.store.StoreLocation;
 import dev.portcullis.testing.StoreBackend;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -25,11 +26,22 @@ final class TestServers {
       long maxRequestBytes,
       Writer log)
       throws Exception {
+    return start(backend.location(directory), database, anonymousReads, maxRequestBytes, log);
+  }
+
+  /** The same over a store the test placed itself, e.g. a PostgreSQL it stops and starts. */
+  static PortcullisServer start(
+      StoreLocation location,
+      Path database,
+      boolean anonymousReads,
+      long maxRequestBytes,
+      Writer log)
+      throws Exception {
     return PortcullisServer.start(
         new ServerSettings(
             "127.0.0.1",
             0,
-            backend.location(directory),
+            location,
             database,
             Policy.empty(),
             anonymousReads,
