@@ -57,6 +57,8 @@ public final class Store implements AutoCloseable {
       // Seconds. A database that stops answering mid-query frees the connection, not a thread.
       config.addDataSourceProperty("connectTimeout", "5");
       config.addDataSourceProperty("socketTimeout", "300");
+      // A batch of inserts (a scan's findings and their images) goes as multi-row statements.
+      config.addDataSourceProperty("reWriteBatchedInserts", "true");
     }
     HikariDataSource pool;
     try {
