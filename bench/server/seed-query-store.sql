@@ -1,7 +1,8 @@
 -- The query benchmark's store: 1,000 repositories x 10 digests = 10,000 images, each carrying 100
 -- findings (1,000,000 finding_image rows); 200 findings per repository, the 100 of its current
 -- digest open, the others fixed within the last 100 days; every tenth repository's current digest
--- runs in a cluster. Written straight into a migrated, empty store with psql.
+-- runs in a cluster. Each repository's scans happened a minute apart from the next one's. Written
+-- straight into a migrated, empty store with psql.
 BEGIN;
 CREATE TEMP TABLE clock AS SELECT (EXTRACT(EPOCH FROM now()) * 1000)::BIGINT AS now, 86400000::BIGINT AS day;
 
@@ -11,7 +12,8 @@ FROM generate_series(1, 1000) r;
 
 INSERT INTO image (id, repository_id, digest, first_seen, current_since, last_scan_id)
 SELECT (r - 1) * 10 + j + 1, r, 'sha256:' || lpad(to_hex((r - 1) * 10 + j + 1), 64, '0'),
-       c.now - (100 - 9 * j) * c.day, c.now - (100 - 9 * j) * c.day, (r - 1) * 10 + j + 1
+       c.now - (100 - 9 * j) * c.day - r * 60000, c.now - (100 - 9 * j) * c.day - r * 60000,
+       (r - 1) * 10 + j + 1
 FROM generate_series(1, 1000) r, generate_series(0, 9) j, clock c;
 
 UPDATE repository SET current_image_id = (id - 1) * 10 + 10;
@@ -38,7 +40,7 @@ SELECT (r - 1) * 200 + k + 1, r, 'CVE-2098-' || (10000 + k), 'GHSA-seed-' || k, 
        (r - 1) * 10 + LEAST(k / 10, 9) + 1,
        CASE WHEN k % 50 = 0 THEN c.now + 30 * c.day END
 FROM generate_series(1, 1000) r, generate_series(0, 199) k, clock c,
-     LATERAL (SELECT c.now - (100 - 9 * LEAST(k / 10, 9)) * c.day AS first_seen) s;
+     LATERAL (SELECT c.now - (100 - 9 * LEAST(k / 10, 9)) * c.day - r * 60000 AS first_seen) s;
 
 INSERT INTO finding_image (finding_id, image_id)
 SELECT (r - 1) * 200 + j * 10 + m + 1, (r - 1) * 10 + j + 1

@@ -69,7 +69,10 @@ public final class Store implements AutoCloseable {
     try {
       Flyway.configure()
           .dataSource(pool)
-          .locations("classpath:db/migration")
+          // db/vendor/…: the few migrations whose SQL differs between H2 and PostgreSQL
+          .locations(
+              "classpath:db/migration",
+              "classpath:db/vendor/" + (location.postgres() ? "postgresql" : "h2"))
           .failOnMissingLocations(true)
           .load()
           .migrate();
