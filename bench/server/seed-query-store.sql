@@ -55,4 +55,5 @@ SELECT setval(pg_get_serial_sequence('image', 'id'), (SELECT MAX(id) FROM image)
 SELECT setval(pg_get_serial_sequence('scan', 'id'), (SELECT MAX(id) FROM scan));
 SELECT setval(pg_get_serial_sequence('finding', 'id'), (SELECT MAX(id) FROM finding));
 COMMIT;
-ANALYZE;
+-- What autovacuum does soon after a bulk load (PostgreSQL 13+ vacuums after inserts too).
+VACUUM ANALYZE;

@@ -5,6 +5,10 @@
 CREATE INDEX finding_open_by_age ON finding
   (fixed_at, severity, first_seen, due_at, excepted_until, next_release, carried_into_newer);
 DROP INDEX finding_open;
+-- The oldest open findings of one severity, oldest first, for the oldest unpatched image. (The
+-- index above cannot give that order: PostgreSQL does not take "fixed_at IS NULL" as fixing the
+-- first column.)
+CREATE INDEX finding_open_oldest ON finding (severity, first_seen) WHERE fixed_at IS NULL;
 
 -- Every scan rewrites last_seen of each finding it sees. Room left on each page keeps those updates
 -- on their page (HOT: no new entry in every index), and the tables are vacuumed and analysed after
