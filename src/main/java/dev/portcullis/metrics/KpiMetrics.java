@@ -1,5 +1,6 @@
 package dev.portcullis.metrics;
 
+import dev.portcullis.store.StoreException;
 import dev.portcullis.tracking.KpiSnapshot;
 import dev.portcullis.tracking.Kpis;
 import dev.portcullis.vulndb.Severity;
@@ -24,6 +25,8 @@ public final class KpiMetrics {
 
   /** How long one reading of the store serves scrapes. */
   static final Duration REFRESH = Duration.ofSeconds(5);
+
+  private static final String DATABASE_AGE = "portcullis.vulnerability.database.age";
 
   /** The window the remediation time is averaged over. */
   static final Duration REMEDIATION_WINDOW = Duration.ofDays(30);
@@ -73,7 +76,7 @@ public final class KpiMetrics {
         null,
         r -> r.kpis().oldestUnpatched() == null ? 0 : seconds(r.kpis().oldestUnpatched().age()));
     gauge(
-        "portcullis.vulnerability.database.age",
+        DATABASE_AGE,
         "Time since the vulnerability database was updated",
         "seconds",
         null,
@@ -99,7 +102,14 @@ public final class KpiMetrics {
   private void gauge(
       String name, String help, String unit, String severity, ToDoubleFunction<Reading> value) {
     Gauge.Builder<KpiMetrics> builder =
-        Gauge.builder(name, this, metrics -> value.applyAsDouble(metrics.current()))
+        Gauge.builder(
+                name,
+                this,
+                metrics -> {
+                  Reading current = metrics.current();
+                  boolean unread = current.kpis() == null && !name.equals(DATABASE_AGE);
+                  return unread ? Double.NaN : value.applyAsDouble(current);
+                })
             .description(help);
     if (unit != null) {
       builder.baseUnit(unit);
@@ -113,9 +123,21 @@ public final class KpiMetrics {
   private synchronized Reading current() {
     Instant now = clock.instant();
     if (reading == null || Duration.between(reading.at(), now).compareTo(REFRESH) >= 0) {
-      reading = new Reading(now, kpis.snapshot(REMEDIATION_WINDOW), databaseUpdatedAt());
+      reading = new Reading(now, snapshot(), databaseUpdatedAt());
     }
     return reading;
+  }
+
+  /**
+   * Null while the store is down: every gauge is NaN until the next reading, so that a scrape waits
+   * for the store once, not once per gauge.
+   */
+  private KpiSnapshot snapshot() {
+    try {
+      return kpis.snapshot(REMEDIATION_WINDOW);
+    } catch (StoreException e) {
+      return null;
+    }
   }
 
   private Instant databaseUpdatedAt() {

@@ -54,6 +54,10 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * {@code portcullis serve}: the HTTP adapter over the tracking services. Every route is a thin
@@ -63,6 +67,18 @@ public final class PortcullisServer implements AutoCloseable {
 
   /** How often the TLS files are checked for a new certificate. */
   private static final Duration TLS_RELOAD_INTERVAL = Duration.ofSeconds(30);
+
+  /**
+   * A connection that sends or takes nothing for this long is closed: a client that stalls half-way
+   * through a request holds a thread no longer.
+   */
+  static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+
+  /** The request line and headers together; a bearer token and a long query fit many times. */
+  static final int MAX_REQUEST_HEADER_BYTES = 16 * 1024;
+
+  /** A client slower than this over a whole request is cut off (Jetty answers 408). */
+  static final long MIN_REQUEST_BYTES_PER_SECOND = 1024;
 
   /** How many jobs one replica runs at once. */
   private static final int JOB_THREADS = 4;
@@ -162,16 +178,21 @@ public final class PortcullisServer implements AutoCloseable {
           Javalin.create(
               config -> {
                 configure(config, settings, log);
-                if (tls != null) {
-                  config.jetty.addConnector(
-                      (server, http) ->
-                          tls.connector(server, http, settings.host(), settings.port()));
-                }
+                config.jetty.addConnector(
+                    (server, http) -> {
+                      ServerConnector connector =
+                          tls == null
+                              ? plainConnector(server, http, settings)
+                              : tls.connector(server, http, settings.host(), settings.port());
+                      connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+                      return connector;
+                    });
                 config.routes.before(ctx -> authenticate(ctx, tokens));
                 config.routes.get("/health", ctx -> health(ctx, store, dependencies));
                 config.routes.get(
                     "/metrics",
                     ctx -> {
+                      checkStore(store, dependencies);
                       dependencyMetrics.refresh();
                       ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                           .result(metrics.scrape());
@@ -183,10 +204,8 @@ public final class PortcullisServer implements AutoCloseable {
                 hooks.register(config.routes);
                 queries.register(config.routes);
               });
-      if (tls == null) {
-        app.start(settings.host(), settings.port());
-      } else {
-        app.start();
+      app.start();
+      if (tls != null) {
         background.scheduleWithFixedDelay(
             () -> reloadTls(tls, log),
             TLS_RELOAD_INTERVAL.toSeconds(),
@@ -258,9 +277,25 @@ public final class PortcullisServer implements AutoCloseable {
     }
   }
 
+  private static ServerConnector plainConnector(
+      Server server, HttpConfiguration http, ServerSettings settings) {
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setHost(settings.host());
+    connector.setPort(settings.port());
+    return connector;
+  }
+
   private static void configure(JavalinConfig config, ServerSettings settings, PrintWriter log) {
     config.startup.showJavalinBanner = false;
     config.http.maxRequestSize = settings.maxRequestBytes();
+    config.jetty.modifyHttpConfiguration(
+        http -> {
+          http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
+          http.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+          http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);
+          http.setSendServerVersion(false);
+        });
+    config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
     config.jsonMapper(new JavalinJackson(mapper(), false));
     config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
     config.routes.exception(InputException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
@@ -350,17 +385,23 @@ public final class PortcullisServer implements AutoCloseable {
     Requests.setCaller(ctx, caller.get());
   }
 
-  /**
-   * 200 while the store answers, 503 while it does not; every other dependency that is down makes
-   * the status "degraded" (the server still takes scans, and the jobs that need it retry).
-   */
-  private static void health(Context ctx, Store store, Dependencies dependencies) {
+  /** Asks the store whether it answers, and reports that to the dependencies. */
+  private static DependencyName checkStore(Store store, Dependencies dependencies) {
     DependencyName storeName = DependencyName.of(DependencyKind.STORE, "store");
     if (store.reachable()) {
       dependencies.up(storeName);
     } else {
       dependencies.down(storeName, "the store does not answer");
     }
+    return storeName;
+  }
+
+  /**
+   * 200 while the store answers, 503 while it does not; every other dependency that is down makes
+   * the status "degraded" (the server still takes scans, and the jobs that need it retry).
+   */
+  private static void health(Context ctx, Store store, Dependencies dependencies) {
+    DependencyName storeName = checkStore(store, dependencies);
     Map<DependencyName, DependencyState> states = dependencies.snapshot();
     boolean storeUp = states.get(storeName).up();
     boolean allUp = states.values().stream().allMatch(DependencyState::up);

@@ -1,6 +1,7 @@
 package dev.portcullis.server;
 
 import dev.portcullis.access.Scope;
+import dev.portcullis.registry.ImageReference;
 import dev.portcullis.tracking.FindingFilter;
 import dev.portcullis.tracking.FindingQueries;
 import dev.portcullis.tracking.FindingView;
@@ -50,7 +51,7 @@ final class QueryRoutes {
             severities(Requests.parameter(ctx, "severity", 64)),
             state(Requests.parameter(ctx, "state", 8)),
             bool(ctx, "overdue"),
-            Requests.parameter(ctx, "repository", 512),
+            repository(Requests.parameter(ctx, "repository", 512)),
             bool(ctx, "running"),
             number(ctx, "after", 0, Long.MAX_VALUE, 0),
             (int) number(ctx, "limit", 1, FindingFilter.MAX_LIMIT, DEFAULT_LIMIT));
@@ -84,6 +85,22 @@ final class QueryRoutes {
       }
     }
     return severities;
+  }
+
+  /** A repository as the store names it: {@code nginx} is {@code docker.io/library/nginx}. */
+  private static String repository(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      ImageReference reference = ImageReference.parse(text);
+      if (reference.digest() != null || text.endsWith(":" + reference.tag())) {
+        throw ApiError.badRequest("repository: a repository name, without a tag or digest");
+      }
+      return reference.registry() + "/" + reference.repository();
+    } catch (IllegalArgumentException e) {
+      throw ApiError.badRequest("repository: " + e.getMessage());
+    }
   }
 
   private static FindingFilter.State state(String text) {

@@ -18,6 +18,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -47,6 +48,11 @@ final class ScanRoutes {
     String key = ctx.header("Idempotency-Key");
     if (key != null && (key.isBlank() || key.length() > MAX_KEY)) {
       throw ApiError.badRequest("Idempotency-Key: 1 to " + MAX_KEY + " characters");
+    }
+    String contentType = ctx.contentType();
+    if (contentType != null && !contentType.toLowerCase(Locale.ROOT).contains("json")) {
+      throw new ApiError(
+          415, "Content-Type: application/json (or none) is expected, not " + contentType);
     }
     byte[] body = ctx.bodyAsBytes();
     if (body.length == 0) {

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -13,6 +14,9 @@ import org.flywaydb.core.api.FlywayException;
  * schema both share ({@code db/migration}).
  */
 public final class Store implements AutoCloseable {
+
+  /** How long a request waits for a connection before the store counts as unavailable. */
+  public static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
 
   private final HikariDataSource pool;
   private final boolean postgres;
@@ -42,7 +46,20 @@ public final class Store implements AutoCloseable {
     config.setAutoCommit(true);
     // Fail at start, with the database's own message, rather than at the first request.
     config.setInitializationFailTimeout(10_000);
-    config.setConnectionTimeout(10_000);
+    // While the database is down a request waits this long for a connection, then gets a 503; the
+    // pool keeps trying, so the server recovers by itself when the database returns.
+    config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+    config.setValidationTimeout(2_000);
+    // Idle connections are checked now and then, so that those a database restart broke are
+    // replaced before a request gets one.
+    config.setKeepaliveTime(60_000);
+    if (location.postgres()) {
+      // Seconds. A database that stops answering mid-query frees the connection, not a thread.
+      config.addDataSourceProperty("connectTimeout", "5");
+      config.addDataSourceProperty("socketTimeout", "300");
+      // A batch of inserts (a scan's findings and their images) goes as multi-row statements.
+      config.addDataSourceProperty("reWriteBatchedInserts", "true");
+    }
     HikariDataSource pool;
     try {
       pool = new HikariDataSource(config);
@@ -52,7 +69,10 @@ public final class Store implements AutoCloseable {
     try {
       Flyway.configure()
           .dataSource(pool)
-          .locations("classpath:db/migration")
+          // db/vendor/…: the few migrations whose SQL differs between H2 and PostgreSQL
+          .locations(
+              "classpath:db/migration",
+              "classpath:db/vendor/" + (location.postgres() ? "postgresql" : "h2"))
           .failOnMissingLocations(true)
           .load()
           .migrate();

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +18,9 @@ import java.util.Set;
 
 /** The findings of one repository, changed by one scan of one of its images. */
 final class FindingChanges {
+
+  /** Ids per {@code IN (…)} list: well under every driver's limit of bound parameters. */
+  private static final int IN_CHUNK = 500;
 
   private final Connection connection;
   private final long repositoryId;
@@ -57,19 +59,53 @@ final class FindingChanges {
       Long fixedAt,
       long firstSeen,
       long firstImage,
-      boolean carriedIntoNewer) {}
+      boolean carriedIntoNewer,
+      Row row) {}
+
+  /**
+   * The columns a scan rewrites, as stored or as this scan would write them: a finding whose row
+   * would not change gets only its {@code last_seen}, with the others of the scan in one statement.
+   */
+  private record Row(
+      String vulnerabilityId,
+      String aliases,
+      String installedVersion,
+      String fixedVersion,
+      String title,
+      String severity,
+      Long dueAt,
+      boolean nextRelease,
+      boolean carriedIntoNewer,
+      long firstImage,
+      long firstSeen,
+      Long exceptedUntil) {}
 
   private void load() throws SQLException {
     try (PreparedStatement select =
         connection.prepareStatement(
             "SELECT id, vulnerability_id, aliases, ecosystem, package_name, fixed_at, first_seen,"
-                + " first_image_id, carried_into_newer FROM finding WHERE repository_id = ?")) {
+                + " first_image_id, carried_into_newer, installed_version, fixed_version, title,"
+                + " severity, due_at, next_release, excepted_until"
+                + " FROM finding WHERE repository_id = ?")) {
       select.setLong(1, repositoryId);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          long fixed = rows.getLong(6);
-          Long fixedAt = rows.wasNull() ? null : fixed;
+          Long fixedAt = nullableLong(rows, 6);
           FindingKey key = new FindingKey(rows.getString(2), rows.getString(4), rows.getString(5));
+          Row row =
+              new Row(
+                  rows.getString(2),
+                  rows.getString(3),
+                  rows.getString(10),
+                  rows.getString(11),
+                  rows.getString(12),
+                  rows.getString(13),
+                  nullableLong(rows, 14),
+                  rows.getBoolean(15),
+                  rows.getBoolean(9),
+                  rows.getLong(8),
+                  rows.getLong(7),
+                  nullableLong(rows, 16));
           Tracked tracked =
               new Tracked(
                   rows.getLong(1),
@@ -78,7 +114,8 @@ final class FindingChanges {
                   fixedAt,
                   rows.getLong(7),
                   rows.getLong(8),
-                  rows.getBoolean(9));
+                  rows.getBoolean(9),
+                  row);
           byKey.put(key, tracked);
           byPackage.computeIfAbsent(packageOf(key), k -> new ArrayList<>()).add(tracked);
         }
@@ -86,22 +123,30 @@ final class FindingChanges {
     }
   }
 
+  private static Long nullableLong(ResultSet rows, int column) throws SQLException {
+    long value = rows.getLong(column);
+    return rows.wasNull() ? null : value;
+  }
+
   /** Records what the scan saw; returns the findings it opened. */
   List<RecordedScan.NewFinding> apply(List<ObservedFinding> observed) throws SQLException {
     List<RecordedScan.NewFinding> opened = new ArrayList<>();
+    List<ObservedFinding> fresh = new ArrayList<>();
+    List<Long> freshExceptedUntil = new ArrayList<>();
+    List<Long> unchanged = new ArrayList<>();
     try (PreparedStatement update =
         connection.prepareStatement(
             "UPDATE finding SET vulnerability_id = ?, aliases = ?, installed_version = ?,"
                 + " fixed_version = ?, title = ?, severity = ?, last_seen = ?, fixed_at = NULL,"
                 + " first_seen = ?, due_at = ?, next_release = ?, carried_into_newer = ?,"
                 + " first_image_id = ?, excepted_until = ? WHERE id = ?")) {
+      boolean batched = false;
       for (ObservedFinding finding : observed) {
         Optional<Tracked> existing = existing(finding);
         Long exceptedUntil = exceptedUntil(finding);
         if (existing.isEmpty()) {
-          long id = insert(finding, exceptedUntil);
-          seen.add(id);
-          opened.add(new RecordedScan.NewFinding(id, finding));
+          fresh.add(finding);
+          freshExceptedUntil.add(exceptedUntil);
           continue;
         }
         Tracked tracked = existing.get();
@@ -110,27 +155,82 @@ final class FindingChanges {
         boolean reopened = tracked.fixedAt() != null;
         long firstSeen = reopened ? now : tracked.firstSeen();
         long firstImage = reopened ? imageId : tracked.firstImage();
-        boolean nextRelease = deadlines.nextRelease(finding.severity());
         boolean carriedIntoNewer =
             !reopened && (tracked.carriedIntoNewer() || (current && firstImage != imageId));
+        Row row = row(finding, firstSeen, firstImage, carriedIntoNewer, exceptedUntil);
+        if (reopened) {
+          opened.add(new RecordedScan.NewFinding(tracked.id(), finding));
+        } else if (row.equals(tracked.row())) {
+          unchanged.add(tracked.id());
+          continue;
+        }
         int column = bindDescription(update, finding);
         update.setLong(column++, now);
         update.setLong(column++, firstSeen);
-        setDue(update, column++, finding.severity(), firstSeen);
-        update.setBoolean(column++, nextRelease);
+        setNullableLong(update, column++, row.dueAt());
+        update.setBoolean(column++, row.nextRelease());
         update.setBoolean(column++, carriedIntoNewer);
         update.setLong(column++, firstImage);
         setNullableLong(update, column++, exceptedUntil);
         update.setLong(column, tracked.id());
         update.addBatch();
-        if (reopened) {
-          opened.add(new RecordedScan.NewFinding(tracked.id(), finding));
-        }
+        batched = true;
       }
-      update.executeBatch();
+      if (batched) {
+        update.executeBatch();
+      }
+    }
+    setForAll("UPDATE finding SET last_seen = ? WHERE id IN ", unchanged);
+    List<Long> inserted = insert(fresh, freshExceptedUntil);
+    for (int i = 0; i < fresh.size(); i++) {
+      seen.add(inserted.get(i));
+      opened.add(new RecordedScan.NewFinding(inserted.get(i), fresh.get(i)));
     }
     linkImage();
     return opened;
+  }
+
+  /** The columns as this scan writes them. */
+  private Row row(
+      ObservedFinding finding,
+      long firstSeen,
+      long firstImage,
+      boolean carriedIntoNewer,
+      Long exceptedUntil) {
+    return new Row(
+        finding.vulnerabilityId(),
+        Aliases.format(finding.aliases()),
+        Text.cut(finding.installedVersion(), 256),
+        Text.cut(finding.fixedVersion(), 256),
+        Text.cut(finding.title(), 1000),
+        finding.severity().name(),
+        dueAt(finding.severity(), firstSeen),
+        deadlines.nextRelease(finding.severity()),
+        carriedIntoNewer,
+        firstImage,
+        firstSeen,
+        exceptedUntil);
+  }
+
+  /**
+   * Runs {@code sql} (which binds now, then ends in {@code IN }) for the ids, a chunk of ids per
+   * statement.
+   */
+  private void setForAll(String sql, List<Long> ids) throws SQLException {
+    for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+      StringBuilder text = new StringBuilder(sql).append('(');
+      for (int i = 0; i < chunk.size(); i++) {
+        text.append(i == 0 ? "?" : ", ?");
+      }
+      try (PreparedStatement update = connection.prepareStatement(text.append(')').toString())) {
+        update.setLong(1, now);
+        for (int i = 0; i < chunk.size(); i++) {
+          update.setLong(i + 2, chunk.get(i));
+        }
+        update.executeUpdate();
+      }
+    }
   }
 
   /**
@@ -145,15 +245,7 @@ final class FindingChanges {
         fixed.add(tracked.id());
       }
     }
-    try (PreparedStatement update =
-        connection.prepareStatement("UPDATE finding SET fixed_at = ? WHERE id = ?")) {
-      for (long id : fixed) {
-        update.setLong(1, now);
-        update.setLong(2, id);
-        update.addBatch();
-      }
-      update.executeBatch();
-    }
+    setForAll("UPDATE finding SET fixed_at = ? WHERE id IN ", fixed);
     return fixed.size();
   }
 
@@ -162,6 +254,9 @@ final class FindingChanges {
         connection.prepareStatement("DELETE FROM finding_image WHERE image_id = ?")) {
       delete.setLong(1, imageId);
       delete.executeUpdate();
+    }
+    if (seen.isEmpty()) {
+      return;
     }
     try (PreparedStatement insert =
         connection.prepareStatement(
@@ -175,7 +270,13 @@ final class FindingChanges {
     }
   }
 
-  private long insert(ObservedFinding finding, Long exceptedUntil) throws SQLException {
+  /** Inserts the findings in one batch; returns their ids, in order. */
+  private List<Long> insert(List<ObservedFinding> findings, List<Long> exceptedUntil)
+      throws SQLException {
+    List<Long> ids = new ArrayList<>(findings.size());
+    if (findings.isEmpty()) {
+      return ids;
+    }
     try (PreparedStatement insert =
         connection.prepareStatement(
             "INSERT INTO finding (vulnerability_id, aliases, installed_version, fixed_version,"
@@ -183,20 +284,33 @@ final class FindingChanges {
                 + " carried_into_newer, first_image_id, excepted_until, repository_id,"
                 + " ecosystem, package_name)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?, ?, ?)",
-            Statement.RETURN_GENERATED_KEYS)) {
-      int column = bindDescription(insert, finding);
-      insert.setLong(column++, now);
-      insert.setLong(column++, now);
-      setDue(insert, column++, finding.severity(), now);
-      insert.setBoolean(column++, deadlines.nextRelease(finding.severity()));
-      insert.setLong(column++, imageId);
-      setNullableLong(insert, column++, exceptedUntil);
-      insert.setLong(column++, repositoryId);
-      insert.setString(column++, finding.ecosystem());
-      insert.setString(column, finding.packageName());
-      insert.executeUpdate();
-      return ScanRecorder.generatedId(insert);
+            new String[] {"id"})) {
+      for (int i = 0; i < findings.size(); i++) {
+        ObservedFinding finding = findings.get(i);
+        int column = bindDescription(insert, finding);
+        insert.setLong(column++, now);
+        insert.setLong(column++, now);
+        setNullableLong(insert, column++, dueAt(finding.severity(), now));
+        insert.setBoolean(column++, deadlines.nextRelease(finding.severity()));
+        insert.setLong(column++, imageId);
+        setNullableLong(insert, column++, exceptedUntil.get(i));
+        insert.setLong(column++, repositoryId);
+        insert.setString(column++, finding.ecosystem());
+        insert.setString(column, finding.packageName());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+      try (ResultSet keys = insert.getGeneratedKeys()) {
+        while (keys.next()) {
+          ids.add(keys.getLong(1));
+        }
+      }
     }
+    if (ids.size() != findings.size()) {
+      throw new SQLException(
+          "the store returned " + ids.size() + " ids for " + findings.size() + " new findings");
+    }
+    return ids;
   }
 
   /** Binds id, aliases, versions, title and severity from column 1; returns the next column. */
@@ -211,10 +325,11 @@ final class FindingChanges {
     return 7;
   }
 
-  private void setDue(PreparedStatement statement, int column, Severity severity, long firstSeen)
-      throws SQLException {
-    Optional<Instant> due = deadlines.dueAt(severity, Instant.ofEpochMilli(firstSeen));
-    setNullableLong(statement, column, due.map(Instant::toEpochMilli).orElse(null));
+  private Long dueAt(Severity severity, long firstSeen) {
+    return deadlines
+        .dueAt(severity, Instant.ofEpochMilli(firstSeen))
+        .map(Instant::toEpochMilli)
+        .orElse(null);
   }
 
   private static void setNullableLong(PreparedStatement statement, int column, Long value)

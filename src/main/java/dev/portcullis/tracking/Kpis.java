@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /** Reads the KPIs from the store, each in one query. */
@@ -33,19 +34,27 @@ public final class Kpis {
     long now = at.toEpochMilli();
     return store.read(
         connection -> {
-          Map<Severity, Long> open =
-              countsBySeverity(
-                  connection,
-                  "SELECT f.severity, COUNT(*) FROM finding f WHERE f.fixed_at IS NULL"
-                      + " GROUP BY f.severity");
-          Map<Severity, Long> overdue =
-              countsBySeverity(
-                  connection,
-                  "SELECT f.severity, COUNT(*) FROM finding f WHERE "
+          // One pass over the open findings counts them and the overdue ones.
+          Map<Severity, Long> open = new EnumMap<>(Severity.class);
+          Map<Severity, Long> overdue = new EnumMap<>(Severity.class);
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT f.severity, COUNT(*), SUM(CASE WHEN "
                       + Overdue.CONDITION
-                      + " GROUP BY f.severity",
-                  now,
-                  now);
+                      + " THEN 1 ELSE 0 END) FROM finding f WHERE f.fixed_at IS NULL"
+                      + " GROUP BY f.severity")) {
+            select.setLong(1, now);
+            select.setLong(2, now);
+            try (ResultSet rows = select.executeQuery()) {
+              while (rows.next()) {
+                Severity severity = Severity.valueOf(rows.getString(1));
+                open.put(severity, rows.getLong(2));
+                if (rows.getLong(3) > 0) {
+                  overdue.put(severity, rows.getLong(3));
+                }
+              }
+            }
+          }
           Map<Severity, Duration> remediation = new EnumMap<>(Severity.class);
           Map<Severity, Long> fixed = new EnumMap<>(Severity.class);
           try (PreparedStatement select =
@@ -75,44 +84,59 @@ public final class Kpis {
         });
   }
 
+  /** Of an image {@code i} of repository {@code r}: it is current, or it runs in a cluster. */
+  private static final String CURRENT_OR_RUNNING =
+      "(r.current_image_id = i.id"
+          + " OR EXISTS (SELECT 1 FROM running_image ri WHERE ri.image_id = i.id))";
+
+  /**
+   * The current or running image whose oldest open CRITICAL or HIGH finding is oldest, ties broken
+   * by name and digest. In two steps, so that neither reads every image's findings: the earliest
+   * {@code first_seen} of such a finding carried by such an image (walking each severity's open
+   * findings oldest first, {@code finding_open_by_age}), then the images carrying one seen then.
+   */
   private static KpiSnapshot.UnpatchedImage oldestUnpatched(Connection connection, Instant at)
       throws SQLException {
+    Long oldest = null;
+    for (Severity severity : List.of(Severity.CRITICAL, Severity.HIGH)) {
+      try (PreparedStatement select =
+          connection.prepareStatement(
+              "SELECT f.first_seen FROM finding f WHERE f.fixed_at IS NULL AND f.severity = ?"
+                  + " AND EXISTS (SELECT 1 FROM finding_image fi"
+                  + " JOIN image i ON i.id = fi.image_id"
+                  + " JOIN repository r ON r.id = i.repository_id"
+                  + " WHERE fi.finding_id = f.id AND "
+                  + CURRENT_OR_RUNNING
+                  + ") ORDER BY f.first_seen FETCH FIRST 1 ROWS ONLY")) {
+        select.setString(1, severity.name());
+        try (ResultSet rows = select.executeQuery()) {
+          if (rows.next() && (oldest == null || rows.getLong(1) < oldest)) {
+            oldest = rows.getLong(1);
+          }
+        }
+      }
+    }
+    if (oldest == null) {
+      return null;
+    }
     try (PreparedStatement select =
         connection.prepareStatement(
-            "SELECT r.name, i.digest, MIN(f.first_seen) AS oldest FROM image i"
+            "SELECT r.name, i.digest FROM finding f"
+                + " JOIN finding_image fi ON fi.finding_id = f.id"
+                + " JOIN image i ON i.id = fi.image_id"
                 + " JOIN repository r ON r.id = i.repository_id"
-                + " JOIN finding_image fi ON fi.image_id = i.id"
-                + " JOIN finding f ON f.id = fi.finding_id"
                 + " WHERE f.fixed_at IS NULL AND f.severity IN ('CRITICAL', 'HIGH')"
-                + " AND (r.current_image_id = i.id"
-                + " OR EXISTS (SELECT 1 FROM running_image ri WHERE ri.image_id = i.id))"
-                + " GROUP BY r.name, i.digest ORDER BY oldest, r.name, i.digest"
-                + " FETCH FIRST 1 ROWS ONLY")) {
+                + " AND f.first_seen = ? AND "
+                + CURRENT_OR_RUNNING
+                + " ORDER BY r.name, i.digest FETCH FIRST 1 ROWS ONLY")) {
+      select.setLong(1, oldest);
       try (ResultSet rows = select.executeQuery()) {
-        if (!rows.next()) {
-          return null;
-        }
-        Instant since = Instant.ofEpochMilli(rows.getLong(3));
+        rows.next();
+        Instant since = Instant.ofEpochMilli(oldest);
         return new KpiSnapshot.UnpatchedImage(
             rows.getString(1), rows.getString(2), since, Duration.between(since, at));
       }
     }
-  }
-
-  private static Map<Severity, Long> countsBySeverity(
-      Connection connection, String sql, long... parameters) throws SQLException {
-    Map<Severity, Long> counts = new EnumMap<>(Severity.class);
-    try (PreparedStatement select = connection.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        select.setLong(i + 1, parameters[i]);
-      }
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          counts.put(Severity.valueOf(rows.getString(1)), rows.getLong(2));
-        }
-      }
-    }
-    return counts;
   }
 
   private static long count(Connection connection, String sql) throws SQLException {

@@ -188,6 +188,10 @@ public final class ScanIntake {
         throw new InputException("repository: " + e.getMessage());
       }
     }
+    if (named != null && !ImageReference.isTag(named)) {
+      throw new InputException(
+          "tag: letters, digits, '_', '.' and '-', at most 128, not starting with '.' or '-'");
+    }
     try {
       return new ImageName(name, parsed, named);
     } catch (IllegalArgumentException e) {

@@ -51,6 +51,18 @@ final class TestServers {
         backend.location(directory), database, anonymousReads, maxRequestBytes, 0, background, log);
   }
 
+  /** The same over a store the test placed itself, e.g. a PostgreSQL it stops and starts. */
+  static PortcullisServer start(
+      StoreLocation location,
+      Path database,
+      boolean anonymousReads,
+      long maxRequestBytes,
+      Writer log)
+      throws Exception {
+    return start(
+        location, database, anonymousReads, maxRequestBytes, BackgroundSettings.defaults(), log);
+  }
+
   /**
    * A server over an existing store, with its own background work.
    *

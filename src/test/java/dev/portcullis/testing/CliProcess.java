@@ -15,6 +15,15 @@ public final class CliProcess {
 
   private CliProcess() {}
 
+  /** The command that runs the CLI's main class on this test run's class path. */
+  static List<String> javaCommand() {
+    return List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp",
+        System.getProperty("java.class.path"),
+        "dev.portcullis.cli.Main");
+  }
+
   public static Cli.Result run(Map<String, String> environment, String... args)
       throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command(args));
@@ -43,13 +52,7 @@ public final class CliProcess {
   }
 
   private static List<String> command(String... args) {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.portcullis.cli.Main"));
+    List<String> command = new ArrayList<>(javaCommand());
     command.addAll(List.of(args));
     return command;
   }

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# The server's speed targets of issue 19, end to end over loopback HTTP, on a PostgreSQL 15 of the
+# machine (Debian's postgresql package) in a temporary directory:
+#   ingest: CI reports of FINDINGS findings each, posted by CLIENTS concurrent clients;
+#   queries: GET /api/v1/kpis and /api/v1/findings with typical filters over a store seeded with
+#            10,000 images x 100 findings (bench/server/seed-query-store.sql).
+#   bench/server.sh [REPORTS [CLIENTS [FINDINGS]]]      defaults: 2000 4 100
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here"
+reports=${1:-2000}
+clients=${2:-4}
+findings=${3:-100}
+pg_bin=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)}
+[ -x "$pg_bin/initdb" ] || { echo "needs PostgreSQL's server binaries (Debian: postgresql)" >&2; exit 2; }
+[ -f target/portcullis.jar ] || ./mvnw -q -B -DskipTests package
+work=$(mktemp -d)
+as_pg=()
+if [ "$(id -u)" = 0 ]; then   # PostgreSQL refuses to run as root
+  chown postgres "$work"
+  as_pg=(runuser -u postgres --)
+fi
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+pg_port=$(free_port)
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$work/pg" -m fast stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+"${as_pg[@]}" "$pg_bin/initdb" -D "$work/pg" -U postgres --auth=trust >/dev/null
+# Default durability: fsync and synchronous_commit stay on.
+"${as_pg[@]}" "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w \
+  -o "-p $pg_port -k $work -c listen_addresses=127.0.0.1 -c max_connections=50" start >/dev/null
+psql() { command psql -X -q -h 127.0.0.1 -p "$pg_port" -U postgres "$@"; }
+psql -d postgres -c 'CREATE DATABASE ingest' -c 'CREATE DATABASE query'
+
+# The server runs on the JVM's defaults (not bin/portcullis's settings for short CLI runs).
+serve() {   # serve DATABASE: starts the server on that database, sets $url and $token
+  local port; port=$(free_port)
+  local db_url="jdbc:postgresql://127.0.0.1:$pg_port/$1?user=postgres"
+  java ${SERVER_JAVA_OPTS:-} -jar target/portcullis.jar serve --db-url "$db_url" \
+    --listen "127.0.0.1:$port" --db "$work/none.sqlite" >"$work/serve-$1.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 120); do
+    grep -q 'listening on' "$work/serve-$1.log" && break
+    sleep 0.5
+  done
+  grep -q 'listening on' "$work/serve-$1.log" || { cat "$work/serve-$1.log" >&2; exit 3; }
+  token=$(java -jar target/portcullis.jar serve token create --db-url "$db_url" --name bench --scope submit,read)
+  url="http://127.0.0.1:$port"
+}
+stop_server() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -n 1); $("$pg_bin/postgres" --version)"
+serve ingest
+java bench/server/ServerLoad.java ingest "$url" "$token" "$clients" "$reports" "$findings"
+psql -d ingest -At -c "SELECT 'stored: ' || (SELECT COUNT(*) FROM scan) || ' scans, ' || (SELECT COUNT(*) FROM finding) || ' findings, ' || (SELECT COUNT(*) FROM finding_image) || ' finding_image rows'"
+stop_server
+
+serve query
+seed_start=$(date +%s.%N)
+psql -d query -f bench/server/seed-query-store.sql >/dev/null
+echo "seeded 10,000 images x 100 findings in $(echo "$(date +%s.%N) - $seed_start" | bc) s"
+java bench/server/ServerLoad.java query "$url" "$token" "${ROUNDS:-500}" \
+  '/api/v1/kpis' \
+  '/api/v1/findings' \
+  '/api/v1/findings?severity=CRITICAL,HIGH' \
+  '/api/v1/findings?severity=CRITICAL,HIGH&overdue=true' \
+  '/api/v1/findings?repository=registry.seed/team/app-517' \
+  '/api/v1/findings?repository=registry.seed/team/app-517&state=all' \
+  '/api/v1/findings?running=true&severity=CRITICAL' \
+  '/api/v1/findings?state=fixed&limit=1000' \
+  '/api/v1/findings?after=150000&limit=100'
+stop_server
