@@ -21,10 +21,12 @@ import dev.portcullis.server.tls.TlsFileException;
 import dev.portcullis.sla.PatchDeadlines;
 import dev.portcullis.store.Store;
 import dev.portcullis.store.StoreException;
+import dev.portcullis.tracking.AuditLog;
 import dev.portcullis.tracking.FindingQueries;
 import dev.portcullis.tracking.Kpis;
 import dev.portcullis.tracking.ScanIntake;
 import dev.portcullis.tracking.ScanRecorder;
+import dev.portcullis.tracking.VulnerabilityExceptions;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -113,6 +115,11 @@ public final class PortcullisServer implements AutoCloseable {
       ScanRoutes scans = new ScanRoutes(intake, kpiMetrics);
       QueryRoutes queries =
           new QueryRoutes(new FindingQueries(store, clock), kpis, settings.anonymousReads());
+      ExceptionRoutes exceptions =
+          new ExceptionRoutes(
+              new VulnerabilityExceptions(store, clock),
+              new AuditLog(store),
+              settings.anonymousReads());
       Javalin app =
           Javalin.create(
               config -> {
@@ -136,6 +143,7 @@ public final class PortcullisServer implements AutoCloseable {
                     ctx -> ctx.contentType("application/yaml; charset=utf-8").result(openApi));
                 scans.register(config.routes);
                 queries.register(config.routes);
+                exceptions.register(config.routes);
               });
       if (tls == null) {
         app.start(settings.host(), settings.port());

@@ -94,7 +94,8 @@ final class FindingChanges {
             "UPDATE finding SET vulnerability_id = ?, aliases = ?, installed_version = ?,"
                 + " fixed_version = ?, title = ?, severity = ?, last_seen = ?, fixed_at = NULL,"
                 + " first_seen = ?, due_at = ?, next_release = ?, carried_into_newer = ?,"
-                + " first_image_id = ?, excepted_until = ? WHERE id = ?")) {
+                + " first_image_id = ?, excepted_until = ?, policy_excepted_until = ?"
+                + " WHERE id = ?")) {
       for (ObservedFinding finding : observed) {
         Optional<Tracked> existing = existing(finding);
         Long exceptedUntil = exceptedUntil(finding);
@@ -121,6 +122,7 @@ final class FindingChanges {
         update.setBoolean(column++, carriedIntoNewer);
         update.setLong(column++, firstImage);
         setNullableLong(update, column++, exceptedUntil);
+        setNullableLong(update, column++, policyExceptedUntil(finding));
         update.setLong(column, tracked.id());
         update.addBatch();
         if (reopened) {
@@ -180,9 +182,9 @@ final class FindingChanges {
         connection.prepareStatement(
             "INSERT INTO finding (vulnerability_id, aliases, installed_version, fixed_version,"
                 + " title, severity, last_seen, first_seen, due_at, next_release,"
-                + " carried_into_newer, first_image_id, excepted_until, repository_id,"
-                + " ecosystem, package_name)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?, ?, ?)",
+                + " carried_into_newer, first_image_id, excepted_until, policy_excepted_until,"
+                + " repository_id, ecosystem, package_name)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?, ?, ?, ?)",
             Statement.RETURN_GENERATED_KEYS)) {
       int column = bindDescription(insert, finding);
       insert.setLong(column++, now);
@@ -191,6 +193,7 @@ final class FindingChanges {
       insert.setBoolean(column++, deadlines.nextRelease(finding.severity()));
       insert.setLong(column++, imageId);
       setNullableLong(insert, column++, exceptedUntil);
+      setNullableLong(insert, column++, policyExceptedUntil(finding));
       insert.setLong(column++, repositoryId);
       insert.setString(column++, finding.ecosystem());
       insert.setString(column, finding.packageName());
@@ -246,13 +249,16 @@ final class FindingChanges {
 
   /** The later end of the policy file's exception and the server's that cover the finding. */
   private Long exceptedUntil(ObservedFinding finding) {
-    Long until = finding.exceptedUntil() == null ? null : finding.exceptedUntil().toEpochMilli();
-    for (ExceptionRule rule : exceptions) {
-      if (rule.covers(finding) && (until == null || rule.expiresAt() > until)) {
-        until = rule.expiresAt();
-      }
-    }
-    return until;
+    return ExceptionRule.latestEnd(
+        policyExceptedUntil(finding),
+        exceptions,
+        finding.vulnerabilityId(),
+        finding.aliases(),
+        finding.packageName());
+  }
+
+  private static Long policyExceptedUntil(ObservedFinding finding) {
+    return finding.exceptedUntil() == null ? null : finding.exceptedUntil().toEpochMilli();
   }
 
   private static String packageOf(FindingKey key) {
