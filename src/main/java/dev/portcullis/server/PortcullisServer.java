@@ -24,6 +24,7 @@ import dev.portcullis.store.StoreException;
 import dev.portcullis.tracking.AuditLog;
 import dev.portcullis.tracking.FindingQueries;
 import dev.portcullis.tracking.Kpis;
+import dev.portcullis.tracking.RepositoryQueries;
 import dev.portcullis.tracking.ScanIntake;
 import dev.portcullis.tracking.ScanRecorder;
 import dev.portcullis.tracking.VulnerabilityExceptions;
@@ -115,6 +116,8 @@ public final class PortcullisServer implements AutoCloseable {
       ScanRoutes scans = new ScanRoutes(intake, kpiMetrics);
       QueryRoutes queries =
           new QueryRoutes(new FindingQueries(store, clock), kpis, settings.anonymousReads());
+      RepositoryRoutes repositories =
+          new RepositoryRoutes(new RepositoryQueries(store, clock), settings.anonymousReads());
       ExceptionRoutes exceptions =
           new ExceptionRoutes(
               new VulnerabilityExceptions(store, clock),
@@ -143,6 +146,7 @@ public final class PortcullisServer implements AutoCloseable {
                     ctx -> ctx.contentType("application/yaml; charset=utf-8").result(openApi));
                 scans.register(config.routes);
                 queries.register(config.routes);
+                repositories.register(config.routes);
                 exceptions.register(config.routes);
               });
       if (tls == null) {

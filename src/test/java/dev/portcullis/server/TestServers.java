@@ -1,14 +1,22 @@
 package dev.portcullis.server;
 
 import dev.portcullis.policy.Policy;
+import dev.portcullis.store.StoreLocation;
 import dev.portcullis.testing.StoreBackend;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 
 /** A server on a free loopback port over a new store, with the empty policy. */
 final class TestServers {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private TestServers() {}
 
@@ -25,18 +33,61 @@ final class TestServers {
       long maxRequestBytes,
       Writer log)
       throws Exception {
+    return start(
+        backend.location(directory),
+        database,
+        anonymousReads,
+        maxRequestBytes,
+        Clock.systemUTC(),
+        log);
+  }
+
+  /** A server over a store the test also opens, on the test's clock. */
+  static PortcullisServer start(
+      StoreLocation store,
+      Path database,
+      boolean anonymousReads,
+      long maxRequestBytes,
+      Clock clock,
+      Writer log)
+      throws Exception {
     return PortcullisServer.start(
         new ServerSettings(
             "127.0.0.1",
             0,
-            backend.location(directory),
+            store,
             database,
             Policy.empty(),
             anonymousReads,
             maxRequestBytes,
             null,
             BackgroundSettings.defaults()),
-        Clock.systemUTC(),
+        clock,
         new PrintWriter(log, true));
+  }
+
+  /** One request to the server; {@code token} null for none, {@code body} null for none. */
+  static HttpResponse<String> send(
+      PortcullisServer server,
+      String method,
+      String path,
+      String token,
+      byte[] body,
+      String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -6,16 +6,15 @@ import dev.portcullis.image.Digest;
 import dev.portcullis.policy.SlaSettings;
 import dev.portcullis.sla.PatchDeadlines;
 import dev.portcullis.store.Store;
+import dev.portcullis.testing.MovableClock;
 import dev.portcullis.testing.StoreBackend;
 import dev.portcullis.vulndb.Severity;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
@@ -234,33 +233,5 @@ class ScanRecorderTest {
             return rows.getLong(1);
           }
         });
-  }
-
-  /** A clock the test moves. */
-  static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant now) {
-      this.now = now;
-    }
-
-    void set(Instant instant) {
-      now = instant;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneId.of("UTC");
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }
