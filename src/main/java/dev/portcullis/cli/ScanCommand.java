@@ -5,6 +5,7 @@ import dev.portcullis.artifact.SbomFiles;
 import dev.portcullis.image.Digest;
 import dev.portcullis.image.ImageSource;
 import dev.portcullis.image.LocalSources;
+import dev.portcullis.inventory.ImageInfo;
 import dev.portcullis.policy.Gate;
 import dev.portcullis.policy.GateSettings;
 import dev.portcullis.policy.Policy;
@@ -26,7 +27,11 @@ import dev.portcullis.signing.PublicKeys;
 import dev.portcullis.signing.SigningKey;
 import dev.portcullis.signing.VerificationKey;
 import dev.portcullis.signing.oci.RegistrySignatures;
+import dev.portcullis.submit.ReportUploader;
+import dev.portcullis.submit.UploadException;
+import dev.portcullis.submit.Uploaded;
 import dev.portcullis.vulndb.VulnerabilityDatabase;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -181,6 +186,7 @@ final class ScanCommand {
     @Mixin GateOptions gate;
     @Mixin ScanOptions scan;
     @Mixin ScannerSelection scanners;
+    @Mixin ServerUploadOptions upload;
     @Spec CommandSpec spec;
 
     @Option(
@@ -205,6 +211,7 @@ final class ScanCommand {
         throw new UsageException(
             "--sign-key signs what a full scan passed: keep 'vuln' in --scanners");
       }
+      ReportUploader uploader = upload.uploader(System.getenv());
       String scanned = source;
       RegistrySignatures signatures = null;
       Digest digest = null;
@@ -227,7 +234,7 @@ final class ScanCommand {
               : PrivateKeys.readAskingPassword(
                   signKey, () -> KeyPasswords.forReading(signKey.toString()));
       String target = scanned;
-      ScanReport report =
+      Scanned result =
           scanInventory(
               gate,
               scanners,
@@ -237,10 +244,53 @@ final class ScanCommand {
                   return scan.imageInventory(image, packages, secrets);
                 }
               });
+      ScanReport report = result.report();
       if (signingKey != null) {
         sign(signatures, digest, signingKey, report);
       }
+      if (uploader != null) {
+        upload(uploader, result);
+      }
       return report.gate().exitCode();
+    }
+
+    /** Uploads the report {@code --format json} writes, and says what the server made of it. */
+    private void upload(ReportUploader uploader, Scanned result) throws IOException {
+      ByteArrayOutputStream json = new ByteArrayOutputStream();
+      ScanReportWriter.forFormat(ReportFormat.JSON).write(result.report(), result.tool(), json);
+      ImageInfo image = result.report().inventory().image();
+      String digest =
+          image.manifestDigest() != null ? image.manifestDigest() : image.configDigest();
+      if (digest == null) {
+        throw new UploadException("the image has no digest to file its report under; not uploaded");
+      }
+      byte[] report = json.toByteArray();
+      Uploaded uploaded;
+      try {
+        uploaded =
+            uploader.upload(
+                report,
+                ReportUploader.idempotencyKey(digest, report),
+                upload.repository,
+                upload.tag);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new UploadException("the upload was interrupted");
+      }
+      spec.commandLine()
+          .getErr()
+          .println(
+              "portcullis: uploaded to "
+                  + upload.server
+                  + ": scan "
+                  + uploaded.scan()
+                  + (uploaded.repeated()
+                      ? " (already recorded)"
+                      : ", "
+                          + uploaded.opened()
+                          + " new findings, "
+                          + uploaded.fixed()
+                          + " fixed"));
     }
 
     private boolean requireValidSignature(
@@ -328,6 +378,7 @@ final class ScanCommand {
                   return scan.projectInventory(tree, packages, secrets);
                 }
               })
+          .report()
           .gate()
           .exitCode();
     }
@@ -347,6 +398,7 @@ final class ScanCommand {
     @Override
     public Integer call() throws IOException {
       return scanInventory(gate, null, spec, (packages, secrets) -> SbomFiles.read(file))
+          .report()
           .gate()
           .exitCode();
     }
@@ -357,7 +409,7 @@ final class ScanCommand {
    *
    * @param scanners what to look for; null for vulnerabilities only (an SBOM holds no files)
    */
-  private static ScanReport scanInventory(
+  private static Scanned scanInventory(
       GateOptions gate, ScannerSelection scanners, CommandSpec spec, InventoryReader reader)
       throws IOException {
     Policy policy = gate.readPolicy();
@@ -382,8 +434,11 @@ final class ScanCommand {
         gate.output,
         spec.commandLine().getOut(),
         stream -> ScanReportWriter.forFormat(format).write(report, tool, stream));
-    return report;
+    return new Scanned(report, tool);
   }
+
+  /** A scan's report, and the tool as its written report names it. */
+  private record Scanned(ScanReport report, ToolInfo tool) {}
 
   /** What the scan tells while it runs, as warnings on stderr. */
   private record WarningsOnStderr(PrintWriter err, boolean echoUnchecked) implements ScanListener {

@@ -26,13 +26,16 @@ import dev.portcullis.server.tls.TlsFileException;
 import dev.portcullis.sla.PatchDeadlines;
 import dev.portcullis.store.Store;
 import dev.portcullis.store.StoreException;
+import dev.portcullis.tracking.AuditLog;
 import dev.portcullis.tracking.FindingQueries;
 import dev.portcullis.tracking.Inventories;
 import dev.portcullis.tracking.KnownTags;
 import dev.portcullis.tracking.Kpis;
+import dev.portcullis.tracking.RepositoryQueries;
 import dev.portcullis.tracking.RunningImages;
 import dev.portcullis.tracking.ScanIntake;
 import dev.portcullis.tracking.ScanRecorder;
+import dev.portcullis.tracking.VulnerabilityExceptions;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -174,6 +177,13 @@ public final class PortcullisServer implements AutoCloseable {
       HookRoutes hooks = new HookRoutes(feeds, jobs, feedSettings.secret());
       QueryRoutes queries =
           new QueryRoutes(new FindingQueries(store, clock), kpis, settings.anonymousReads());
+      RepositoryRoutes repositories =
+          new RepositoryRoutes(new RepositoryQueries(store, clock), settings.anonymousReads());
+      ExceptionRoutes exceptions =
+          new ExceptionRoutes(
+              new VulnerabilityExceptions(store, clock),
+              new AuditLog(store),
+              settings.anonymousReads());
       Javalin app =
           Javalin.create(
               config -> {
@@ -203,6 +213,8 @@ public final class PortcullisServer implements AutoCloseable {
                 scans.register(config.routes);
                 hooks.register(config.routes);
                 queries.register(config.routes);
+                repositories.register(config.routes);
+                exceptions.register(config.routes);
               });
       app.start();
       if (tls != null) {

@@ -1,6 +1,5 @@
 package dev.portcullis.server;
 
-import dev.portcullis.access.Scope;
 import dev.portcullis.registry.ImageReference;
 import dev.portcullis.tracking.FindingFilter;
 import dev.portcullis.tracking.FindingQueries;
@@ -12,16 +11,12 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /** Reads: findings (filtered, a page at a time) and KPIs. */
 final class QueryRoutes {
-
-  private static final int DEFAULT_LIMIT = 100;
 
   private final FindingQueries findings;
   private final Kpis kpis;
@@ -38,35 +33,24 @@ final class QueryRoutes {
     routes.get("/api/v1/kpis", this::kpis);
   }
 
-  private void requireRead(Context ctx) {
-    if (!anonymousReads) {
-      Requests.require(ctx, Scope.READ);
-    }
-  }
-
   private void findings(Context ctx) {
-    requireRead(ctx);
+    Requests.requireRead(ctx, anonymousReads);
     FindingFilter filter =
         new FindingFilter(
             severities(Requests.parameter(ctx, "severity", 64)),
             state(Requests.parameter(ctx, "state", 8)),
-            bool(ctx, "overdue"),
+            Requests.bool(ctx, "overdue"),
             repository(Requests.parameter(ctx, "repository", 512)),
-            bool(ctx, "running"),
-            number(ctx, "after", 0, Long.MAX_VALUE, 0),
-            (int) number(ctx, "limit", 1, FindingFilter.MAX_LIMIT, DEFAULT_LIMIT));
+            Requests.bool(ctx, "running"),
+            Requests.after(ctx),
+            Requests.limit(ctx));
     List<FindingView> page = findings.list(filter);
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("findings", page);
-    if (page.size() == filter.limit()) {
-      answer.put("next", page.get(page.size() - 1).id());
-    }
-    ctx.json(answer);
+    ctx.json(Requests.page("findings", page, filter.limit(), FindingView::id));
   }
 
   private void kpis(Context ctx) {
-    requireRead(ctx);
-    long days = number(ctx, "windowDays", 1, 3650, 30);
+    Requests.requireRead(ctx, anonymousReads);
+    long days = Requests.number(ctx, "windowDays", 1, 3650, 30);
     KpiSnapshot snapshot = kpis.snapshot(Duration.ofDays(days));
     ctx.json(snapshot);
   }
@@ -112,33 +96,5 @@ final class QueryRoutes {
     } catch (IllegalArgumentException e) {
       throw ApiError.badRequest("state: open, fixed or all");
     }
-  }
-
-  private static Boolean bool(Context ctx, String name) {
-    String text = Requests.parameter(ctx, name, 5);
-    if (text == null) {
-      return null;
-    }
-    return switch (text) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> throw ApiError.badRequest(name + ": true or false");
-    };
-  }
-
-  private static long number(Context ctx, String name, long min, long max, long otherwise) {
-    String text = Requests.parameter(ctx, name, 19);
-    if (text == null) {
-      return otherwise;
-    }
-    try {
-      long value = Long.parseLong(text);
-      if (value >= min && value <= max) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // said below
-    }
-    throw ApiError.badRequest(name + ": a whole number from " + min + " to " + max);
   }
 }

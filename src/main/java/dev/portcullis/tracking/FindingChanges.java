@@ -78,15 +78,16 @@ final class FindingChanges {
       boolean carriedIntoNewer,
       long firstImage,
       long firstSeen,
-      Long exceptedUntil) {}
+      Long exceptedUntil,
+      Long policyExceptedUntil) {}
 
   private void load() throws SQLException {
     try (PreparedStatement select =
         connection.prepareStatement(
             "SELECT id, vulnerability_id, aliases, ecosystem, package_name, fixed_at, first_seen,"
                 + " first_image_id, carried_into_newer, installed_version, fixed_version, title,"
-                + " severity, due_at, next_release, excepted_until"
-                + " FROM finding WHERE repository_id = ?")) {
+                + " severity, due_at, next_release, excepted_until,"
+                + " policy_excepted_until FROM finding WHERE repository_id = ?")) {
       select.setLong(1, repositoryId);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
@@ -105,7 +106,8 @@ final class FindingChanges {
                   rows.getBoolean(9),
                   rows.getLong(8),
                   rows.getLong(7),
-                  nullableLong(rows, 16));
+                  nullableLong(rows, 16),
+                  nullableLong(rows, 17));
           Tracked tracked =
               new Tracked(
                   rows.getLong(1),
@@ -139,7 +141,8 @@ final class FindingChanges {
             "UPDATE finding SET vulnerability_id = ?, aliases = ?, installed_version = ?,"
                 + " fixed_version = ?, title = ?, severity = ?, last_seen = ?, fixed_at = NULL,"
                 + " first_seen = ?, due_at = ?, next_release = ?, carried_into_newer = ?,"
-                + " first_image_id = ?, excepted_until = ? WHERE id = ?")) {
+                + " first_image_id = ?, excepted_until = ?, policy_excepted_until = ?"
+                + " WHERE id = ?")) {
       boolean batched = false;
       for (ObservedFinding finding : observed) {
         Optional<Tracked> existing = existing(finding);
@@ -172,6 +175,7 @@ final class FindingChanges {
         update.setBoolean(column++, carriedIntoNewer);
         update.setLong(column++, firstImage);
         setNullableLong(update, column++, exceptedUntil);
+        setNullableLong(update, column++, row.policyExceptedUntil());
         update.setLong(column, tracked.id());
         update.addBatch();
         batched = true;
@@ -209,7 +213,8 @@ final class FindingChanges {
         carriedIntoNewer,
         firstImage,
         firstSeen,
-        exceptedUntil);
+        exceptedUntil,
+        policyExceptedUntil(finding));
   }
 
   /**
@@ -281,9 +286,9 @@ final class FindingChanges {
         connection.prepareStatement(
             "INSERT INTO finding (vulnerability_id, aliases, installed_version, fixed_version,"
                 + " title, severity, last_seen, first_seen, due_at, next_release,"
-                + " carried_into_newer, first_image_id, excepted_until, repository_id,"
-                + " ecosystem, package_name)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?, ?, ?)",
+                + " carried_into_newer, first_image_id, excepted_until, policy_excepted_until,"
+                + " repository_id, ecosystem, package_name)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?, ?, ?, ?)",
             new String[] {"id"})) {
       for (int i = 0; i < findings.size(); i++) {
         ObservedFinding finding = findings.get(i);
@@ -294,6 +299,7 @@ final class FindingChanges {
         insert.setBoolean(column++, deadlines.nextRelease(finding.severity()));
         insert.setLong(column++, imageId);
         setNullableLong(insert, column++, exceptedUntil.get(i));
+        setNullableLong(insert, column++, policyExceptedUntil(finding));
         insert.setLong(column++, repositoryId);
         insert.setString(column++, finding.ecosystem());
         insert.setString(column, finding.packageName());
@@ -361,13 +367,16 @@ final class FindingChanges {
 
   /** The later end of the policy file's exception and the server's that cover the finding. */
   private Long exceptedUntil(ObservedFinding finding) {
-    Long until = finding.exceptedUntil() == null ? null : finding.exceptedUntil().toEpochMilli();
-    for (ExceptionRule rule : exceptions) {
-      if (rule.covers(finding) && (until == null || rule.expiresAt() > until)) {
-        until = rule.expiresAt();
-      }
-    }
-    return until;
+    return ExceptionRule.latestEnd(
+        policyExceptedUntil(finding),
+        exceptions,
+        finding.vulnerabilityId(),
+        finding.aliases(),
+        finding.packageName());
+  }
+
+  private static Long policyExceptedUntil(ObservedFinding finding) {
+    return finding.exceptedUntil() == null ? null : finding.exceptedUntil().toEpochMilli();
   }
 
   private static String packageOf(FindingKey key) {

@@ -1,6 +1,7 @@
 package dev.portcullis.tracking;
 
 import dev.portcullis.image.Digest;
+import dev.portcullis.registry.ImageReference;
 import java.util.Objects;
 
 /**
@@ -23,5 +24,16 @@ public record ImageName(String repository, Digest digest, String tag) {
     if (tag != null && (tag.isBlank() || tag.length() > 128)) {
       throw new IllegalArgumentException("a tag of 1 to 128 characters");
     }
+  }
+
+  /**
+   * A repository's name as the store keeps it, with its registry: {@code nginx} is {@code
+   * docker.io/library/nginx}.
+   *
+   * @throws IllegalArgumentException when the text names no repository
+   */
+  public static String repositoryNamed(String text) {
+    ImageReference reference = ImageReference.parse(text);
+    return reference.registry() + "/" + reference.repository();
   }
 }

@@ -182,8 +182,7 @@ public final class ScanIntake {
       named = named != null ? named : reference.tag();
     } else {
       try {
-        ImageReference reference = ImageReference.parse(repository);
-        name = reference.registry() + "/" + reference.repository();
+        name = ImageName.repositoryNamed(repository);
       } catch (IllegalArgumentException e) {
         throw new InputException("repository: " + e.getMessage());
       }

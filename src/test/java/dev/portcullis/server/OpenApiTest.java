@@ -54,7 +54,8 @@ class OpenApiTest {
               path.getValue().path(method.toLowerCase(Locale.ROOT)).path("responses");
           HttpResponse<String> answer =
               http.send(
-                  HttpRequest.newBuilder(URI.create(base + path.getKey()))
+                  HttpRequest.newBuilder(
+                          URI.create(base + withExamples(path.getKey(), path.getValue(), method)))
                       .method(method, HttpRequest.BodyPublishers.noBody())
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
@@ -71,9 +72,30 @@ class OpenApiTest {
               "POST /api/v1/hooks/harbor",
               "GET /api/v1/findings",
               "GET /api/v1/kpis",
+              "POST /api/v1/exceptions",
+              "GET /api/v1/exceptions",
+              "POST /api/v1/exceptions/{id}/expire",
+              "GET /api/v1/audit",
+              "GET /api/v1/repositories",
+              "GET /api/v1/images",
+              "GET /api/v1/images/{digest}",
               "GET /health",
               "GET /metrics");
       assertThat(document.at("/components/schemas/Error/required").toString()).contains("error");
     }
+  }
+
+  /** The path with each {name} replaced by the example its parameter gives. */
+  private static String withExamples(String path, JsonNode item, String method) {
+    String filled = path;
+    for (JsonNode parameter : item.path(method.toLowerCase(Locale.ROOT)).path("parameters")) {
+      if (parameter.path("in").asText().equals("path")) {
+        assertThat(parameter.has("example")).as(path + " needs an example").isTrue();
+        filled =
+            filled.replace(
+                "{" + parameter.path("name").asText() + "}", parameter.path("example").asText());
+      }
+    }
+    return filled;
   }
 }

@@ -4,13 +4,20 @@ import dev.portcullis.feed.FeedSettings;
 import dev.portcullis.policy.Policy;
 import dev.portcullis.store.StoreLocation;
 import dev.portcullis.testing.StoreBackend;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 
 /** A server on a loopback port over a new or given store, with the empty policy. */
 final class TestServers {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private TestServers() {}
 
@@ -48,7 +55,14 @@ final class TestServers {
       Writer log)
       throws Exception {
     return start(
-        backend.location(directory), database, anonymousReads, maxRequestBytes, 0, background, log);
+        backend.location(directory),
+        database,
+        anonymousReads,
+        maxRequestBytes,
+        0,
+        background,
+        Clock.systemUTC(),
+        log);
   }
 
   /** The same over a store the test placed itself, e.g. a PostgreSQL it stops and starts. */
@@ -76,7 +90,28 @@ final class TestServers {
       BackgroundSettings background,
       Writer log)
       throws Exception {
-    return start(store, database, anonymousReads, maxRequestBytes, 0, background, log);
+    return start(
+        store, database, anonymousReads, maxRequestBytes, 0, background, Clock.systemUTC(), log);
+  }
+
+  /** A server over a store the test also opens, on the test's clock. */
+  static PortcullisServer start(
+      StoreLocation store,
+      Path database,
+      boolean anonymousReads,
+      long maxRequestBytes,
+      Clock clock,
+      Writer log)
+      throws Exception {
+    return start(
+        store,
+        database,
+        anonymousReads,
+        maxRequestBytes,
+        0,
+        BackgroundSettings.defaults(),
+        clock,
+        log);
   }
 
   /**
@@ -95,6 +130,7 @@ final class TestServers {
         BackgroundSettings.defaults()
             .withFeeds(
                 feeds.withRegistries(feeds.insecureRegistries(), directory.resolve("layer-cache"))),
+        Clock.systemUTC(),
         log);
   }
 
@@ -105,6 +141,7 @@ final class TestServers {
       long maxRequestBytes,
       int port,
       BackgroundSettings background,
+      Clock clock,
       Writer log)
       throws Exception {
     return PortcullisServer.start(
@@ -118,7 +155,32 @@ final class TestServers {
             maxRequestBytes,
             null,
             background),
-        Clock.systemUTC(),
+        clock,
         new PrintWriter(log, true));
+  }
+
+  /** One request to the server; {@code token} null for none, {@code body} null for none. */
+  static HttpResponse<String> send(
+      PortcullisServer server,
+      String method,
+      String path,
+      String token,
+      byte[] body,
+      String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }
