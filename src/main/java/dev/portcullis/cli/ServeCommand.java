@@ -12,7 +12,6 @@ import dev.portcullis.notify.WebhookFormat;
 import dev.portcullis.notify.WebhookSettings;
 import dev.portcullis.policy.Policy;
 import dev.portcullis.rescan.DatabaseSource;
-import dev.portcullis.rescan.Intervals;
 import dev.portcullis.rescan.RescanSettings;
 import dev.portcullis.server.BackgroundSettings;
 import dev.portcullis.server.PortcullisServer;
@@ -131,9 +130,9 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--cluster-interval",
       paramLabel = "DURATION",
-      defaultValue = "PT5M",
-      description =
-          "The time between two reads of the clusters, ISO-8601 (default: ${DEFAULT-VALUE}).")
+      defaultValue = "5m",
+      converter = IntervalConverter.class,
+      description = "The time between two reads of the clusters (default: ${DEFAULT-VALUE}).")
   Duration clusterInterval;
 
   @Option(
@@ -162,16 +161,18 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--rescan-interval",
       paramLabel = "DURATION",
+      converter = IntervalConverter.class,
       description =
           "Rescan every current and running image this often (default: 24h); e.g. 30m, 6h, 1d.")
-  String rescanInterval;
+  Duration rescanInterval;
 
   @Option(
       names = "--db-update-interval",
       paramLabel = "DURATION",
+      converter = IntervalConverter.class,
       description =
           "Update the vulnerability database this often from --db-mirror or --db-import-dir (default: 6h).")
-  String databaseUpdateInterval;
+  Duration databaseUpdateInterval;
 
   @Option(
       names = "--db-mirror",
@@ -207,9 +208,9 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--poll-interval",
       paramLabel = "DURATION",
-      defaultValue = "PT15M",
-      description =
-          "How often watched repositories are polled (ISO-8601, default: ${DEFAULT-VALUE}).")
+      defaultValue = "15m",
+      converter = IntervalConverter.class,
+      description = "How often watched repositories are polled (default: ${DEFAULT-VALUE}).")
   Duration pollInterval;
 
   @Option(
@@ -290,9 +291,6 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private ClusterWatch clusterWatch() {
-    if (clusterInterval.isNegative() || clusterInterval.isZero()) {
-      throw new UsageException("--cluster-interval: a positive duration, e.g. PT5M");
-    }
     List<ClusterSettings> settings = new ArrayList<>();
     try {
       if (inCluster) {
@@ -358,20 +356,9 @@ final class ServeCommand implements Callable<Integer> {
       throw new UsageException("--db-update-interval needs --db-mirror or --db-import-dir");
     }
     return new RescanSettings(
-        interval("--rescan-interval", rescanInterval, defaults.interval()),
-        interval("--db-update-interval", databaseUpdateInterval, defaults.databaseUpdateInterval()),
+        rescanInterval != null ? rescanInterval : defaults.interval(),
+        databaseUpdateInterval != null ? databaseUpdateInterval : defaults.databaseUpdateInterval(),
         source);
-  }
-
-  private static Duration interval(String option, String text, Duration fallback) {
-    if (text == null) {
-      return fallback;
-    }
-    try {
-      return Intervals.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(option + ": " + e.getMessage());
-    }
   }
 
   /** The webhook secret, watched repositories and registries; the layer cache in the data dir. */
