@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.portcullis.files.UserFiles;
 import dev.portcullis.image.InputException;
+import dev.portcullis.yaml.InMemoryYamlFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads policy files strictly: an unknown key, a missing owner, reason or expiry, or a malformed
@@ -27,7 +29,7 @@ public final class PolicyLoader {
   private static final long MAX_BYTES = 4L * 1024 * 1024;
 
   private final ObjectMapper yaml =
-      YAMLMapper.builder()
+      YAMLMapper.builder(new InMemoryYamlFactory(new LoaderOptions()))
           .addModule(new JavaTimeModule())
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .build();

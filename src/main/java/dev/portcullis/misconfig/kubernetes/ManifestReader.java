@@ -7,8 +7,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.portcullis.files.UserFileException;
 import dev.portcullis.files.UserFiles;
+import dev.portcullis.yaml.InMemoryYamlReader;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -71,7 +71,7 @@ final class ManifestReader {
     options.setCodePointLimit((int) MAX_FILE_BYTES);
     options.setMergeOnCompose(true);
     options.setAllowRecursiveKeys(false);
-    StreamReader stream = new StreamReader(new StringReader(text));
+    StreamReader stream = new InMemoryYamlReader(text);
     Composer composer = new Composer(new ParserImpl(stream, options), new Resolver(), options);
     List<ManifestDocument> documents = new ArrayList<>();
     int index = 0;
