@@ -1,5 +1,6 @@
 package dev.portcullis.server;
 
+import static dev.portcullis.server.TestServers.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,9 +24,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,7 +57,6 @@ class BackgroundJobsTest {
 
   @TempDir Path directory;
 
-  private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
   private final StringWriter log = new StringWriter();
   private final List<KubernetesMockServer> clusters = new ArrayList<>();
@@ -199,22 +196,6 @@ class BackgroundJobsTest {
         """)
         .formatted(REPOSITORY, DIGEST)
         .getBytes(StandardCharsets.UTF_8);
-  }
-
-  private HttpResponse<String> send(
-      PortcullisServer server, String method, String path, String token, byte[] body)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofByteArray(body));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private <T> void await(Callable<T> value, java.util.function.Predicate<T> done) throws Exception {

@@ -1,28 +1,21 @@
 package dev.portcullis.server;
 
+import static dev.portcullis.server.TestServers.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.access.Scope;
-import dev.portcullis.image.Digest;
-import dev.portcullis.inventory.ImageInfo;
-import dev.portcullis.inventory.Inventory;
-import dev.portcullis.inventory.OsRelease;
 import dev.portcullis.report.InventoryWriter;
 import dev.portcullis.report.ReportFormat;
 import dev.portcullis.report.ToolInfo;
 import dev.portcullis.testing.StoreBackend;
-import dev.portcullis.testing.TestInventories;
+import dev.portcullis.testing.TrackedImages;
 import dev.portcullis.testing.WrittenRecords;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -40,7 +33,6 @@ class ServerApiTest {
 
   @TempDir Path directory;
 
-  private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
   private final StringWriter log = new StringWriter();
 
@@ -58,57 +50,11 @@ class ServerApiTest {
    * it.
    */
   static byte[] inventory(String tag) throws IOException {
-    Inventory inventory =
-        new Inventory(
-            new ImageInfo(
-                "registry:registry.example/team/app:" + tag,
-                Digest.sha256Of(tag.getBytes(StandardCharsets.UTF_8)).toString(),
-                null,
-                List.of("registry.example/team/app:" + tag),
-                "linux",
-                "amd64"),
-            new OsRelease("rhel", "9.4", "rhel 9.4", "etc/os-release"),
-            List.of(),
-            TestInventories.image(
-                    null,
-                    List.of(
-                        TestInventories.osPackage(
-                            "rpm",
-                            "openssl-libs",
-                            "1:3.0.7-24.el9",
-                            "x86_64",
-                            "openssl",
-                            "1:3.0.7-24.el9")))
-                .packages(),
-            List.of());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     InventoryWriter.forFormat(ReportFormat.JSON)
-        .write(inventory, new ToolInfo("portcullis", "test", Instant.now()), out);
+        .write(
+            TrackedImages.rhelOpenssl(tag), new ToolInfo("portcullis", "test", Instant.now()), out);
     return out.toByteArray();
-  }
-
-  private HttpResponse<String> send(
-      PortcullisServer server,
-      String method,
-      String path,
-      String token,
-      byte[] body,
-      String... headers)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofByteArray(body));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    if (headers.length > 0) {
-      request.headers(headers);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private JsonNode error(HttpResponse<String> response) throws IOException {
