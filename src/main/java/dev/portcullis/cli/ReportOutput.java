@@ -1,17 +1,19 @@
 package dev.portcullis.cli;
 
 import dev.portcullis.files.AtomicWrite;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Puts a finished report where the user asked. The report is rendered whole first, so a failure
- * half-way leaves no partial report that looks complete; a file appears by atomic rename.
+ * Puts a finished report where the user asked. A failure half-way leaves no partial report that
+ * looks complete: a file is rendered beside its place and appears by atomic rename; a report for
+ * standard output is rendered into a temporary file first, then copied, so that neither is ever
+ * held in memory whole.
  */
 final class ReportOutput {
 
@@ -23,11 +25,17 @@ final class ReportOutput {
   private ReportOutput() {}
 
   static void write(Path file, PrintWriter stdout, Renderer renderer) throws IOException {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    renderer.render(buffer);
     if (file == null) {
-      stdout.print(buffer.toString(StandardCharsets.UTF_8));
-      stdout.flush();
+      Path rendered = Files.createTempFile("portcullis-report", ".partial");
+      try {
+        AtomicWrite.replace(rendered, renderer::render);
+        try (Reader text = Files.newBufferedReader(rendered, StandardCharsets.UTF_8)) {
+          text.transferTo(stdout);
+        }
+        stdout.flush();
+      } finally {
+        Files.deleteIfExists(rendered);
+      }
       return;
     }
     Path absolute = file.toAbsolutePath();
@@ -36,6 +44,6 @@ final class ReportOutput {
       throw new UsageException(
           "cannot write " + file + ": the directory " + directory + " does not exist");
     }
-    AtomicWrite.replace(absolute, buffer.toByteArray());
+    AtomicWrite.replace(absolute, renderer::render);
   }
 }

@@ -1,5 +1,6 @@
 package dev.portcullis.files;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -17,6 +18,12 @@ public final class AtomicWrite {
 
   private AtomicWrite() {}
 
+  /** What goes into the file, written as it is produced. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
   /**
    * Writes {@code content} to {@code file}; an existing file keeps its permissions, and a symbolic
    * link stays one: the file it names is replaced. The directory must exist. What is not a regular
@@ -24,12 +31,20 @@ public final class AtomicWrite {
    * rename over it would put a plain file where the device or pipe was.
    */
   public static void replace(Path file, byte[] content) throws IOException {
+    replace(file, out -> out.write(content));
+  }
+
+  /**
+   * As {@link #replace(Path, byte[])}, with content streamed into the file beside it: a report of
+   * any size is never held in memory whole, and a failure half-way leaves the old file as it was.
+   */
+  public static void replace(Path file, Content content) throws IOException {
     if (Files.exists(file) && !Files.isRegularFile(file)) {
       if (Files.isDirectory(file)) {
         throw new IOException(file + " is a directory");
       }
       try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE)) {
-        out.write(content);
+        content.writeTo(out);
       }
       return;
     }
@@ -37,7 +52,11 @@ public final class AtomicWrite {
     Path temporary =
         Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
     try {
-      Files.write(temporary, content);
+      try (OutputStream out =
+          new BufferedOutputStream(
+              Files.newOutputStream(temporary, StandardOpenOption.TRUNCATE_EXISTING), 1 << 16)) {
+        content.writeTo(out);
+      }
       PosixFileAttributeView existing =
           Files.exists(target)
               ? Files.getFileAttributeView(target, PosixFileAttributeView.class)

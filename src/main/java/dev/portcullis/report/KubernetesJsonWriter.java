@@ -37,41 +37,12 @@ final class KubernetesJsonWriter implements KubernetesReportWriter {
     result.skippedKinds().forEach(kinds::put);
     ArrayNode skipped = summary.putArray("skippedDocuments");
     result.skipped().forEach(skipped::add);
-    ArrayNode verdicts = root.putArray("podSecurity");
-    for (PodVerdict verdict : result.verdicts()) {
-      ObjectNode node = verdicts.addObject();
-      node.put("resource", verdict.resource().ref());
-      node.put("file", verdict.resource().file()).put("line", verdict.resource().line());
-      node.put("level", verdict.decision().level().label());
-      node.put("version", verdict.decision().version().toString());
-      node.put("levelSource", verdict.levelSource());
-      node.put("allowed", verdict.decision().allowed());
-      node.put("message", verdict.decision().message());
-      ObjectNode levels = node.putObject("levels");
-      for (PssDecision each : verdict.levels()) {
-        levels
-            .putObject(each.level().label())
-            .put("allowed", each.allowed())
-            .put("message", each.message());
-      }
-      ArrayNode violations = node.putArray("violations");
-      for (PssViolation violation : verdict.decision().violations()) {
-        ObjectNode v = violations.addObject();
-        v.put("check", violation.checkId())
-            .put("reason", violation.reason())
-            .put("detail", violation.detail());
-        ArrayNode fields = v.putArray("fields");
-        for (FieldRef field : violation.fields()) {
-          fields.addObject().put("path", field.path()).put("line", field.line());
-        }
-      }
-    }
-    ArrayNode findings = root.putArray("findings");
-    decision.reported().forEach(f -> finding(findings.addObject(), f));
-    ArrayNode suppressed = root.putArray("suppressed");
-    decision.suppressed().forEach(s -> suppression(suppressed.addObject(), s));
-    ArrayNode expired = root.putArray("expiredExceptions");
-    decision.expired().forEach(s -> suppression(expired.addObject(), s));
+    root.putPOJO("podSecurity", json.lazily(result.verdicts(), KubernetesJsonWriter::verdict));
+    root.putPOJO("findings", json.lazily(decision.reported(), KubernetesJsonWriter::finding));
+    root.putPOJO(
+        "suppressed", json.lazily(decision.suppressed(), KubernetesJsonWriter::suppression));
+    root.putPOJO(
+        "expiredExceptions", json.lazily(decision.expired(), KubernetesJsonWriter::suppression));
     ArrayNode problems = root.putArray("problems");
     for (ReadProblem problem : result.problems()) {
       problems
@@ -81,6 +52,34 @@ final class KubernetesJsonWriter implements KubernetesReportWriter {
           .put("message", problem.message());
     }
     json.write(root, out);
+  }
+
+  private static void verdict(ObjectNode node, PodVerdict verdict) {
+    node.put("resource", verdict.resource().ref());
+    node.put("file", verdict.resource().file()).put("line", verdict.resource().line());
+    node.put("level", verdict.decision().level().label());
+    node.put("version", verdict.decision().version().toString());
+    node.put("levelSource", verdict.levelSource());
+    node.put("allowed", verdict.decision().allowed());
+    node.put("message", verdict.decision().message());
+    ObjectNode levels = node.putObject("levels");
+    for (PssDecision each : verdict.levels()) {
+      levels
+          .putObject(each.level().label())
+          .put("allowed", each.allowed())
+          .put("message", each.message());
+    }
+    ArrayNode violations = node.putArray("violations");
+    for (PssViolation violation : verdict.decision().violations()) {
+      ObjectNode v = violations.addObject();
+      v.put("check", violation.checkId())
+          .put("reason", violation.reason())
+          .put("detail", violation.detail());
+      ArrayNode fields = v.putArray("fields");
+      for (FieldRef field : violation.fields()) {
+        fields.addObject().put("path", field.path()).put("line", field.line());
+      }
+    }
   }
 
   private static void finding(ObjectNode node, KubernetesFinding finding) {

@@ -40,6 +40,47 @@ public final class CliProcess {
     }
   }
 
+  /** What a bounded run saw: the result, and how long it took. */
+  public record Timed(Cli.Result result, java.time.Duration took) {}
+
+  /**
+   * Runs the CLI with these JVM options (e.g. a small heap) in {@code directory}, with {@code
+   * environment} added; kills it after {@code limit}, and then the result's exit code is -1.
+   */
+  public static Timed runBounded(
+      List<String> jvmOptions,
+      Path directory,
+      Map<String, String> environment,
+      java.time.Duration limit,
+      String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(javaCommand());
+    command.addAll(1, jvmOptions);
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+    builder.environment().putAll(environment);
+    Path output = Files.createTempFile("portcullis-stdout", ".txt");
+    Path errors = Files.createTempFile("portcullis-stderr", ".txt");
+    try {
+      builder.redirectOutput(output.toFile());
+      builder.redirectError(errors.toFile());
+      long started = System.nanoTime();
+      Process process = builder.start();
+      boolean ended = process.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      if (!ended) {
+        process.destroyForcibly().waitFor();
+      }
+      java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - started);
+      return new Timed(
+          new Cli.Result(
+              ended ? process.exitValue() : -1, Files.readString(output), Files.readString(errors)),
+          took);
+    } finally {
+      Files.delete(output);
+      Files.delete(errors);
+    }
+  }
+
   /**
    * Starts the CLI in {@code directory} and leaves it running (a server); its output goes to {@code
    * DIR/stdout.txt} and {@code DIR/stderr.txt}. The caller ends it with {@code destroy()}.

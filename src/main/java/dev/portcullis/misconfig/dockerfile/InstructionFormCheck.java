@@ -16,7 +16,7 @@ final class InstructionFormCheck implements Check {
   public void check(LintContext context, Findings findings) {
     char escape = context.file().escape();
     for (Stage stage : context.stages()) {
-      boolean workdir = hasWorkdir(context, stage);
+      boolean workdir = context.inheritsWorkdir(stage);
       for (Instruction instruction : stage.instructions()) {
         switch (instruction.keyword()) {
           case "WORKDIR" -> {
@@ -49,18 +49,6 @@ final class InstructionFormCheck implements Check {
   }
 
   /** A WORKDIR set in a stage this one is built FROM carries over. */
-  private static boolean hasWorkdir(LintContext context, Stage stage) {
-    int parent = stage.base().parentStage();
-    while (parent >= 0) {
-      Stage earlier = context.stages().get(parent);
-      if (earlier.instructions().stream().anyMatch(i -> i.is("WORKDIR"))) {
-        return true;
-      }
-      parent = earlier.base().parentStage();
-    }
-    return false;
-  }
-
   private static void workdir(Stage stage, Instruction workdir, Findings findings) {
     String path = workdir.resolved() ? workdir.expanded().strip() : workdir.arguments().strip();
     if (path.startsWith("\"") && path.endsWith("\"") && path.length() > 1) {

@@ -3,6 +3,7 @@ package dev.portcullis.misconfig.dockerfile;
 import dev.portcullis.policy.BaseImagePolicy;
 import dev.portcullis.policy.DockerfileSettings;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,8 @@ final class LintContext {
   private static final List<String> DEFAULT_SHELL = List.of("/bin/sh", "-c");
   private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh", "ksh");
 
-  /** A RUN and the stage it is in. */
-  record Run(Stage stage, Instruction instruction, List<Command> commands) {}
+  /** A RUN, the stage it is in, and the shell that runs it. */
+  record Run(Stage stage, Instruction instruction, List<Command> commands, List<String> shell) {}
 
   private final Dockerfile file;
   private final BaseImagePolicy tiers;
@@ -23,6 +24,10 @@ final class LintContext {
   private final Dockerignore dockerignore;
   private final Map<Instruction, List<Command>> scripts = new IdentityHashMap<>();
   private List<Run> runs;
+  private Map<Stage, List<Run>> runsByStage;
+  private Set<Stage> shipped;
+  private List<Stage> shippedStages;
+  private boolean[] inheritsWorkdir;
 
   LintContext(
       Dockerfile file,
@@ -62,38 +67,44 @@ final class LintContext {
 
   /** Whether the stage's content ships: the final stage and the stages it is built FROM. */
   boolean shipped(Stage stage) {
-    Stage current = finalStage();
-    while (current != null) {
-      if (current == stage) {
-        return true;
+    if (shipped == null) {
+      shipped = Collections.newSetFromMap(new IdentityHashMap<>());
+      for (Stage current = finalStage(); current != null && shipped.add(current); ) {
+        int parent = current.base().parentStage();
+        current = parent >= 0 && parent < current.index() ? stages().get(parent) : null;
       }
-      int parent = current.base().parentStage();
-      current = parent >= 0 ? stages().get(parent) : null;
     }
-    return false;
+    return shipped.contains(stage);
   }
 
   /** The stages that ship, in file order: the one built on an image first, the final last. */
   List<Stage> shippedStages() {
-    List<Stage> shipped = new ArrayList<>();
-    for (Stage stage : stages()) {
-      if (shipped(stage)) {
-        shipped.add(stage);
-      }
+    if (shippedStages == null) {
+      shippedStages = stages().stream().filter(this::shipped).toList();
     }
-    return shipped;
+    return shippedStages;
   }
 
-  /** Every RUN run by a POSIX shell, with its commands, in file order. */
+  /**
+   * Every RUN run by a POSIX shell, with its commands, in file order. One pass over the file: the
+   * shell in effect is carried along, each stage starting from its parent's last.
+   */
   List<Run> runs() {
     if (runs == null) {
       List<Run> all = new ArrayList<>();
+      List<List<String>> endShells = new ArrayList<>();
       for (Stage stage : stages()) {
+        int parent = stage.base().parentStage();
+        List<String> shell =
+            parent >= 0 && parent < stage.index() ? endShells.get(parent) : DEFAULT_SHELL;
         for (Instruction instruction : stage.instructions()) {
-          if (instruction.is("RUN") && posix(shell(stage, instruction))) {
-            all.add(new Run(stage, instruction, commands(instruction)));
+          if (instruction.is("SHELL") && instruction.isExecForm()) {
+            shell = instruction.execForm();
+          } else if (instruction.is("RUN") && posix(shell)) {
+            all.add(new Run(stage, instruction, commands(instruction), shell));
           }
         }
+        endShells.add(shell);
       }
       runs = List.copyOf(all);
     }
@@ -102,7 +113,29 @@ final class LintContext {
 
   /** The RUNs of one stage. */
   List<Run> runs(Stage stage) {
-    return runs().stream().filter(run -> run.stage() == stage).toList();
+    if (runsByStage == null) {
+      runsByStage = new IdentityHashMap<>();
+      for (Run run : runs()) {
+        runsByStage.computeIfAbsent(run.stage(), s -> new ArrayList<>()).add(run);
+      }
+    }
+    return runsByStage.getOrDefault(stage, List.of());
+  }
+
+  /** Whether a stage this one is built FROM, however far up, sets a WORKDIR. */
+  boolean inheritsWorkdir(Stage stage) {
+    if (inheritsWorkdir == null) {
+      inheritsWorkdir = new boolean[stages().size()];
+      for (Stage each : stages()) {
+        int parent = each.base().parentStage();
+        inheritsWorkdir[each.index()] =
+            parent >= 0
+                && parent < each.index()
+                && (inheritsWorkdir[parent]
+                    || stages().get(parent).instructions().stream().anyMatch(i -> i.is("WORKDIR")));
+      }
+    }
+    return inheritsWorkdir[stage.index()];
   }
 
   /** The shell commands of a RUN: its shell form, a {@code sh -c} exec form, a shell heredoc. */
@@ -135,26 +168,6 @@ final class LintContext {
       script.append('\n').append(heredoc.body());
     }
     return ShellScript.parse(script.toString());
-  }
-
-  /** The SHELL in effect for an instruction: the stage's last before it, else its parent's. */
-  List<String> shell(Stage stage, Instruction at) {
-    List<String> shell = null;
-    for (Instruction instruction : stage.instructions()) {
-      if (instruction == at) {
-        break;
-      }
-      if (instruction.is("SHELL") && instruction.isExecForm()) {
-        shell = instruction.execForm();
-      }
-    }
-    if (shell != null) {
-      return shell;
-    }
-    int parent = stage.base().parentStage();
-    return parent >= 0 && parent < stage.index()
-        ? shell(stages().get(parent), null)
-        : DEFAULT_SHELL;
   }
 
   private static boolean posix(List<String> shell) {

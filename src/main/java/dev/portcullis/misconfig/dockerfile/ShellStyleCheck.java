@@ -56,7 +56,7 @@ final class ShellStyleCheck implements Check {
   }
 
   private static boolean pipefail(LintContext context, LintContext.Run run) {
-    List<String> shell = context.shell(run.stage(), run.instruction());
+    List<String> shell = run.shell();
     if (shell.contains("pipefail")) {
       return true;
     }
