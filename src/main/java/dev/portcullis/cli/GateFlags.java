@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /** The gate settings of every command that has one: the flags, else the policy's, else Trivy's. */
 final class GateFlags {
@@ -19,9 +18,15 @@ final class GateFlags {
       Integer exitCode,
       Boolean ignoreUnfixed,
       Policy.GateDefaults policyDefaults) {
-    Policy.GateDefaults defaults =
-        policyDefaults != null ? policyDefaults : new Policy.GateDefaults(null, null, null, null);
-    int code = exitCode != null ? exitCode : defaults.exitCode() != null ? defaults.exitCode() : 0;
+    GateSettings settings;
+    try {
+      settings =
+          GateSettings.of(
+              severities, exitCode, ignoreUnfixed, policyDefaults, EnumSet.allOf(Severity.class));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    int code = settings.exitCode();
     if (code < 0
         || code > 255
         || code == ExitCodes.INPUT_ERROR
@@ -31,23 +36,7 @@ final class GateFlags {
               + code
               + " is not usable for the gate: choose 1 or 4 to 255 (2 and 3 mean errors)");
     }
-    List<String> names =
-        !severities.isEmpty()
-            ? severities
-            : defaults.severity() != null ? defaults.severity() : List.of();
-    Set<Severity> wanted = EnumSet.noneOf(Severity.class);
-    for (String name : names) {
-      try {
-        wanted.add(Severity.named(name));
-      } catch (IllegalArgumentException e) {
-        throw new UsageException(
-            "unknown severity '" + name + "'; use CRITICAL, HIGH, MEDIUM, LOW, NONE or UNKNOWN");
-      }
-    }
-    boolean unfixed =
-        ignoreUnfixed != null ? ignoreUnfixed : Boolean.TRUE.equals(defaults.ignoreUnfixed());
-    return new GateSettings(
-        wanted.isEmpty() ? EnumSet.allOf(Severity.class) : wanted, unfixed, code);
+    return settings;
   }
 
   /** The first of the names that is a file in the current directory, or null. */

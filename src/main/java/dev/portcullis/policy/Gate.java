@@ -2,7 +2,6 @@ package dev.portcullis.policy;
 
 import dev.portcullis.inventory.SecretFinding;
 import dev.portcullis.match.Finding;
-import dev.portcullis.match.FixStatus;
 import dev.portcullis.match.Matcher;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -54,11 +53,7 @@ public final class Gate {
       open.add(finding);
     }
     List<Finding> reported =
-        open.stream()
-            .filter(f -> settings.severities().contains(f.severity().severity()))
-            .filter(f -> !settings.ignoreUnfixed() || f.status() == FixStatus.FIXED)
-            .sorted(Matcher.REPORT_ORDER)
-            .toList();
+        open.stream().filter(settings::reports).sorted(Matcher.REPORT_ORDER).toList();
     List<SecretFinding> reportedSecrets =
         secrets.stream()
             .filter(s -> settings.severities().contains(s.match().severity()))

@@ -25,7 +25,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What the server does with an image to track: match its inventory with the one scan service the
@@ -40,6 +39,9 @@ public final class ScanIntake {
   private final Path database;
   private final Clock clock;
 
+  /** When a scan's verdict is "fail": the policy's gate, else a CRITICAL or HIGH finding. */
+  private final GateSettings verdict;
+
   /**
    * @param policy the server's policy: gate severities, exceptions, patch deadlines
    * @param database the vulnerability database file
@@ -51,6 +53,9 @@ public final class ScanIntake {
     this.policy = policy;
     this.database = database;
     this.clock = clock;
+    this.verdict =
+        GateSettings.of(
+            List.of(), null, null, policy.gate(), EnumSet.of(Severity.CRITICAL, Severity.HIGH));
   }
 
   /**
@@ -116,9 +121,7 @@ public final class ScanIntake {
       findings.add(
           ObservedFinding.of(suppression.finding(), endOf(suppression.exception().expires())));
     }
-    boolean failed =
-        all.reported().stream()
-            .anyMatch(f -> failingSeverities().contains(f.severity().severity()));
+    boolean failed = all.reported().stream().anyMatch(verdict::reports);
     return recorder.record(
         new ImageScan(
             image,
@@ -215,16 +218,6 @@ public final class ScanIntake {
       }
     }
     return null;
-  }
-
-  private Set<Severity> failingSeverities() {
-    List<String> named = policy.gate() == null ? null : policy.gate().severity();
-    if (named == null || named.isEmpty()) {
-      return EnumSet.of(Severity.CRITICAL, Severity.HIGH);
-    }
-    Set<Severity> severities = EnumSet.noneOf(Severity.class);
-    named.forEach(s -> severities.add(Severity.named(s)));
-    return severities;
   }
 
   private boolean checkOsOwnedLibraries() {
