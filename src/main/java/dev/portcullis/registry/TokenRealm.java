@@ -44,7 +44,12 @@ record TokenRealm(URI uri) {
       throw new InputException(said + " names no host");
     }
     if (uri.getRawUserInfo() != null) {
-      throw new InputException(said + " carries a user name; no token is fetched from it");
+      // Not quoted: what follows the user name may be a password.
+      throw new InputException(
+          action
+              + ": the registry's token realm on "
+              + quoted(uri.getHost())
+              + " carries a user name; no token is fetched from it");
     }
     return new TokenRealm(uri);
   }

@@ -42,8 +42,12 @@ final class StallingRegistry implements AutoCloseable {
   }
 
   static StallingRegistry start() throws IOException {
-    StallingRegistry registry =
-        new StallingRegistry(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
+    return start(InetAddress.getLoopbackAddress());
+  }
+
+  /** On another loopback address, such as 127.0.0.2: another host as far as clients can tell. */
+  static StallingRegistry start(InetAddress address) throws IOException {
+    StallingRegistry registry = new StallingRegistry(new ServerSocket(0, 50, address));
     Thread acceptor = new Thread(registry::accept, "stalling-registry");
     acceptor.setDaemon(true);
     acceptor.start();
@@ -51,7 +55,7 @@ final class StallingRegistry implements AutoCloseable {
   }
 
   String host() {
-    return "127.0.0.1:" + server.getLocalPort();
+    return server.getInetAddress().getHostAddress() + ":" + server.getLocalPort();
   }
 
   /** Answers requests for this path (without query) so. */
