@@ -11,6 +11,8 @@ import dev.portcullis.testing.Cli;
 import dev.portcullis.testing.OciLayoutBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Registries that stall, on loopback: each stall, on a manifest, a blob or a token, ends in exit
@@ -196,6 +199,52 @@ class StallingRegistryTest {
         "registry " + registry.host() + ": not done after waiting 3.",
         "the deadline for " + config.length + " bytes",
         "while trying to pull blob " + configDigest);
+  }
+
+  @Test
+  void signAndVerifyStopAtAStalledRegistry(@TempDir Path dir) {
+    String prefix = dir.resolve("signer").toString();
+    assertThat(
+            Cli.run("key", "generate", "--no-password", "--output-key-prefix", prefix).exitCode())
+        .isZero();
+    for (String[] command :
+        List.of(
+            new String[] {"sign", "--key", prefix + ".key"},
+            new String[] {"verify", "--key", prefix + ".pub"})) {
+      List<String> args = new ArrayList<>(List.of(command));
+      args.addAll(List.of("registry:" + registry.host() + "/app:silent", "--insecure-registry"));
+      args.addAll(QUICK);
+      long start = System.nanoTime();
+      Cli.Result result = Cli.run(args.toArray(String[]::new));
+      assertStallReported(
+          new Timed(result, Duration.ofNanos(System.nanoTime() - start)),
+          "registry " + registry.host() + ": no answer within 2 s",
+          "manifest silent of " + registry.host() + "/app");
+    }
+  }
+
+  @Test
+  void baseImageCheckReportsAStalledRegistryOnItsLine(@TempDir Path dir) throws IOException {
+    Path dockerfile =
+        Files.writeString(dir.resolve("Dockerfile"), "FROM " + registry.host() + "/app:silent\n");
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "base-image", "check", dockerfile.toString(), "--insecure-registry", "-f", "json"));
+    args.addAll(QUICK);
+    long start = System.nanoTime();
+    Cli.Result result = Cli.run(args.toArray(String[]::new));
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+    assertThat(result.out())
+        .contains(
+            "registry "
+                + registry.host()
+                + ": no answer within 2 s (--registry-read-timeout) while trying to look up manifest"
+                + " silent of "
+                + registry.host()
+                + "/app");
+    assertThat(took).isLessThan(BOUND);
   }
 
   @Test
