@@ -10,6 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.portcullis.testing.Cli;
 import dev.portcullis.testing.OciLayoutBuilder;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,6 +152,32 @@ class StallingRegistryTest {
         pull(registry.host() + "/app:silent"),
         "registry " + registry.host() + ": no answer within 2 s",
         "while trying to pull manifest silent of " + registry.host() + "/app");
+  }
+
+  @Test
+  void aRegistryThatNeverAcceptsTheConnectionIsAnError() throws IOException {
+    // A listening socket whose accept queue is full: the kernel drops further connection
+    // attempts, so a connect waits, as it does for a host that drops packets.
+    try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      List<Socket> queued = new ArrayList<>();
+      try {
+        for (int i = 0; i < 8; i++) {
+          Socket socket = new Socket();
+          queued.add(socket);
+          socket.connect(full.getLocalSocketAddress(), 200);
+        }
+      } catch (SocketTimeoutException e) {
+        // The queue is full.
+      }
+      String host = "127.0.0.1:" + full.getLocalPort();
+      assertStallReported(
+          pull(host + "/app:1"),
+          "registry " + host + ": no connection within 1 s (--registry-connect-timeout)",
+          "while trying to pull manifest 1 of " + host + "/app");
+      for (Socket socket : queued) {
+        socket.close();
+      }
+    }
   }
 
   @Test
