@@ -11,7 +11,6 @@ import dev.portcullis.inventory.Inventory;
 import dev.portcullis.registry.ImageReference;
 import dev.portcullis.registry.RegistryClient;
 import dev.portcullis.registry.RegistrySource;
-import dev.portcullis.registry.RegistryTimeouts;
 import dev.portcullis.registry.RepositoryQueries;
 import java.io.IOException;
 
@@ -50,6 +49,6 @@ final class RegistryImages {
 
   private RegistryClient client(ImageReference reference) throws IOException {
     return RegistryClient.forImage(
-        reference, settings.insecure(reference.registry()), null, RegistryTimeouts.defaults());
+        reference, settings.insecure(reference.registry()), null, settings.registryTimeouts());
   }
 }

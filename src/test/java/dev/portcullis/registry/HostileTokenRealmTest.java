@@ -1,13 +1,14 @@
 package dev.portcullis.registry;
 
-import static dev.portcullis.registry.StallingRegistry.answer;
-import static dev.portcullis.registry.StallingRegistry.bodyDrip;
-import static dev.portcullis.registry.StallingRegistry.silent;
 import static dev.portcullis.registry.StallingRegistryTest.assertStallReported;
 import static dev.portcullis.registry.StallingRegistryTest.bytes;
 import static dev.portcullis.registry.StallingRegistryTest.pull;
+import static dev.portcullis.testing.StallingRegistry.answer;
+import static dev.portcullis.testing.StallingRegistry.bodyDrip;
+import static dev.portcullis.testing.StallingRegistry.silent;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portcullis.testing.StallingRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.Base64;

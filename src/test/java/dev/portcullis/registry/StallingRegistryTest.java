@@ -1,14 +1,15 @@
 package dev.portcullis.registry;
 
-import static dev.portcullis.registry.StallingRegistry.answer;
-import static dev.portcullis.registry.StallingRegistry.bodyDrip;
-import static dev.portcullis.registry.StallingRegistry.headersOneByteAtATime;
-import static dev.portcullis.registry.StallingRegistry.silent;
-import static dev.portcullis.registry.StallingRegistry.stopsHalfway;
+import static dev.portcullis.testing.StallingRegistry.answer;
+import static dev.portcullis.testing.StallingRegistry.bodyDrip;
+import static dev.portcullis.testing.StallingRegistry.headersOneByteAtATime;
+import static dev.portcullis.testing.StallingRegistry.silent;
+import static dev.portcullis.testing.StallingRegistry.stopsHalfway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.testing.Cli;
 import dev.portcullis.testing.OciLayoutBuilder;
+import dev.portcullis.testing.StallingRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,4 +1,4 @@
-package dev.portcullis.registry;
+package dev.portcullis.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,15 +21,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * lets it: accept and say nothing, send its headers or its body a byte at a time, stop halfway.
  * Each path is answered by the behaviour registered for it; the rest get 404.
  */
-final class StallingRegistry implements AutoCloseable {
+public final class StallingRegistry implements AutoCloseable {
 
   /** How one request is answered, given its path (with query) and headers. */
-  interface Behaviour {
+  public interface Behaviour {
     void answer(Request request, OutputStream out) throws IOException, InterruptedException;
   }
 
   /** A request as received. */
-  record Request(String path, Map<String, String> headers) {}
+  public record Request(String path, Map<String, String> headers) {}
 
   private final ServerSocket server;
   private final Map<String, Behaviour> routes = new ConcurrentHashMap<>();
@@ -41,12 +41,12 @@ final class StallingRegistry implements AutoCloseable {
     this.server = server;
   }
 
-  static StallingRegistry start() throws IOException {
+  public static StallingRegistry start() throws IOException {
     return start(InetAddress.getLoopbackAddress());
   }
 
   /** On another loopback address, such as 127.0.0.2: another host as far as clients can tell. */
-  static StallingRegistry start(InetAddress address) throws IOException {
+  public static StallingRegistry start(InetAddress address) throws IOException {
     StallingRegistry registry = new StallingRegistry(new ServerSocket(0, 50, address));
     Thread acceptor = new Thread(registry::accept, "stalling-registry");
     acceptor.setDaemon(true);
@@ -54,18 +54,18 @@ final class StallingRegistry implements AutoCloseable {
     return registry;
   }
 
-  String host() {
+  public String host() {
     return server.getInetAddress().getHostAddress() + ":" + server.getLocalPort();
   }
 
   /** Answers requests for this path (without query) so. */
-  StallingRegistry route(String path, Behaviour behaviour) {
+  public StallingRegistry route(String path, Behaviour behaviour) {
     routes.put(path, behaviour);
     return this;
   }
 
   /** Every request received so far. */
-  synchronized List<Request> received() {
+  public synchronized List<Request> received() {
     return List.copyOf(received);
   }
 
@@ -135,7 +135,7 @@ final class StallingRegistry implements AutoCloseable {
   }
 
   /** The status line and headers of an answer, each connection closed after one answer. */
-  static byte[] head(int status, Map<String, String> headers, Long contentLength) {
+  public static byte[] head(int status, Map<String, String> headers, Long contentLength) {
     StringBuilder text = new StringBuilder("HTTP/1.1 " + status + " X\r\nConnection: close\r\n");
     headers.forEach((name, value) -> text.append(name).append(": ").append(value).append("\r\n"));
     if (contentLength != null) {
@@ -145,7 +145,7 @@ final class StallingRegistry implements AutoCloseable {
   }
 
   /** A whole answer at once. */
-  static Behaviour answer(int status, Map<String, String> headers, byte[] body) {
+  public static Behaviour answer(int status, Map<String, String> headers, byte[] body) {
     return (request, out) -> {
       out.write(head(status, headers, (long) body.length));
       out.write(body);
@@ -153,12 +153,12 @@ final class StallingRegistry implements AutoCloseable {
   }
 
   /** Reads the request, then says nothing until the client gives up. */
-  static Behaviour silent() {
+  public static Behaviour silent() {
     return (request, out) -> Thread.sleep(60_000);
   }
 
   /** Sends the whole answer, headers included, one byte every {@code pauseMillis}. */
-  static Behaviour headersOneByteAtATime(long pauseMillis) {
+  public static Behaviour headersOneByteAtATime(long pauseMillis) {
     return (request, out) -> {
       byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
       ByteArrayOutputStream all = new ByteArrayOutputStream();
@@ -172,7 +172,7 @@ final class StallingRegistry implements AutoCloseable {
    * Sends the headers at once (claiming {@code contentLength}, or none if null), then the body
    * {@code step} bytes every {@code pauseMillis}, repeating it as often as it takes.
    */
-  static Behaviour bodyDrip(byte[] body, Long contentLength, int step, long pauseMillis) {
+  public static Behaviour bodyDrip(byte[] body, Long contentLength, int step, long pauseMillis) {
     return (request, out) -> {
       out.write(head(200, Map.of(), contentLength));
       out.flush();
@@ -183,7 +183,7 @@ final class StallingRegistry implements AutoCloseable {
   }
 
   /** Sends the headers and the first {@code sent} bytes of the body, then nothing. */
-  static Behaviour stopsHalfway(byte[] body, int sent) {
+  public static Behaviour stopsHalfway(byte[] body, int sent) {
     return (request, out) -> {
       out.write(head(200, Map.of(), (long) body.length));
       out.write(body, 0, sent);
