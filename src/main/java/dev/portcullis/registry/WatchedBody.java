@@ -55,7 +55,12 @@ final class WatchedBody extends InputStream {
     try {
       n = in.read(buffer, offset, length);
     } catch (IOException e) {
-      end(0);
+      // A stall the watchdog caught explains the failure; any other stands as it is.
+      synchronized (this) {
+        wait.charge(System.nanoTime() - readingSince);
+        readingSince = -1;
+        failIfFailed();
+      }
       throw e;
     }
     end(Math.max(n, 0));
