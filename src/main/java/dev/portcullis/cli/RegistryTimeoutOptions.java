@@ -31,8 +31,8 @@ final class RegistryTimeoutOptions {
       paramLabel = "DURATION",
       converter = IntervalConverter.class,
       description =
-          "Deadline of one registry call, plus the time its bytes take at --registry-min-rate"
-              + " (default: 60s).")
+          "Base of one registry call's deadline; the time its expected bytes take at"
+              + " --registry-min-rate is added (default: 60s).")
   Duration operation;
 
   @Option(
