@@ -96,7 +96,11 @@ public final class ImageSources {
               + " (for a local file give its path, or a prefix such as docker-archive:)");
     }
     RegistryClient client =
-        RegistryClient.forImage(reference, options.insecureRegistry(), options.credentials());
+        RegistryClient.forImage(
+            reference,
+            options.insecureRegistry(),
+            options.credentials(),
+            options.registryTimeouts());
     return new RegistrySource(client, options.platform(), options.limits());
   }
 

@@ -3,6 +3,7 @@ package dev.portcullis.baseimage;
 import dev.portcullis.image.Digest;
 import dev.portcullis.registry.ImageReference;
 import dev.portcullis.registry.RegistryClient;
+import dev.portcullis.registry.RegistryTimeouts;
 import dev.portcullis.registry.RepositoryQueries;
 import java.io.IOException;
 import java.util.HashMap;
@@ -17,14 +18,16 @@ import java.util.Map;
 public final class LiveRegistryLookup implements RegistryLookup {
 
   private final boolean insecure;
+  private final RegistryTimeouts timeouts;
   private final Map<String, RepositoryQueries> repositories = new HashMap<>();
   private final Map<String, List<String>> tags = new HashMap<>();
 
   /**
    * @param insecure plain HTTP
    */
-  public LiveRegistryLookup(boolean insecure) {
+  public LiveRegistryLookup(boolean insecure, RegistryTimeouts timeouts) {
     this.insecure = insecure;
+    this.timeouts = timeouts;
   }
 
   @Override
@@ -47,7 +50,7 @@ public final class LiveRegistryLookup implements RegistryLookup {
     String key = repositoryKey(image);
     RepositoryQueries queries = repositories.get(key);
     if (queries == null) {
-      queries = new RepositoryQueries(RegistryClient.forImage(image, insecure, null));
+      queries = new RepositoryQueries(RegistryClient.forImage(image, insecure, null, timeouts));
       repositories.put(key, queries);
     }
     return queries;

@@ -134,7 +134,8 @@ final class BaseImageCommand {
       List<FromReference> froms = new FromReferences().find(paths);
       BaseImageChecker checker =
           new BaseImageChecker(
-              new LiveRegistryLookup(registry.insecureRegistry),
+              new LiveRegistryLookup(
+                  registry.insecureRegistry, registry.registryTimeouts.timeouts()),
               new TagSelector(prereleases),
               PolicyFiles.resolve(policy).baseImages());
       List<BaseImageCheck> checks = new ArrayList<>();

@@ -16,6 +16,7 @@ import dev.portcullis.secret.SecretScanner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options every command that reads an image shares. */
@@ -45,6 +46,8 @@ final class ScanOptions {
       names = "--insecure-registry",
       description = "Talk plain HTTP to the registry (for local test registries).")
   boolean insecureRegistry;
+
+  @Mixin RegistryTimeoutOptions registryTimeouts;
 
   @Option(
       names = "--offline",
@@ -109,7 +112,13 @@ final class ScanOptions {
   SourceOptions sourceOptions() {
     Credentials credentials =
         username == null ? null : new Credentials(username, effectivePassword());
-    return new SourceOptions(parsedPlatform(), limits(), credentials, insecureRegistry, offline);
+    return new SourceOptions(
+        parsedPlatform(),
+        limits(),
+        credentials,
+        insecureRegistry,
+        registryTimeouts.timeouts(),
+        offline);
   }
 
   ArchiveLimits archiveLimits() {

@@ -219,6 +219,8 @@ final class ServeCommand implements Callable<Integer> {
       description = "Talk plain HTTP to this registry, such as a test registry (repeatable).")
   Set<String> insecureRegistries = Set.of();
 
+  @Mixin RegistryTimeoutOptions registryTimeouts;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -380,7 +382,8 @@ final class ServeCommand implements Callable<Integer> {
       return FeedSettings.defaults()
           .withSecret(secret)
           .withPolling(watched, pollInterval)
-          .withRegistries(insecureRegistries, storeOptions.dataDirectory.resolve("layer-cache"));
+          .withRegistries(insecureRegistries, storeOptions.dataDirectory.resolve("layer-cache"))
+          .withRegistryTimeouts(registryTimeouts.timeouts());
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

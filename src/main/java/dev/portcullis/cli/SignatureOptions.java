@@ -34,7 +34,8 @@ final class SignatureOptions {
         registry.insecureRegistry,
         registry.username != null
             ? new Credentials(registry.username, registry.effectivePassword())
-            : null);
+            : null,
+        registry.registryTimeouts.timeouts());
   }
 
   /** {@code key=value} pairs; a pair without '=' is a usage error. */

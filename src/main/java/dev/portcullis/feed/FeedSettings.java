@@ -1,5 +1,6 @@
 package dev.portcullis.feed;
 
+import dev.portcullis.registry.RegistryTimeouts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.Set;
  * @param retryBackoff the wait before the first retry of a pull from a registry that is down; each
  *     further retry waits twice as long
  * @param maxRetries retries of a pull before it is given up
+ * @param registryTimeouts how long a registry may keep a pull or a poll waiting
  */
 public record FeedSettings(
     Optional<WebhookSecret> secret,
@@ -29,7 +31,8 @@ public record FeedSettings(
     Set<String> insecureRegistries,
     Path layerCache,
     Duration retryBackoff,
-    int maxRetries) {
+    int maxRetries,
+    RegistryTimeouts registryTimeouts) {
 
   /** A moved tag is noticed within a quarter of an hour without a webhook. */
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMinutes(15);
@@ -43,6 +46,7 @@ public record FeedSettings(
     Objects.requireNonNull(secret, "secret");
     Objects.requireNonNull(pollInterval, "pollInterval");
     Objects.requireNonNull(retryBackoff, "retryBackoff");
+    Objects.requireNonNull(registryTimeouts, "registryTimeouts");
     watched = List.copyOf(watched);
     insecureRegistries = Set.copyOf(insecureRegistries);
     if (pollInterval.isNegative() || pollInterval.isZero()) {
@@ -61,27 +65,61 @@ public record FeedSettings(
         Set.of(),
         null,
         DEFAULT_RETRY_BACKOFF,
-        DEFAULT_MAX_RETRIES);
+        DEFAULT_MAX_RETRIES,
+        RegistryTimeouts.defaults());
   }
 
   public FeedSettings withSecret(Optional<WebhookSecret> value) {
     return new FeedSettings(
-        value, pollInterval, watched, insecureRegistries, layerCache, retryBackoff, maxRetries);
+        value,
+        pollInterval,
+        watched,
+        insecureRegistries,
+        layerCache,
+        retryBackoff,
+        maxRetries,
+        registryTimeouts);
   }
 
   public FeedSettings withPolling(List<WatchedRepository> repositories, Duration interval) {
     return new FeedSettings(
-        secret, interval, repositories, insecureRegistries, layerCache, retryBackoff, maxRetries);
+        secret,
+        interval,
+        repositories,
+        insecureRegistries,
+        layerCache,
+        retryBackoff,
+        maxRetries,
+        registryTimeouts);
   }
 
   public FeedSettings withRegistries(Set<String> insecure, Path cache) {
     return new FeedSettings(
-        secret, pollInterval, watched, insecure, cache, retryBackoff, maxRetries);
+        secret, pollInterval, watched, insecure, cache, retryBackoff, maxRetries, registryTimeouts);
   }
 
   public FeedSettings withRetries(Duration backoff, int retries) {
     return new FeedSettings(
-        secret, pollInterval, watched, insecureRegistries, layerCache, backoff, retries);
+        secret,
+        pollInterval,
+        watched,
+        insecureRegistries,
+        layerCache,
+        backoff,
+        retries,
+        registryTimeouts);
+  }
+
+  public FeedSettings withRegistryTimeouts(RegistryTimeouts timeouts) {
+    return new FeedSettings(
+        secret,
+        pollInterval,
+        watched,
+        insecureRegistries,
+        layerCache,
+        retryBackoff,
+        maxRetries,
+        timeouts);
   }
 
   /** Whether a registry is spoken to in plain HTTP. */

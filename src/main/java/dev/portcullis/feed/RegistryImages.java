@@ -48,6 +48,7 @@ final class RegistryImages {
   }
 
   private RegistryClient client(ImageReference reference) throws IOException {
-    return RegistryClient.forImage(reference, settings.insecure(reference.registry()), null);
+    return RegistryClient.forImage(
+        reference, settings.insecure(reference.registry()), null, settings.registryTimeouts());
   }
 }

@@ -10,10 +10,20 @@ final class BlobPuller implements RegistryEndpoint<InputStream> {
 
   private final ImageReference image;
   private final Digest digest;
+  private final long size;
 
-  BlobPuller(ImageReference image, Digest digest) {
+  /**
+   * @param size the blob's size as its manifest states it, or the most that will be read of it
+   */
+  BlobPuller(ImageReference image, Digest digest, long size) {
     this.image = image;
     this.digest = digest;
+    this.size = size;
+  }
+
+  @Override
+  public long expectedBytes() {
+    return size;
   }
 
   @Override

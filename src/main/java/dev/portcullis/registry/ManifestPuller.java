@@ -38,6 +38,11 @@ final class ManifestPuller implements RegistryEndpoint<ManifestPuller.Pulled> {
   }
 
   @Override
+  public long expectedBytes() {
+    return limit;
+  }
+
+  @Override
   public boolean absentIsAnswer() {
     return missingIsAnswer;
   }

@@ -21,6 +21,11 @@ final class ManifestPush implements RegistryEndpoint<Void> {
   }
 
   @Override
+  public long expectedBytes() {
+    return manifest.length;
+  }
+
+  @Override
   public String action() {
     return "push manifest " + reference + " to " + image.registry() + "/" + image.repository();
   }

@@ -7,12 +7,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -24,8 +23,9 @@ import java.util.Optional;
 public final class RegistryClient {
 
   private static final int MAX_REDIRECTS = 5;
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
-  private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(10);
+
+  /** A token answer is a small JSON document. */
+  private static final long MAX_TOKEN_BYTES = 1024 * 1024;
 
   /** Rate-limited (429) calls are retried this often, after the wait the registry asks for. */
   private static final int RATE_LIMIT_RETRIES = 3;
@@ -36,6 +36,7 @@ public final class RegistryClient {
   private final ImageReference reference;
   private final String scheme;
   private final Credentials credentials;
+  private final RegistryTimeouts timeouts;
   private final HttpClient http;
   private String authorization;
 
@@ -43,15 +44,25 @@ public final class RegistryClient {
    * @param insecure use plain HTTP
    * @param credentials for this registry, or null for anonymous access
    */
-  public RegistryClient(ImageReference reference, boolean insecure, Credentials credentials) {
+  public RegistryClient(
+      ImageReference reference,
+      boolean insecure,
+      Credentials credentials,
+      RegistryTimeouts timeouts) {
     this.reference = reference;
     this.scheme = insecure ? "http" : "https";
     this.credentials = credentials;
+    this.timeouts = timeouts;
     this.http =
         HttpClient.newBuilder()
-            .connectTimeout(CONNECT_TIMEOUT)
+            .connectTimeout(timeouts.connect())
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+  }
+
+  /** A client with the default timeouts. */
+  public RegistryClient(ImageReference reference, boolean insecure, Credentials credentials) {
+    this(reference, insecure, credentials, RegistryTimeouts.defaults());
   }
 
   /**
@@ -60,11 +71,12 @@ public final class RegistryClient {
    *
    * @param given credentials the user named for this image, or null
    */
-  public static RegistryClient forImage(ImageReference image, boolean insecure, Credentials given)
+  public static RegistryClient forImage(
+      ImageReference image, boolean insecure, Credentials given, RegistryTimeouts timeouts)
       throws IOException {
     Credentials credentials =
         given != null ? given : DockerConfig.load().credentialsFor(image.registry()).orElse(null);
-    return new RegistryClient(image, insecure, credentials);
+    return new RegistryClient(image, insecure, credentials, timeouts);
   }
 
   public ImageReference reference() {
@@ -80,7 +92,9 @@ public final class RegistryClient {
           endpoint.action() + ": the registry named a malformed address (" + e.getMessage() + ")");
     }
     for (int attempt = 0; ; attempt++) {
-      HttpResponse<InputStream> response = send(endpoint, uri, authorization);
+      // Each attempt has the whole deadline: a wait the registry asked for is not its slowness.
+      RegistryWait waited = new RegistryWait(timeouts, endpoint.expectedBytes());
+      HttpResponse<InputStream> response = send(endpoint, uri, authorization, waited);
       if (response.statusCode() == 401) {
         String challenge = response.headers().firstValue("WWW-Authenticate").orElse(null);
         response.body().close();
@@ -89,8 +103,8 @@ public final class RegistryClient {
               endpoint.action()
                   + ": the registry answered 401 without an authentication challenge");
         }
-        authorization = authorize(AuthChallenge.parse(challenge), endpoint);
-        response = send(endpoint, uri, authorization);
+        authorization = authorize(AuthChallenge.parse(challenge), endpoint, waited);
+        response = send(endpoint, uri, authorization, waited);
       }
       int status = response.statusCode();
       if (status / 100 == 2) {
@@ -146,20 +160,24 @@ public final class RegistryClient {
     }
   }
 
-  private HttpResponse<InputStream> send(RegistryEndpoint<?> endpoint, URI uri, String auth)
-      throws IOException {
-    URI registry = URI.create(scheme + "://" + reference.apiHost() + "/");
+  private HttpResponse<InputStream> send(
+      RegistryEndpoint<?> endpoint, URI uri, String auth, RegistryWait wait) throws IOException {
+    URI registry = registryUri();
     URI current = uri;
     for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
       byte[] body = endpoint.body();
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(current)
-              .timeout(REQUEST_TIMEOUT)
-              .method(
-                  endpoint.method(),
-                  body == null
-                      ? HttpRequest.BodyPublishers.noBody()
-                      : HttpRequest.BodyPublishers.ofByteArray(body));
+      HttpRequest.Builder request;
+      try {
+        request = HttpRequest.newBuilder(current);
+      } catch (IllegalArgumentException e) {
+        throw new InputException(
+            endpoint.action() + ": the registry named an address that cannot be used: " + current);
+      }
+      request.method(
+          endpoint.method(),
+          body == null
+              ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.ofByteArray(body));
       if (body != null) {
         request.header("Content-Type", endpoint.contentType());
       }
@@ -175,7 +193,8 @@ public final class RegistryClient {
       if (auth != null && sameHost) {
         request.header("Authorization", auth);
       }
-      HttpResponse<InputStream> response = exchange(endpoint, request.build());
+      HttpResponse<InputStream> response =
+          exchange(endpoint.action(), request, current, body == null ? 0 : body.length, wait);
       int status = response.statusCode();
       if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308) {
         return response;
@@ -187,41 +206,81 @@ public final class RegistryClient {
               .firstValue("Location")
               .orElseThrow(
                   () -> new InputException(endpoint.action() + ": redirect without a Location"));
-      current = current.resolve(location);
+      try {
+        current = current.resolve(location);
+      } catch (IllegalArgumentException e) {
+        throw new InputException(
+            endpoint.action() + ": the registry redirected to a malformed address");
+      }
     }
     throw new InputException(endpoint.action() + ": more than " + MAX_REDIRECTS + " redirects");
   }
 
-  private HttpResponse<InputStream> exchange(RegistryEndpoint<?> endpoint, HttpRequest request)
+  private URI registryUri() {
+    return URI.create(scheme + "://" + reference.apiHost() + "/");
+  }
+
+  /**
+   * One request and its answer's headers, within the connect and read timeouts and what is left of
+   * the operation's deadline; the answer's body comes watched for stalls.
+   *
+   * @param sentBytes the size of the request's body, which also takes time to send
+   */
+  private HttpResponse<InputStream> exchange(
+      String action, HttpRequest.Builder request, URI uri, long sentBytes, RegistryWait wait)
       throws IOException {
+    long remaining = wait.remainingNanos();
+    if (remaining <= 0) {
+      throw RegistryWait.stalled(uri, wait.exceeded(), action);
+    }
+    Duration answer =
+        timeouts.connect().plus(timeouts.read()).plus(timeouts.atMinimumRate(sentBytes));
+    boolean deadlineFirst = remaining < answer.toNanos();
+    request.timeout(deadlineFirst ? Duration.ofNanos(remaining) : answer);
+    long start = System.nanoTime();
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      HttpResponse<InputStream> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+      return new WatchedResponse(response, new WatchedBody(response.body(), wait, uri, action));
+    } catch (HttpConnectTimeoutException e) {
+      throw RegistryWait.stalled(
+          uri,
+          "no connection within "
+              + RegistryWait.seconds(timeouts.connect())
+              + " s (--registry-connect-timeout)",
+          action);
+    } catch (HttpTimeoutException e) {
+      throw RegistryWait.stalled(
+          uri,
+          deadlineFirst
+              ? wait.exceeded()
+              : "no answer within " + RegistryWait.seconds(answer) + " s (--registry-read-timeout)",
+          action);
     } catch (ConnectException e) {
       throw new RegistryUnavailableException(
-          endpoint.action()
+          action
               + ": cannot connect to "
-              + request.uri().getHost()
-              + ":"
-              + port(request.uri())
+              + RegistryWait.hostAndPort(uri)
               + (scheme.equals("https")
                   ? " (for a plain-HTTP registry add --insecure-registry)"
                   : ""),
           e);
-    } catch (HttpTimeoutException e) {
-      throw new RegistryUnavailableException(
-          endpoint.action() + ": the registry did not answer in time", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new InputException(endpoint.action() + ": interrupted", e);
+      throw new InputException(action + ": interrupted", e);
+    } catch (IllegalArgumentException e) {
+      throw new InputException(action + ": cannot send a request to " + uri);
     } catch (IOException e) {
       throw new RegistryUnavailableException(
-          endpoint.action()
+          action
               + ": "
               + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
               + (scheme.equals("https")
                   ? " (is it a plain-HTTP registry? add --insecure-registry)"
                   : ""),
           e);
+    } finally {
+      wait.charge(System.nanoTime() - start);
     }
   }
 
@@ -229,7 +288,7 @@ public final class RegistryClient {
     return uri.getPort() > 0 ? uri.getPort() : uri.getScheme().equals("https") ? 443 : 80;
   }
 
-  private String authorize(AuthChallenge challenge, RegistryEndpoint<?> endpoint)
+  private String authorize(AuthChallenge challenge, RegistryEndpoint<?> endpoint, RegistryWait wait)
       throws IOException {
     if (challenge.isBasic()) {
       if (credentials == null) {
@@ -246,46 +305,39 @@ public final class RegistryClient {
               + challenge.scheme()
               + "'");
     }
-    return "Bearer " + fetchToken(challenge, endpoint);
+    return "Bearer " + fetchToken(challenge, endpoint, wait);
   }
 
   /**
-   * The token flow of the distribution spec: GET realm?service=…&scope=…, Basic-authenticated if we
-   * have credentials.
+   * The token flow of the distribution spec: GET realm?scope=…&service=…, Basic-authenticated if we
+   * have credentials and the realm may have them.
    */
-  private String fetchToken(AuthChallenge challenge, RegistryEndpoint<?> endpoint)
-      throws IOException {
+  private String fetchToken(
+      AuthChallenge challenge, RegistryEndpoint<?> endpoint, RegistryWait wait) throws IOException {
+    URI registry = registryUri();
+    TokenRealm realm =
+        TokenRealm.parse(challenge.parameters().get("realm"), registry, endpoint.action());
     String scope =
         Optional.ofNullable(challenge.parameters().get("scope"))
             .orElse("repository:" + reference.repository() + ":pull");
-    StringBuilder url =
-        new StringBuilder(challenge.parameters().get("realm"))
-            .append("?scope=")
-            .append(encode(scope));
-    String service = challenge.parameters().get("service");
-    if (service != null) {
-      url.append("&service=").append(encode(service));
-    }
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(url.toString())).timeout(Duration.ofMinutes(1)).GET();
+    URI uri = realm.request(scope, challenge.parameters().get("service"));
+    String action = "fetch a token from " + realm + " for " + endpoint.action();
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
     if (credentials != null) {
+      if (!realm.carriesCredentialsFor(registry)) {
+        throw new InputException(
+            action
+                + ": the realm is plain HTTP on another host than the registry, and credentials"
+                + " are never sent there; the registry's token service needs https");
+      }
       request.header("Authorization", credentials.basicHeader());
     }
-    String action = endpoint.action() + ": fetch token from " + challenge.parameters().get("realm");
-    HttpResponse<InputStream> response;
-    try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InputException(action + ": interrupted", e);
-    } catch (IOException e) {
-      throw new InputException(action + ": " + e.getMessage(), e);
-    }
+    HttpResponse<InputStream> response = exchange(action, request, uri, 0, wait);
     if (response.statusCode() != 200) {
       response.body().close();
       throw new InputException(action + ": " + explain(response.statusCode()));
     }
-    JsonNode json = Json.tree(Json.readBounded(response.body(), 1024 * 1024, action), action);
+    JsonNode json = Json.tree(Json.readBounded(response.body(), MAX_TOKEN_BYTES, action), action);
     String token =
         json.hasNonNull("token")
             ? json.get("token").asText()
@@ -294,10 +346,6 @@ public final class RegistryClient {
       throw new InputException(action + ": the answer holds no token");
     }
     return token;
-  }
-
-  private static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   private static String explain(int status) {

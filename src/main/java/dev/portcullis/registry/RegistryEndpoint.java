@@ -24,6 +24,15 @@ interface RegistryEndpoint<T> {
   /** Reads a 2xx answer. Owns the body stream and must close it unless it hands it on. */
   T handle(HttpResponse<InputStream> response) throws IOException;
 
+  /**
+   * The bytes the call moves, as far as known before it is made (a blob's size from its manifest,
+   * else the most an answer is read to): its deadline grows with them. See {@link
+   * RegistryTimeouts}.
+   */
+  default long expectedBytes() {
+    return 0;
+  }
+
   /** The HTTP method; GET unless the endpoint writes. */
   default String method() {
     return "GET";

@@ -88,10 +88,12 @@ public final class RegistrySource implements ImageSource {
                       client.reference(), digest.toString(), limits.maxMetadataBytes()))
               .bytes();
     } else {
+      long limit = limits.maxMetadataBytes();
       bytes =
           Json.readBounded(
-              client.call(new BlobPuller(client.reference(), digest)),
-              limits.maxMetadataBytes(),
+              client.call(
+                  new BlobPuller(client.reference(), digest, Math.min(limit, descriptor.size()))),
+              limit,
               what);
     }
     return ManifestResolver.verified(bytes, digest, what);
@@ -101,6 +103,10 @@ public final class RegistrySource implements ImageSource {
   public void walkLayer(LayerRef layer, Limits walkLimits, EntryVisitor visitor)
       throws IOException {
     new TarLayerWalker(describe(), walkLimits)
-        .walk(client.call(new BlobPuller(client.reference(), layer.blobDigest())), layer, visitor);
+        .walk(
+            client.call(
+                new BlobPuller(client.reference(), layer.blobDigest(), layer.compressedSize())),
+            layer,
+            visitor);
   }
 }

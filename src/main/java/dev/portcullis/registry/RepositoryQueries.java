@@ -72,7 +72,7 @@ public final class RepositoryQueries {
   /** A small blob (a signature payload), read whole and checked against its digest. */
   public byte[] blob(Digest digest, long maxBytes) throws IOException {
     String action = "pull blob " + digest + " of " + client.reference();
-    try (InputStream in = client.call(new BlobPuller(client.reference(), digest))) {
+    try (InputStream in = client.call(new BlobPuller(client.reference(), digest, maxBytes))) {
       byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
       if (bytes.length > maxBytes) {
         throw new InputException(action + ": larger than " + maxBytes + " bytes");

@@ -45,6 +45,11 @@ final class TagPage implements RegistryEndpoint<TagPage.Page> {
   }
 
   @Override
+  public long expectedBytes() {
+    return MAX_PAGE_BYTES;
+  }
+
+  @Override
   public String route() {
     return route;
   }

@@ -28,6 +28,11 @@ final class UploadFinish implements RegistryEndpoint<Void> {
   }
 
   @Override
+  public long expectedBytes() {
+    return content.length;
+  }
+
+  @Override
   public String route() {
     return location;
   }

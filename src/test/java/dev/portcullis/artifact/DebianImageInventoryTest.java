@@ -9,6 +9,7 @@ import dev.portcullis.image.Limits;
 import dev.portcullis.image.Platform;
 import dev.portcullis.inventory.Inventory;
 import dev.portcullis.inventory.Package;
+import dev.portcullis.registry.RegistryTimeouts;
 import dev.portcullis.testing.Cli;
 import dev.portcullis.testing.TestImages;
 import java.io.IOException;
@@ -25,7 +26,13 @@ class DebianImageInventoryTest {
 
   static Inventory inventory(String spec) throws IOException {
     SourceOptions options =
-        new SourceOptions(Platform.linuxAmd64(), Limits.defaults(), null, false, false);
+        new SourceOptions(
+            Platform.linuxAmd64(),
+            Limits.defaults(),
+            null,
+            false,
+            RegistryTimeouts.defaults(),
+            false);
     try (ImageSource source = ImageSources.open(spec, options)) {
       return new ImageInventory(
               Analyzers.forImages(ArchiveLimits.defaults()), Limits.defaults(), null)

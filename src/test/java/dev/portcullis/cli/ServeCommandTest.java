@@ -152,4 +152,16 @@ class ServeCommandTest {
     assertThat(mirror.exitCode()).isEqualTo(2);
     assertThat(mirror.err()).contains("--db-mirror: an http or https URL");
   }
+
+  @Test
+  void badRegistryTimeoutsAreUsageErrors() {
+    Cli.Result timeout =
+        Cli.run("serve", "--data-dir", data.toString(), "--registry-read-timeout", "0s");
+    Cli.Result rate = Cli.run("serve", "--data-dir", data.toString(), "--registry-min-rate", "0");
+
+    assertThat(timeout.exitCode()).isEqualTo(2);
+    assertThat(timeout.err()).contains("--registry-read-timeout", "is not an interval");
+    assertThat(rate.exitCode()).isEqualTo(2);
+    assertThat(rate.err()).contains("--registry-min-rate: 1 byte per second or more");
+  }
 }
