@@ -5,12 +5,15 @@
 #   queries: GET /api/v1/kpis and /api/v1/findings with typical filters over a store seeded with
 #            10,000 images x 100 findings (bench/server/seed-query-store.sql).
 #   bench/server.sh [REPORTS [CLIENTS [FINDINGS]]]      defaults: 2000 4 100
+# PARTS=ingest or PARTS=query runs one part only (default: both). PG_STATS=1 prints the ingest's
+# ten costliest statements (pg_stat_statements) and PostgreSQL's WAL and checkpoint counters.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 reports=${1:-2000}
 clients=${2:-4}
 findings=${3:-100}
+parts=${PARTS:-ingest,query}
 pg_bin=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)}
 [ -x "$pg_bin/initdb" ] || { echo "needs PostgreSQL's server binaries (Debian: postgresql)" >&2; exit 2; }
 [ -f target/portcullis.jar ] || ./mvnw -q -B -DskipTests package
@@ -32,7 +35,9 @@ trap cleanup EXIT
 "${as_pg[@]}" "$pg_bin/initdb" -D "$work/pg" -U postgres --auth=trust >/dev/null
 # Default durability: fsync and synchronous_commit stay on.
 "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w \
-  -o "-p $pg_port -k $work -c listen_addresses=127.0.0.1 -c max_connections=50" start >/dev/null
+  -o "-p $pg_port -k $work -c listen_addresses=127.0.0.1 -c max_connections=50 \
+      ${PG_STATS:+-c shared_preload_libraries=pg_stat_statements -c track_io_timing=on -c track_wal_io_timing=on}" \
+  start >/dev/null
 psql() { command psql -X -q -h 127.0.0.1 -p "$pg_port" -U postgres "$@"; }
 psql -d postgres -c 'CREATE DATABASE ingest' -c 'CREATE DATABASE query'
 
@@ -54,10 +59,27 @@ serve() {   # serve DATABASE: starts the server on that database, sets $url and 
 stop_server() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -n 1); $("$pg_bin/postgres" --version)"
+if [[ $parts == *ingest* ]]; then
 serve ingest
+if [ -n "${PG_STATS:-}" ]; then
+  psql -d ingest -c 'CREATE EXTENSION pg_stat_statements' -c 'SELECT pg_stat_statements_reset()' \
+    -c 'SELECT pg_stat_reset_shared('"'"'wal'"'"')' -c 'SELECT pg_stat_reset_shared('"'"'bgwriter'"'"')' >/dev/null
+fi
+echo "load average before ingest: $(cut -d ' ' -f 1-3 /proc/loadavg)"
 java bench/server/ServerLoad.java ingest "$url" "$token" "$clients" "$reports" "$findings"
+echo "load average after ingest: $(cut -d ' ' -f 1-3 /proc/loadavg)"
 psql -d ingest -At -c "SELECT 'stored: ' || (SELECT COUNT(*) FROM scan) || ' scans, ' || (SELECT COUNT(*) FROM finding) || ' findings, ' || (SELECT COUNT(*) FROM finding_image) || ' finding_image rows'"
+if [ -n "${PG_STATS:-}" ]; then
+  psql -d ingest -c "SELECT calls, round(total_exec_time::numeric, 0) AS ms, rows,
+      shared_blks_hit + shared_blks_read AS blocks, left(regexp_replace(query, '\s+', ' ', 'g'), 90) AS query
+    FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 10"
+  psql -d ingest -c "SELECT wal_records, wal_bytes, wal_write, wal_sync, round(wal_sync_time::numeric) AS sync_ms
+    FROM pg_stat_wal" -c "SELECT checkpoints_timed, checkpoints_req, buffers_checkpoint, buffers_backend,
+    buffers_backend_fsync FROM pg_stat_bgwriter"
+fi
 stop_server
+fi
+[[ $parts == *query* ]] || exit 0
 
 serve query
 seed_start=$(date +%s.%N)
