@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +48,6 @@ final class FindingChanges {
     this.current = current;
     this.now = now;
     this.deadlines = deadlines;
-    load();
     this.exceptions = ExceptionRule.active(connection, repositoryId, now);
   }
 
@@ -81,14 +81,34 @@ final class FindingChanges {
       Long exceptedUntil,
       Long policyExceptedUntil) {}
 
-  private void load() throws SQLException {
+  /**
+   * Loads the findings this scan can change: the repository's open ones, and the fixed ones in a
+   * package it saw, which may come back. A fixed finding of another package cannot match (a finding
+   * is one package's), so the repository's history is not read again on every scan.
+   */
+  private void load(List<ObservedFinding> observed) throws SQLException {
+    load("fixed_at IS NULL", List.of());
+    Set<String> packages = new LinkedHashSet<>();
+    observed.forEach(finding -> packages.add(finding.packageName()));
+    List<String> names = new ArrayList<>(packages);
+    for (int from = 0; from < names.size(); from += IN_CHUNK) {
+      List<String> chunk = names.subList(from, Math.min(names.size(), from + IN_CHUNK));
+      load("fixed_at IS NOT NULL AND package_name IN (" + marks(chunk.size()) + ")", chunk);
+    }
+  }
+
+  private void load(String condition, List<String> packageNames) throws SQLException {
     try (PreparedStatement select =
         connection.prepareStatement(
             "SELECT id, vulnerability_id, aliases, ecosystem, package_name, fixed_at, first_seen,"
                 + " first_image_id, carried_into_newer, installed_version, fixed_version, title,"
                 + " severity, due_at, next_release, excepted_until,"
-                + " policy_excepted_until FROM finding WHERE repository_id = ?")) {
+                + " policy_excepted_until FROM finding WHERE repository_id = ? AND "
+                + condition)) {
       select.setLong(1, repositoryId);
+      for (int i = 0; i < packageNames.size(); i++) {
+        select.setString(i + 2, packageNames.get(i));
+      }
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           Long fixedAt = nullableLong(rows, 6);
@@ -132,6 +152,7 @@ final class FindingChanges {
 
   /** Records what the scan saw; returns the findings it opened. */
   List<RecordedScan.NewFinding> apply(List<ObservedFinding> observed) throws SQLException {
+    load(observed);
     List<RecordedScan.NewFinding> opened = new ArrayList<>();
     List<ObservedFinding> fresh = new ArrayList<>();
     List<Long> freshExceptedUntil = new ArrayList<>();
@@ -224,11 +245,8 @@ final class FindingChanges {
   private void setForAll(String sql, List<Long> ids) throws SQLException {
     for (int from = 0; from < ids.size(); from += IN_CHUNK) {
       List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
-      StringBuilder text = new StringBuilder(sql).append('(');
-      for (int i = 0; i < chunk.size(); i++) {
-        text.append(i == 0 ? "?" : ", ?");
-      }
-      try (PreparedStatement update = connection.prepareStatement(text.append(')').toString())) {
+      try (PreparedStatement update =
+          connection.prepareStatement(sql + '(' + marks(chunk.size()) + ')')) {
         update.setLong(1, now);
         for (int i = 0; i < chunk.size(); i++) {
           update.setLong(i + 2, chunk.get(i));
@@ -238,8 +256,14 @@ final class FindingChanges {
     }
   }
 
+  /** {@code ?, ?, …}: {@code count} parameters of an {@code IN} list. */
+  private static String marks(int count) {
+    return "?, ".repeat(count - 1) + "?";
+  }
+
   /**
-   * Fixes the repository's open findings that this scan of its current digest did not see.
+   * Fixes the repository's open findings that this scan of its current digest did not see; after
+   * {@link #apply}.
    *
    * @return how many it fixed
    */
