@@ -26,6 +26,7 @@ final class FindingChanges {
   private final Connection connection;
   private final long repositoryId;
   private final long imageId;
+  private final boolean newImage;
   private final boolean current;
   private final long now;
   private final PatchDeadlines deadlines;
@@ -38,6 +39,7 @@ final class FindingChanges {
       Connection connection,
       long repositoryId,
       long imageId,
+      boolean newImage,
       boolean current,
       long now,
       PatchDeadlines deadlines)
@@ -45,6 +47,7 @@ final class FindingChanges {
     this.connection = connection;
     this.repositoryId = repositoryId;
     this.imageId = imageId;
+    this.newImage = newImage;
     this.current = current;
     this.now = now;
     this.deadlines = deadlines;
@@ -82,14 +85,19 @@ final class FindingChanges {
       Long policyExceptedUntil) {}
 
   /**
-   * Loads the findings this scan can change: the repository's open ones, and the fixed ones in a
-   * package it saw, which may come back. A fixed finding of another package cannot match (a finding
-   * is one package's), so the repository's history is not read again on every scan.
+   * Loads the findings this scan can change: the repository's open ones, and the fixed ones that an
+   * observation may match. Those are in the package of an observation that no open finding has
+   * exactly (a match needs the same package, and {@link #existing} looks through the package only
+   * for such observations), so the repository's history is not read again on every scan.
    */
   private void load(List<ObservedFinding> observed) throws SQLException {
     load("fixed_at IS NULL", List.of());
     Set<String> packages = new LinkedHashSet<>();
-    observed.forEach(finding -> packages.add(finding.packageName()));
+    for (ObservedFinding finding : observed) {
+      if (!byKey.containsKey(finding.key())) {
+        packages.add(finding.packageName());
+      }
+    }
     List<String> names = new ArrayList<>(packages);
     for (int from = 0; from < names.size(); from += IN_CHUNK) {
       List<String> chunk = names.subList(from, Math.min(names.size(), from + IN_CHUNK));
@@ -205,7 +213,7 @@ final class FindingChanges {
         update.executeBatch();
       }
     }
-    setForAll("UPDATE finding SET last_seen = ? WHERE id IN ", unchanged);
+    forAll("UPDATE finding SET last_seen = ? WHERE id IN ", now, unchanged);
     List<Long> inserted = insert(fresh, freshExceptedUntil);
     for (int i = 0; i < fresh.size(); i++) {
       seen.add(inserted.get(i));
@@ -239,19 +247,19 @@ final class FindingChanges {
   }
 
   /**
-   * Runs {@code sql} (which binds now, then ends in {@code IN }) for the ids, a chunk of ids per
-   * statement.
+   * Runs {@code sql} (which binds {@code first}, then ends in {@code IN }) for the ids, a chunk of
+   * ids per statement.
    */
-  private void setForAll(String sql, List<Long> ids) throws SQLException {
+  private void forAll(String sql, long first, List<Long> ids) throws SQLException {
     for (int from = 0; from < ids.size(); from += IN_CHUNK) {
       List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
-      try (PreparedStatement update =
+      try (PreparedStatement statement =
           connection.prepareStatement(sql + '(' + marks(chunk.size()) + ')')) {
-        update.setLong(1, now);
+        statement.setLong(1, first);
         for (int i = 0; i < chunk.size(); i++) {
-          update.setLong(i + 2, chunk.get(i));
+          statement.setLong(i + 2, chunk.get(i));
         }
-        update.executeUpdate();
+        statement.executeUpdate();
       }
     }
   }
@@ -274,29 +282,56 @@ final class FindingChanges {
         fixed.add(tracked.id());
       }
     }
-    setForAll("UPDATE finding SET fixed_at = ? WHERE id IN ", fixed);
+    forAll("UPDATE finding SET fixed_at = ? WHERE id IN ", now, fixed);
     return fixed.size();
   }
 
+  /**
+   * Links the image to the findings this scan saw, as of this scan: only the links that change are
+   * written (a new image has none yet).
+   */
   private void linkImage() throws SQLException {
-    try (PreparedStatement delete =
-        connection.prepareStatement("DELETE FROM finding_image WHERE image_id = ?")) {
-      delete.setLong(1, imageId);
-      delete.executeUpdate();
+    Set<Long> linked = newImage ? Set.of() : linked();
+    List<Long> gone = new ArrayList<>();
+    for (long id : linked) {
+      if (!seen.contains(id)) {
+        gone.add(id);
+      }
     }
-    if (seen.isEmpty()) {
+    forAll("DELETE FROM finding_image WHERE image_id = ? AND finding_id IN ", imageId, gone);
+    List<Long> added = new ArrayList<>();
+    for (long id : seen) {
+      if (!linked.contains(id)) {
+        added.add(id);
+      }
+    }
+    if (added.isEmpty()) {
       return;
     }
     try (PreparedStatement insert =
         connection.prepareStatement(
             "INSERT INTO finding_image (finding_id, image_id) VALUES (?, ?)")) {
-      for (long id : seen) {
+      for (long id : added) {
         insert.setLong(1, id);
         insert.setLong(2, imageId);
         insert.addBatch();
       }
       insert.executeBatch();
     }
+  }
+
+  private Set<Long> linked() throws SQLException {
+    Set<Long> ids = new HashSet<>();
+    try (PreparedStatement select =
+        connection.prepareStatement("SELECT finding_id FROM finding_image WHERE image_id = ?")) {
+      select.setLong(1, imageId);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          ids.add(rows.getLong(1));
+        }
+      }
+    }
+    return ids;
   }
 
   /** Inserts the findings in one batch; returns their ids, in order. */
