@@ -59,10 +59,6 @@ public final class Store implements AutoCloseable {
       config.addDataSourceProperty("socketTimeout", "300");
       // A batch of inserts (a scan's findings and their images) goes as multi-row statements.
       config.addDataSourceProperty("reWriteBatchedInserts", "true");
-      // A statement run often is prepared once per connection, but planned for its parameters
-      // every time: a generic plan made while a table was nearly empty (a new store, the first
-      // scans) would otherwise stay, and scan the table once it is large.
-      config.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
     }
     HikariDataSource pool;
     try {

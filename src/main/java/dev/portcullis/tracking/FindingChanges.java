@@ -23,6 +23,9 @@ final class FindingChanges {
   /** Ids per {@code IN (…)} list: well under every driver's limit of bound parameters. */
   private static final int IN_CHUNK = 500;
 
+  /** New findings per {@code INSERT}: 17 parameters a row, well under every driver's limit. */
+  private static final int INSERT_CHUNK = 200;
+
   private final Connection connection;
   private final long repositoryId;
   private final long imageId;
@@ -82,7 +85,26 @@ final class FindingChanges {
       long firstImage,
       long firstSeen,
       Long exceptedUntil,
-      Long policyExceptedUntil) {}
+      Long policyExceptedUntil) {
+
+    /** This row, carried into a newer digest. */
+    Row carried() {
+      return new Row(
+          vulnerabilityId,
+          aliases,
+          installedVersion,
+          fixedVersion,
+          title,
+          severity,
+          dueAt,
+          nextRelease,
+          true,
+          firstImage,
+          firstSeen,
+          exceptedUntil,
+          policyExceptedUntil);
+    }
+  }
 
   /**
    * Loads the findings this scan can change: the repository's open ones, and the fixed ones that an
@@ -165,6 +187,7 @@ final class FindingChanges {
     List<ObservedFinding> fresh = new ArrayList<>();
     List<Long> freshExceptedUntil = new ArrayList<>();
     List<Long> unchanged = new ArrayList<>();
+    List<Long> carried = new ArrayList<>();
     try (PreparedStatement update =
         connection.prepareStatement(
             "UPDATE finding SET vulnerability_id = ?, aliases = ?, installed_version = ?,"
@@ -195,8 +218,12 @@ final class FindingChanges {
         } else if (row.equals(tracked.row())) {
           unchanged.add(tracked.id());
           continue;
+        } else if (row.equals(tracked.row().carried())) {
+          // The usual change: last scan's new finding is in this newer current digest too.
+          carried.add(tracked.id());
+          continue;
         }
-        int column = bindDescription(update, finding);
+        int column = bindDescription(update, 1, finding);
         update.setLong(column++, now);
         update.setLong(column++, firstSeen);
         setNullableLong(update, column++, row.dueAt());
@@ -214,6 +241,8 @@ final class FindingChanges {
       }
     }
     forAll("UPDATE finding SET last_seen = ? WHERE id IN ", now, unchanged);
+    forAll(
+        "UPDATE finding SET last_seen = ?, carried_into_newer = TRUE WHERE id IN ", now, carried);
     List<Long> inserted = insert(fresh, freshExceptedUntil);
     for (int i = 0; i < fresh.size(); i++) {
       seen.add(inserted.get(i));
@@ -334,60 +363,72 @@ final class FindingChanges {
     return ids;
   }
 
-  /** Inserts the findings in one batch; returns their ids, in order. */
+  /**
+   * Inserts the findings, as many rows per statement as {@link #INSERT_CHUNK}; returns their ids,
+   * in order. The store returns each row's key with its id, so no order of returned rows is
+   * assumed.
+   */
   private List<Long> insert(List<ObservedFinding> findings, List<Long> exceptedUntil)
       throws SQLException {
-    List<Long> ids = new ArrayList<>(findings.size());
-    if (findings.isEmpty()) {
-      return ids;
-    }
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO finding (vulnerability_id, aliases, installed_version, fixed_version,"
-                + " title, severity, last_seen, first_seen, due_at, next_release,"
-                + " carried_into_newer, first_image_id, excepted_until, policy_excepted_until,"
-                + " repository_id, ecosystem, package_name)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?, ?, ?, ?)",
-            new String[] {"id"})) {
-      for (int i = 0; i < findings.size(); i++) {
-        ObservedFinding finding = findings.get(i);
-        int column = bindDescription(insert, finding);
-        insert.setLong(column++, now);
-        insert.setLong(column++, now);
-        setNullableLong(insert, column++, dueAt(finding.severity(), now));
-        insert.setBoolean(column++, deadlines.nextRelease(finding.severity()));
-        insert.setLong(column++, imageId);
-        setNullableLong(insert, column++, exceptedUntil.get(i));
-        setNullableLong(insert, column++, policyExceptedUntil(finding));
-        insert.setLong(column++, repositoryId);
-        insert.setString(column++, finding.ecosystem());
-        insert.setString(column, finding.packageName());
-        insert.addBatch();
-      }
-      insert.executeBatch();
-      try (ResultSet keys = insert.getGeneratedKeys()) {
-        while (keys.next()) {
-          ids.add(keys.getLong(1));
+    Map<FindingKey, Long> idsByKey = new HashMap<>();
+    for (int from = 0; from < findings.size(); from += INSERT_CHUNK) {
+      int to = Math.min(findings.size(), from + INSERT_CHUNK);
+      String values = ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?, ?, ?, ?)";
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "INSERT INTO finding (vulnerability_id, aliases, installed_version, fixed_version,"
+                  + " title, severity, last_seen, first_seen, due_at, next_release,"
+                  + " carried_into_newer, first_image_id, excepted_until, policy_excepted_until,"
+                  + " repository_id, ecosystem, package_name) VALUES "
+                  + values.substring(2)
+                  + values.repeat(to - from - 1),
+              new String[] {"id", "vulnerability_id", "ecosystem", "package_name"})) {
+        int column = 1;
+        for (int i = from; i < to; i++) {
+          ObservedFinding finding = findings.get(i);
+          column = bindDescription(insert, column, finding);
+          insert.setLong(column++, now);
+          insert.setLong(column++, now);
+          setNullableLong(insert, column++, dueAt(finding.severity(), now));
+          insert.setBoolean(column++, deadlines.nextRelease(finding.severity()));
+          insert.setLong(column++, imageId);
+          setNullableLong(insert, column++, exceptedUntil.get(i));
+          setNullableLong(insert, column++, policyExceptedUntil(finding));
+          insert.setLong(column++, repositoryId);
+          insert.setString(column++, finding.ecosystem());
+          insert.setString(column++, finding.packageName());
+        }
+        insert.executeUpdate();
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+          while (keys.next()) {
+            idsByKey.put(
+                new FindingKey(keys.getString(2), keys.getString(3), keys.getString(4)),
+                keys.getLong(1));
+          }
         }
       }
     }
-    if (ids.size() != findings.size()) {
-      throw new SQLException(
-          "the store returned " + ids.size() + " ids for " + findings.size() + " new findings");
+    List<Long> ids = new ArrayList<>(findings.size());
+    for (ObservedFinding finding : findings) {
+      Long id = idsByKey.get(finding.key());
+      if (id == null) {
+        throw new SQLException("the store returned no id for the new finding " + finding.key());
+      }
+      ids.add(id);
     }
     return ids;
   }
 
-  /** Binds id, aliases, versions, title and severity from column 1; returns the next column. */
-  private static int bindDescription(PreparedStatement statement, ObservedFinding finding)
-      throws SQLException {
-    statement.setString(1, finding.vulnerabilityId());
-    statement.setString(2, Aliases.format(finding.aliases()));
-    statement.setString(3, Text.cut(finding.installedVersion(), 256));
-    statement.setString(4, Text.cut(finding.fixedVersion(), 256));
-    statement.setString(5, Text.cut(finding.title(), 1000));
-    statement.setString(6, finding.severity().name());
-    return 7;
+  /** Binds id, aliases, versions, title and severity from {@code column}; returns the next one. */
+  private static int bindDescription(
+      PreparedStatement statement, int column, ObservedFinding finding) throws SQLException {
+    statement.setString(column++, finding.vulnerabilityId());
+    statement.setString(column++, Aliases.format(finding.aliases()));
+    statement.setString(column++, Text.cut(finding.installedVersion(), 256));
+    statement.setString(column++, Text.cut(finding.fixedVersion(), 256));
+    statement.setString(column++, Text.cut(finding.title(), 1000));
+    statement.setString(column++, finding.severity().name());
+    return column;
   }
 
   private Long dueAt(Severity severity, long firstSeen) {
