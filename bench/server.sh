@@ -63,43 +63,43 @@ stop_server() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; serv
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -n 1); $("$pg_bin/postgres" --version)"
 if [[ $parts == *ingest* ]]; then
-serve ingest
-if [ -n "${PG_STATS:-}" ]; then
-  psql -d ingest -c 'CREATE EXTENSION pg_stat_statements' -c 'SELECT pg_stat_statements_reset()' \
-    -c 'SELECT pg_stat_reset_shared('"'"'wal'"'"')' -c 'SELECT pg_stat_reset_shared('"'"'bgwriter'"'"')' >/dev/null
-fi
-echo "load average before ingest: $(cut -d ' ' -f 1-3 /proc/loadavg)"
-# CPU time, in clock ticks, of the server JVM and of PostgreSQL (live processes, and those ended)
-ticks_server() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
-ticks_pg() {
-  local main; main=$(head -n 1 "$work/pg/postmaster.pid")
-  local sum; sum=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$main/stat")
-  for child in $(pgrep -P "$main"); do
-    sum=$((sum + $(awk '{print $14 + $15}' "/proc/$child/stat" 2>/dev/null || echo 0)))
-  done
-  echo "$sum"
-}
-# the load client's: the CPU time of this shell's ended children (bash's times), before and after
-ticks_clients() { awk -v hz="$(getconf CLK_TCK)" 'NR == 2 {split($1, u, /[ms]/); split($2, s, /[ms]/);
-  printf "%d", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * hz}' "$1"; }
-server0=$(ticks_server); pg0=$(ticks_pg); times >"$work/times0"
-java bench/server/ServerLoad.java ingest "$url" "$token" "$clients" "$reports" "$findings"
-server1=$(ticks_server); pg1=$(ticks_pg); times >"$work/times1"
-clients0=$(ticks_clients "$work/times0"); clients1=$(ticks_clients "$work/times1")
-echo "load average after ingest: $(cut -d ' ' -f 1-3 /proc/loadavg)"
-per_report() { echo "scale=1; $1 * 1000 / $(getconf CLK_TCK) / ($reports + $(( reports / 5 < 200 ? reports / 5 : 200 )))" | bc; }
-echo "CPU per report, warm-up included: server $(per_report $((server1 - server0))) ms," \
-  "PostgreSQL $(per_report $((pg1 - pg0))) ms, load client (with its compilation) $(per_report $((clients1 - clients0))) ms"
-psql -d ingest -At -c "SELECT 'stored: ' || (SELECT COUNT(*) FROM scan) || ' scans, ' || (SELECT COUNT(*) FROM finding) || ' findings, ' || (SELECT COUNT(*) FROM finding_image) || ' finding_image rows'"
-if [ -n "${PG_STATS:-}" ]; then
-  psql -d ingest -c "SELECT calls, round(total_exec_time::numeric, 0) AS ms, rows,
-      shared_blks_hit + shared_blks_read AS blocks, left(regexp_replace(query, '\s+', ' ', 'g'), 90) AS query
-    FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 10"
-  psql -d ingest -c "SELECT wal_records, wal_bytes, wal_write, wal_sync, round(wal_sync_time::numeric) AS sync_ms
-    FROM pg_stat_wal" -c "SELECT checkpoints_timed, checkpoints_req, buffers_checkpoint, buffers_backend,
-    buffers_backend_fsync FROM pg_stat_bgwriter"
-fi
-stop_server
+  serve ingest
+  if [ -n "${PG_STATS:-}" ]; then
+    psql -d ingest -c 'CREATE EXTENSION pg_stat_statements' -c 'SELECT pg_stat_statements_reset()' \
+      -c 'SELECT pg_stat_reset_shared('"'"'wal'"'"')' -c 'SELECT pg_stat_reset_shared('"'"'bgwriter'"'"')' >/dev/null
+  fi
+  echo "load average before ingest: $(cut -d ' ' -f 1-3 /proc/loadavg)"
+  # CPU time, in clock ticks, of the server JVM and of PostgreSQL (live processes, and those ended)
+  ticks_server() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+  ticks_pg() {
+    local main; main=$(head -n 1 "$work/pg/postmaster.pid")
+    local sum; sum=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$main/stat")
+    for child in $(pgrep -P "$main"); do
+      sum=$((sum + $(awk '{print $14 + $15}' "/proc/$child/stat" 2>/dev/null || echo 0)))
+    done
+    echo "$sum"
+  }
+  # the load client's: the CPU time of this shell's ended children (bash's times), before and after
+  ticks_clients() { awk -v hz="$(getconf CLK_TCK)" 'NR == 2 {split($1, u, /[ms]/); split($2, s, /[ms]/);
+    printf "%d", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * hz}' "$1"; }
+  server0=$(ticks_server); pg0=$(ticks_pg); times >"$work/times0"
+  java bench/server/ServerLoad.java ingest "$url" "$token" "$clients" "$reports" "$findings"
+  server1=$(ticks_server); pg1=$(ticks_pg); times >"$work/times1"
+  clients0=$(ticks_clients "$work/times0"); clients1=$(ticks_clients "$work/times1")
+  echo "load average after ingest: $(cut -d ' ' -f 1-3 /proc/loadavg)"
+  per_report() { echo "scale=1; $1 * 1000 / $(getconf CLK_TCK) / ($reports + $(( reports / 5 < 200 ? reports / 5 : 200 )))" | bc; }
+  echo "CPU per report, warm-up included: server $(per_report $((server1 - server0))) ms," \
+    "PostgreSQL $(per_report $((pg1 - pg0))) ms, load client (with its compilation) $(per_report $((clients1 - clients0))) ms"
+  psql -d ingest -At -c "SELECT 'stored: ' || (SELECT COUNT(*) FROM scan) || ' scans, ' || (SELECT COUNT(*) FROM finding) || ' findings, ' || (SELECT COUNT(*) FROM finding_image) || ' finding_image rows'"
+  if [ -n "${PG_STATS:-}" ]; then
+    psql -d ingest -c "SELECT calls, round(total_exec_time::numeric, 0) AS ms, rows,
+        shared_blks_hit + shared_blks_read AS blocks, left(regexp_replace(query, '\s+', ' ', 'g'), 90) AS query
+      FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 10"
+    psql -d ingest -c "SELECT wal_records, wal_bytes, wal_write, wal_sync, round(wal_sync_time::numeric) AS sync_ms
+      FROM pg_stat_wal" -c "SELECT checkpoints_timed, checkpoints_req, buffers_checkpoint, buffers_backend,
+      buffers_backend_fsync FROM pg_stat_bgwriter"
+  fi
+  stop_server
 fi
 [[ $parts == *query* ]] || exit 0
 
