@@ -64,7 +64,7 @@ final class ScanRoutes {
     String kind;
     if (tree.has("findings") && "portcullis".equals(tree.path("tool").asText())) {
       kind = "report";
-      recorded = intake.record(ReportSubmission.parse(body), repository, tag, key);
+      recorded = intake.record(ReportSubmission.read(tree), repository, tag, key);
     } else {
       Submitted submitted = inventory(tree, body);
       kind =

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,9 +23,13 @@ final class FindingChanges {
   /** Ids per {@code IN (…)} list: well under every driver's limit of bound parameters. */
   private static final int IN_CHUNK = 500;
 
+  /** New findings per {@code INSERT}: 17 parameters a row, well under every driver's limit. */
+  private static final int INSERT_CHUNK = 200;
+
   private final Connection connection;
   private final long repositoryId;
   private final long imageId;
+  private final boolean newImage;
   private final boolean current;
   private final long now;
   private final PatchDeadlines deadlines;
@@ -37,6 +42,7 @@ final class FindingChanges {
       Connection connection,
       long repositoryId,
       long imageId,
+      boolean newImage,
       boolean current,
       long now,
       PatchDeadlines deadlines)
@@ -44,10 +50,10 @@ final class FindingChanges {
     this.connection = connection;
     this.repositoryId = repositoryId;
     this.imageId = imageId;
+    this.newImage = newImage;
     this.current = current;
     this.now = now;
     this.deadlines = deadlines;
-    load();
     this.exceptions = ExceptionRule.active(connection, repositoryId, now);
   }
 
@@ -79,16 +85,60 @@ final class FindingChanges {
       long firstImage,
       long firstSeen,
       Long exceptedUntil,
-      Long policyExceptedUntil) {}
+      Long policyExceptedUntil) {
 
-  private void load() throws SQLException {
+    /** This row, carried into a newer digest. */
+    Row carried() {
+      return new Row(
+          vulnerabilityId,
+          aliases,
+          installedVersion,
+          fixedVersion,
+          title,
+          severity,
+          dueAt,
+          nextRelease,
+          true,
+          firstImage,
+          firstSeen,
+          exceptedUntil,
+          policyExceptedUntil);
+    }
+  }
+
+  /**
+   * Loads the findings this scan can change: the repository's open ones, and the fixed ones that an
+   * observation may match. Those are in the package of an observation that no open finding has
+   * exactly (a match needs the same package, and {@link #existing} looks through the package only
+   * for such observations), so the repository's history is not read again on every scan.
+   */
+  private void load(List<ObservedFinding> observed) throws SQLException {
+    load("fixed_at IS NULL", List.of());
+    Set<String> packages = new LinkedHashSet<>();
+    for (ObservedFinding finding : observed) {
+      if (!byKey.containsKey(finding.key())) {
+        packages.add(finding.packageName());
+      }
+    }
+    List<String> names = new ArrayList<>(packages);
+    for (int from = 0; from < names.size(); from += IN_CHUNK) {
+      List<String> chunk = names.subList(from, Math.min(names.size(), from + IN_CHUNK));
+      load("fixed_at IS NOT NULL AND package_name IN (" + marks(chunk.size()) + ")", chunk);
+    }
+  }
+
+  private void load(String condition, List<String> packageNames) throws SQLException {
     try (PreparedStatement select =
         connection.prepareStatement(
             "SELECT id, vulnerability_id, aliases, ecosystem, package_name, fixed_at, first_seen,"
                 + " first_image_id, carried_into_newer, installed_version, fixed_version, title,"
                 + " severity, due_at, next_release, excepted_until,"
-                + " policy_excepted_until FROM finding WHERE repository_id = ?")) {
+                + " policy_excepted_until FROM finding WHERE repository_id = ? AND "
+                + condition)) {
       select.setLong(1, repositoryId);
+      for (int i = 0; i < packageNames.size(); i++) {
+        select.setString(i + 2, packageNames.get(i));
+      }
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           Long fixedAt = nullableLong(rows, 6);
@@ -132,10 +182,12 @@ final class FindingChanges {
 
   /** Records what the scan saw; returns the findings it opened. */
   List<RecordedScan.NewFinding> apply(List<ObservedFinding> observed) throws SQLException {
+    load(observed);
     List<RecordedScan.NewFinding> opened = new ArrayList<>();
     List<ObservedFinding> fresh = new ArrayList<>();
     List<Long> freshExceptedUntil = new ArrayList<>();
     List<Long> unchanged = new ArrayList<>();
+    List<Long> carried = new ArrayList<>();
     try (PreparedStatement update =
         connection.prepareStatement(
             "UPDATE finding SET vulnerability_id = ?, aliases = ?, installed_version = ?,"
@@ -166,8 +218,12 @@ final class FindingChanges {
         } else if (row.equals(tracked.row())) {
           unchanged.add(tracked.id());
           continue;
+        } else if (row.equals(tracked.row().carried())) {
+          // The usual change: last scan's new finding is in this newer current digest too.
+          carried.add(tracked.id());
+          continue;
         }
-        int column = bindDescription(update, finding);
+        int column = bindDescription(update, 1, finding);
         update.setLong(column++, now);
         update.setLong(column++, firstSeen);
         setNullableLong(update, column++, row.dueAt());
@@ -184,7 +240,9 @@ final class FindingChanges {
         update.executeBatch();
       }
     }
-    setForAll("UPDATE finding SET last_seen = ? WHERE id IN ", unchanged);
+    forAll("UPDATE finding SET last_seen = ? WHERE id IN ", now, unchanged);
+    forAll(
+        "UPDATE finding SET last_seen = ?, carried_into_newer = TRUE WHERE id IN ", now, carried);
     List<Long> inserted = insert(fresh, freshExceptedUntil);
     for (int i = 0; i < fresh.size(); i++) {
       seen.add(inserted.get(i));
@@ -218,28 +276,31 @@ final class FindingChanges {
   }
 
   /**
-   * Runs {@code sql} (which binds now, then ends in {@code IN }) for the ids, a chunk of ids per
-   * statement.
+   * Runs {@code sql} (which binds {@code first}, then ends in {@code IN }) for the ids, a chunk of
+   * ids per statement.
    */
-  private void setForAll(String sql, List<Long> ids) throws SQLException {
+  private void forAll(String sql, long first, List<Long> ids) throws SQLException {
     for (int from = 0; from < ids.size(); from += IN_CHUNK) {
       List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
-      StringBuilder text = new StringBuilder(sql).append('(');
-      for (int i = 0; i < chunk.size(); i++) {
-        text.append(i == 0 ? "?" : ", ?");
-      }
-      try (PreparedStatement update = connection.prepareStatement(text.append(')').toString())) {
-        update.setLong(1, now);
+      try (PreparedStatement statement =
+          connection.prepareStatement(sql + '(' + marks(chunk.size()) + ')')) {
+        statement.setLong(1, first);
         for (int i = 0; i < chunk.size(); i++) {
-          update.setLong(i + 2, chunk.get(i));
+          statement.setLong(i + 2, chunk.get(i));
         }
-        update.executeUpdate();
+        statement.executeUpdate();
       }
     }
   }
 
+  /** {@code ?, ?, …}: {@code count} parameters of an {@code IN} list. */
+  private static String marks(int count) {
+    return "?, ".repeat(count - 1) + "?";
+  }
+
   /**
-   * Fixes the repository's open findings that this scan of its current digest did not see.
+   * Fixes the repository's open findings that this scan of its current digest did not see; after
+   * {@link #apply}.
    *
    * @return how many it fixed
    */
@@ -250,23 +311,36 @@ final class FindingChanges {
         fixed.add(tracked.id());
       }
     }
-    setForAll("UPDATE finding SET fixed_at = ? WHERE id IN ", fixed);
+    forAll("UPDATE finding SET fixed_at = ? WHERE id IN ", now, fixed);
     return fixed.size();
   }
 
+  /**
+   * Links the image to the findings this scan saw, as of this scan: only the links that change are
+   * written (a new image has none yet).
+   */
   private void linkImage() throws SQLException {
-    try (PreparedStatement delete =
-        connection.prepareStatement("DELETE FROM finding_image WHERE image_id = ?")) {
-      delete.setLong(1, imageId);
-      delete.executeUpdate();
+    Set<Long> linked = newImage ? Set.of() : linked();
+    List<Long> gone = new ArrayList<>();
+    for (long id : linked) {
+      if (!seen.contains(id)) {
+        gone.add(id);
+      }
     }
-    if (seen.isEmpty()) {
+    forAll("DELETE FROM finding_image WHERE image_id = ? AND finding_id IN ", imageId, gone);
+    List<Long> added = new ArrayList<>();
+    for (long id : seen) {
+      if (!linked.contains(id)) {
+        added.add(id);
+      }
+    }
+    if (added.isEmpty()) {
       return;
     }
     try (PreparedStatement insert =
         connection.prepareStatement(
             "INSERT INTO finding_image (finding_id, image_id) VALUES (?, ?)")) {
-      for (long id : seen) {
+      for (long id : added) {
         insert.setLong(1, id);
         insert.setLong(2, imageId);
         insert.addBatch();
@@ -275,60 +349,86 @@ final class FindingChanges {
     }
   }
 
-  /** Inserts the findings in one batch; returns their ids, in order. */
-  private List<Long> insert(List<ObservedFinding> findings, List<Long> exceptedUntil)
-      throws SQLException {
-    List<Long> ids = new ArrayList<>(findings.size());
-    if (findings.isEmpty()) {
-      return ids;
-    }
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO finding (vulnerability_id, aliases, installed_version, fixed_version,"
-                + " title, severity, last_seen, first_seen, due_at, next_release,"
-                + " carried_into_newer, first_image_id, excepted_until, policy_excepted_until,"
-                + " repository_id, ecosystem, package_name)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?, ?, ?, ?)",
-            new String[] {"id"})) {
-      for (int i = 0; i < findings.size(); i++) {
-        ObservedFinding finding = findings.get(i);
-        int column = bindDescription(insert, finding);
-        insert.setLong(column++, now);
-        insert.setLong(column++, now);
-        setNullableLong(insert, column++, dueAt(finding.severity(), now));
-        insert.setBoolean(column++, deadlines.nextRelease(finding.severity()));
-        insert.setLong(column++, imageId);
-        setNullableLong(insert, column++, exceptedUntil.get(i));
-        setNullableLong(insert, column++, policyExceptedUntil(finding));
-        insert.setLong(column++, repositoryId);
-        insert.setString(column++, finding.ecosystem());
-        insert.setString(column, finding.packageName());
-        insert.addBatch();
-      }
-      insert.executeBatch();
-      try (ResultSet keys = insert.getGeneratedKeys()) {
-        while (keys.next()) {
-          ids.add(keys.getLong(1));
+  private Set<Long> linked() throws SQLException {
+    Set<Long> ids = new HashSet<>();
+    try (PreparedStatement select =
+        connection.prepareStatement("SELECT finding_id FROM finding_image WHERE image_id = ?")) {
+      select.setLong(1, imageId);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          ids.add(rows.getLong(1));
         }
       }
-    }
-    if (ids.size() != findings.size()) {
-      throw new SQLException(
-          "the store returned " + ids.size() + " ids for " + findings.size() + " new findings");
     }
     return ids;
   }
 
-  /** Binds id, aliases, versions, title and severity from column 1; returns the next column. */
-  private static int bindDescription(PreparedStatement statement, ObservedFinding finding)
+  /**
+   * Inserts the findings, as many rows per statement as {@link #INSERT_CHUNK}; returns their ids,
+   * in order. The store returns each row's key with its id, so no order of returned rows is
+   * assumed.
+   */
+  private List<Long> insert(List<ObservedFinding> findings, List<Long> exceptedUntil)
       throws SQLException {
-    statement.setString(1, finding.vulnerabilityId());
-    statement.setString(2, Aliases.format(finding.aliases()));
-    statement.setString(3, Text.cut(finding.installedVersion(), 256));
-    statement.setString(4, Text.cut(finding.fixedVersion(), 256));
-    statement.setString(5, Text.cut(finding.title(), 1000));
-    statement.setString(6, finding.severity().name());
-    return 7;
+    Map<FindingKey, Long> idsByKey = new HashMap<>();
+    for (int from = 0; from < findings.size(); from += INSERT_CHUNK) {
+      int to = Math.min(findings.size(), from + INSERT_CHUNK);
+      String values = ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?, ?, ?, ?)";
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "INSERT INTO finding (vulnerability_id, aliases, installed_version, fixed_version,"
+                  + " title, severity, last_seen, first_seen, due_at, next_release,"
+                  + " carried_into_newer, first_image_id, excepted_until, policy_excepted_until,"
+                  + " repository_id, ecosystem, package_name) VALUES "
+                  + values.substring(2)
+                  + values.repeat(to - from - 1),
+              new String[] {"id", "vulnerability_id", "ecosystem", "package_name"})) {
+        int column = 1;
+        for (int i = from; i < to; i++) {
+          ObservedFinding finding = findings.get(i);
+          column = bindDescription(insert, column, finding);
+          insert.setLong(column++, now);
+          insert.setLong(column++, now);
+          setNullableLong(insert, column++, dueAt(finding.severity(), now));
+          insert.setBoolean(column++, deadlines.nextRelease(finding.severity()));
+          insert.setLong(column++, imageId);
+          setNullableLong(insert, column++, exceptedUntil.get(i));
+          setNullableLong(insert, column++, policyExceptedUntil(finding));
+          insert.setLong(column++, repositoryId);
+          insert.setString(column++, finding.ecosystem());
+          insert.setString(column++, finding.packageName());
+        }
+        insert.executeUpdate();
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+          while (keys.next()) {
+            idsByKey.put(
+                new FindingKey(keys.getString(2), keys.getString(3), keys.getString(4)),
+                keys.getLong(1));
+          }
+        }
+      }
+    }
+    List<Long> ids = new ArrayList<>(findings.size());
+    for (ObservedFinding finding : findings) {
+      Long id = idsByKey.get(finding.key());
+      if (id == null) {
+        throw new SQLException("the store returned no id for the new finding " + finding.key());
+      }
+      ids.add(id);
+    }
+    return ids;
+  }
+
+  /** Binds id, aliases, versions, title and severity from {@code column}; returns the next one. */
+  private static int bindDescription(
+      PreparedStatement statement, int column, ObservedFinding finding) throws SQLException {
+    statement.setString(column++, finding.vulnerabilityId());
+    statement.setString(column++, Aliases.format(finding.aliases()));
+    statement.setString(column++, Text.cut(finding.installedVersion(), 256));
+    statement.setString(column++, Text.cut(finding.fixedVersion(), 256));
+    statement.setString(column++, Text.cut(finding.title(), 1000));
+    statement.setString(column++, finding.severity().name());
+    return column;
   }
 
   private Long dueAt(Severity severity, long firstSeen) {

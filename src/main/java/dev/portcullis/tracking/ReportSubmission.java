@@ -2,7 +2,6 @@ package dev.portcullis.tracking;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.image.InputException;
-import dev.portcullis.image.Json;
 import dev.portcullis.vulndb.Severity;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,9 +36,11 @@ public record ReportSubmission(
     findings = List.copyOf(findings);
   }
 
-  /** Reads the report; a one-line error names what is wrong. */
-  public static ReportSubmission parse(byte[] body) throws InputException {
-    JsonNode report = Json.tree(body, "the scan report");
+  /**
+   * Reads the report from its JSON, parsed once by the caller to see what it is; a one-line error
+   * names what is wrong.
+   */
+  public static ReportSubmission read(JsonNode report) throws InputException {
     if (!"portcullis".equals(report.path("tool").asText())
         || report.path("schemaVersion").asInt() != 1) {
       throw new InputException(

@@ -79,20 +79,36 @@ public final class ScanRecorder {
             earlier, imageOf(connection, earlier), true, scan.failed(), List.of(), 0);
       }
     }
-    long repositoryId = repository(connection, scan.image().repository(), now);
-    long imageId = image(connection, repositoryId, scan.image().digest().toString(), now);
-    boolean current = makeCurrent(connection, repositoryId, imageId, scan, now);
+    LockedRepository repository = lockedRepository(connection, scan.image().repository(), now);
+    long repositoryId = repository.id();
+    Long known = knownImage(connection, repositoryId, scan.image().digest().toString());
+    long imageId =
+        known != null
+            ? known
+            : insertImage(connection, repositoryId, scan.image().digest().toString(), now);
+    Long current = repository.currentImageId();
+    boolean becomesCurrent = current == null || (current != imageId && scan.cause().makesCurrent());
+    if (becomesCurrent) {
+      try (PreparedStatement update =
+          connection.prepareStatement("UPDATE repository SET current_image_id = ? WHERE id = ?")) {
+        update.setLong(1, imageId);
+        update.setLong(2, repositoryId);
+        update.executeUpdate();
+      }
+    }
     if (scan.image().tag() != null) {
       tag(connection, repositoryId, scan.image().tag(), imageId, now);
     }
     if (scan.inventory() != null) {
       inventory(connection, scan.image().digest().toString(), scan.inventory(), now);
     }
-    long scanId = insertScan(connection, imageId, scan, now);
+    long scanId = insertScan(connection, imageId, scan, now, becomesCurrent);
+    boolean isCurrent = becomesCurrent || current == imageId;
     FindingChanges changes =
-        new FindingChanges(connection, repositoryId, imageId, current, now, deadlines);
+        new FindingChanges(
+            connection, repositoryId, imageId, known == null, isCurrent, now, deadlines);
     List<RecordedScan.NewFinding> opened = changes.apply(merged(scan.findings()));
-    int fixed = current && scan.complete() ? changes.fixMissing() : 0;
+    int fixed = isCurrent && scan.complete() ? changes.fixMissing() : 0;
     return new RecordedScan(scanId, imageId, false, scan.failed(), opened, fixed);
   }
 
@@ -137,6 +153,11 @@ public final class ScanRecorder {
         }
       }
     }
+    return insertRepository(connection, name, now);
+  }
+
+  private static long insertRepository(Connection connection, String name, long now)
+      throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(
             "INSERT INTO repository (name, created_at) VALUES (?, ?)",
@@ -148,7 +169,35 @@ public final class ScanRecorder {
     }
   }
 
+  /**
+   * A repository's row and current digest. The row is locked, so that two servers recording scans
+   * of one repository take turns; a repository just inserted is this transaction's alone.
+   */
+  private record LockedRepository(long id, Long currentImageId) {}
+
+  private static LockedRepository lockedRepository(Connection connection, String name, long now)
+      throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT id, current_image_id FROM repository WHERE name = ? FOR UPDATE")) {
+      select.setString(1, name);
+      try (ResultSet rows = select.executeQuery()) {
+        if (rows.next()) {
+          long current = rows.getLong(2);
+          return new LockedRepository(rows.getLong(1), rows.wasNull() ? null : current);
+        }
+      }
+    }
+    return new LockedRepository(insertRepository(connection, name, now), null);
+  }
+
   static long image(Connection connection, long repositoryId, String digest, long now)
+      throws SQLException {
+    Long known = knownImage(connection, repositoryId, digest);
+    return known != null ? known : insertImage(connection, repositoryId, digest, now);
+  }
+
+  private static Long knownImage(Connection connection, long repositoryId, String digest)
       throws SQLException {
     try (PreparedStatement select =
         connection.prepareStatement(
@@ -156,11 +205,13 @@ public final class ScanRecorder {
       select.setLong(1, repositoryId);
       select.setString(2, digest);
       try (ResultSet rows = select.executeQuery()) {
-        if (rows.next()) {
-          return rows.getLong(1);
-        }
+        return rows.next() ? rows.getLong(1) : null;
       }
     }
+  }
+
+  private static long insertImage(Connection connection, long repositoryId, String digest, long now)
+      throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(
             "INSERT INTO image (repository_id, digest, first_seen) VALUES (?, ?, ?)",
@@ -171,45 +222,6 @@ public final class ScanRecorder {
       insert.executeUpdate();
       return generatedId(insert);
     }
-  }
-
-  /**
-   * Makes the image its repository's current digest where the scan's cause says so (a push, a CI
-   * submission, a moved tag) or the repository has none yet. The row is locked, so that two servers
-   * recording scans of one repository take turns.
-   *
-   * @return whether the image is the repository's current digest after the scan
-   */
-  private static boolean makeCurrent(
-      Connection connection, long repositoryId, long imageId, ImageScan scan, long now)
-      throws SQLException {
-    Long current;
-    try (PreparedStatement select =
-        connection.prepareStatement(
-            "SELECT current_image_id FROM repository WHERE id = ? FOR UPDATE")) {
-      select.setLong(1, repositoryId);
-      try (ResultSet rows = select.executeQuery()) {
-        rows.next();
-        long value = rows.getLong(1);
-        current = rows.wasNull() ? null : value;
-      }
-    }
-    if (current != null && (current == imageId || !scan.cause().makesCurrent())) {
-      return current == imageId;
-    }
-    try (PreparedStatement update =
-        connection.prepareStatement("UPDATE repository SET current_image_id = ? WHERE id = ?")) {
-      update.setLong(1, imageId);
-      update.setLong(2, repositoryId);
-      update.executeUpdate();
-    }
-    try (PreparedStatement update =
-        connection.prepareStatement("UPDATE image SET current_since = ? WHERE id = ?")) {
-      update.setLong(1, now);
-      update.setLong(2, imageId);
-      update.executeUpdate();
-    }
-    return true;
   }
 
   private static void tag(
@@ -285,7 +297,12 @@ public final class ScanRecorder {
     }
   }
 
-  private static long insertScan(Connection connection, long imageId, ImageScan scan, long now)
+  /**
+   * Inserts the scan and makes it the image's last; {@code becameCurrent}: the image became its
+   * repository's current digest now.
+   */
+  private static long insertScan(
+      Connection connection, long imageId, ImageScan scan, long now, boolean becameCurrent)
       throws SQLException {
     long scanId;
     try (PreparedStatement insert =
@@ -308,9 +325,16 @@ public final class ScanRecorder {
       scanId = generatedId(insert);
     }
     try (PreparedStatement update =
-        connection.prepareStatement("UPDATE image SET last_scan_id = ? WHERE id = ?")) {
-      update.setLong(1, scanId);
-      update.setLong(2, imageId);
+        connection.prepareStatement(
+            becameCurrent
+                ? "UPDATE image SET last_scan_id = ?, current_since = ? WHERE id = ?"
+                : "UPDATE image SET last_scan_id = ? WHERE id = ?")) {
+      int column = 1;
+      update.setLong(column++, scanId);
+      if (becameCurrent) {
+        update.setLong(column++, now);
+      }
+      update.setLong(column, imageId);
       update.executeUpdate();
     }
     return scanId;

@@ -212,6 +212,78 @@ class ScanRecorderTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(StoreBackend.class)
+  void aFixedFindingThatComesBackIsReopenedWithItsClockStartedAgain(StoreBackend backend) {
+    try (Store store = backend.open(directory)) {
+      ScanRecorder recorder = recorder(store);
+      recorder.record(scan(image("v1", "1.0"), ScanCause.PUSH, finding("CVE-1", Severity.HIGH)));
+      clock.set(T0.plus(Duration.ofDays(1)));
+      assertThat(recorder.record(scan(image("v2", "1.1"), ScanCause.PUSH)).fixed()).isEqualTo(1);
+      clock.set(T0.plus(Duration.ofDays(2)));
+
+      RecordedScan back =
+          recorder.record(
+              scan(image("v3", "1.2"), ScanCause.PUSH, finding("CVE-1", Severity.HIGH)));
+
+      assertThat(back.opened()).hasSize(1);
+      assertThat(count(store, "SELECT COUNT(*) FROM finding")).isEqualTo(1);
+      assertThat(count(store, "SELECT COUNT(*) FROM finding WHERE fixed_at IS NULL")).isEqualTo(1);
+      assertThat(dueAt(store)).isEqualTo(T0.plus(Duration.ofDays(2 + 7)));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(StoreBackend.class)
+  void aFixedFindingThatComesBackUnderAnAliasIsReopened(StoreBackend backend) {
+    try (Store store = backend.open(directory)) {
+      ScanRecorder recorder = recorder(store);
+      recorder.record(
+          scan(image("v1", "1.0"), ScanCause.PUSH, finding("GHSA-aaaa", Severity.HIGH)));
+      recorder.record(scan(image("v2", "1.1"), ScanCause.PUSH));
+
+      RecordedScan back =
+          recorder.record(
+              scan(
+                  image("v3", "1.2"),
+                  ScanCause.PUSH,
+                  finding("CVE-2026-1", Severity.HIGH, "GHSA-aaaa")));
+
+      assertThat(back.opened()).hasSize(1);
+      assertThat(count(store, "SELECT COUNT(*) FROM finding")).isEqualTo(1);
+      assertThat(kpis(store).open()).isEqualTo(Map.of(Severity.HIGH, 1L));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(StoreBackend.class)
+  void aRescanLinksTheImageToExactlyTheFindingsItCarriesNow(StoreBackend backend) {
+    try (Store store = backend.open(directory)) {
+      ScanRecorder recorder = recorder(store);
+      recorder.record(
+          scan(
+              image("v1", "1.0"),
+              ScanCause.PUSH,
+              finding("CVE-1", Severity.HIGH),
+              finding("CVE-2", Severity.LOW)));
+
+      recorder.record(
+          scan(
+              image("v1", null),
+              ScanCause.RESCAN,
+              finding("CVE-2", Severity.LOW),
+              finding("CVE-3", Severity.MEDIUM)));
+
+      assertThat(
+              count(
+                  store,
+                  "SELECT COUNT(*) FROM finding_image fi JOIN finding f ON f.id = fi.finding_id"
+                      + " WHERE f.vulnerability_id IN ('CVE-2', 'CVE-3')"))
+          .isEqualTo(2);
+      assertThat(count(store, "SELECT COUNT(*) FROM finding_image")).isEqualTo(2);
+    }
+  }
+
   private static Instant dueAt(Store store) {
     return store.read(
         connection -> {
