@@ -5,12 +5,14 @@
 #   queries: GET /api/v1/kpis and /api/v1/findings with typical filters over a store seeded with
 #            10,000 images x 100 findings (bench/server/seed-query-store.sql).
 #   bench/server.sh [REPORTS [CLIENTS [FINDINGS]]]      defaults: 2000 4 100
+#   PARTS=queries bench/server.sh                       only the queries (PARTS=ingest: only ingest)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 reports=${1:-2000}
 clients=${2:-4}
 findings=${3:-100}
+parts=${PARTS:-ingest,queries}
 pg_bin=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)}
 [ -x "$pg_bin/initdb" ] || { echo "needs PostgreSQL's server binaries (Debian: postgresql)" >&2; exit 2; }
 [ -f target/portcullis.jar ] || ./mvnw -q -B -DskipTests package
@@ -54,10 +56,13 @@ serve() {   # serve DATABASE: starts the server on that database, sets $url and 
 stop_server() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -n 1); $("$pg_bin/postgres" --version)"
-serve ingest
-java bench/server/ServerLoad.java ingest "$url" "$token" "$clients" "$reports" "$findings"
-psql -d ingest -At -c "SELECT 'stored: ' || (SELECT COUNT(*) FROM scan) || ' scans, ' || (SELECT COUNT(*) FROM finding) || ' findings, ' || (SELECT COUNT(*) FROM finding_image) || ' finding_image rows'"
-stop_server
+if [[ ,$parts, == *,ingest,* ]]; then
+  serve ingest
+  java bench/server/ServerLoad.java ingest "$url" "$token" "$clients" "$reports" "$findings"
+  psql -d ingest -At -c "SELECT 'stored: ' || (SELECT COUNT(*) FROM scan) || ' scans, ' || (SELECT COUNT(*) FROM finding) || ' findings, ' || (SELECT COUNT(*) FROM finding_image) || ' finding_image rows'"
+  stop_server
+fi
+[[ ,$parts, == *,queries,* ]] || exit 0
 
 serve query
 seed_start=$(date +%s.%N)
