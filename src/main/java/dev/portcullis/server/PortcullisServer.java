@@ -31,6 +31,7 @@ import dev.portcullis.tracking.FindingQueries;
 import dev.portcullis.tracking.Inventories;
 import dev.portcullis.tracking.KnownTags;
 import dev.portcullis.tracking.Kpis;
+import dev.portcullis.tracking.RecentKpis;
 import dev.portcullis.tracking.RepositoryQueries;
 import dev.portcullis.tracking.RunningImages;
 import dev.portcullis.tracking.ScanIntake;
@@ -130,7 +131,8 @@ public final class PortcullisServer implements AutoCloseable {
       DependencyMetrics dependencyMetrics = new DependencyMetrics(dependencies, metrics);
       byte[] openApi = openApiDocument();
       Kpis kpis = new Kpis(store, clock);
-      KpiMetrics kpiMetrics = new KpiMetrics(kpis, settings.database(), clock, metrics);
+      RecentKpis recentKpis = new RecentKpis(kpis, clock);
+      KpiMetrics kpiMetrics = new KpiMetrics(recentKpis, settings.database(), clock, metrics);
       NotificationJobs notifications =
           NotificationJobs.create(
               settings.background().notifications(),
@@ -142,7 +144,13 @@ public final class PortcullisServer implements AutoCloseable {
               log);
       ScanIntake intake =
           new ScanIntake(
-              new ScanRecorder(store, deadlines, notifications.observer()),
+              new ScanRecorder(
+                  store,
+                  deadlines,
+                  (scan, recorded) -> {
+                    recentKpis.changed();
+                    notifications.observer().recorded(scan, recorded);
+                  }),
               settings.policy(),
               settings.database(),
               clock);
@@ -176,13 +184,14 @@ public final class PortcullisServer implements AutoCloseable {
       ScanRoutes scans = new ScanRoutes(intake, kpiMetrics);
       HookRoutes hooks = new HookRoutes(feeds, jobs, feedSettings.secret());
       QueryRoutes queries =
-          new QueryRoutes(new FindingQueries(store, clock), kpis, settings.anonymousReads());
+          new QueryRoutes(new FindingQueries(store, clock), recentKpis, settings.anonymousReads());
       RepositoryRoutes repositories =
           new RepositoryRoutes(new RepositoryQueries(store, clock), settings.anonymousReads());
       ExceptionRoutes exceptions =
           new ExceptionRoutes(
               new VulnerabilityExceptions(store, clock),
               new AuditLog(store),
+              recentKpis,
               settings.anonymousReads());
       Javalin app =
           Javalin.create(
@@ -204,6 +213,7 @@ public final class PortcullisServer implements AutoCloseable {
                     ctx -> {
                       checkStore(store, dependencies);
                       dependencyMetrics.refresh();
+                      kpiMetrics.refresh();
                       ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                           .result(metrics.scrape());
                     });
