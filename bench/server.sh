@@ -3,7 +3,9 @@
 # machine (Debian's postgresql package) in a temporary directory:
 #   ingest: CI reports of FINDINGS findings each, posted by CLIENTS concurrent clients;
 #   queries: GET /api/v1/kpis and /api/v1/findings with typical filters over a store seeded with
-#            10,000 images x 100 findings (bench/server/seed-query-store.sql).
+#            10,000 images x 100 findings (bench/server/seed-query-store.sql). The KPIs twice: as
+#            callers get them (a snapshot shared for up to 5 s), and with a new window for every
+#            request, so that each one counts the store afresh.
 #   bench/server.sh [REPORTS [CLIENTS [FINDINGS]]]      defaults: 2000 4 100
 #   PARTS=queries bench/server.sh                       only the queries (PARTS=ingest: only ingest)
 set -euo pipefail
@@ -70,6 +72,7 @@ psql -d query -f bench/server/seed-query-store.sql >/dev/null
 echo "seeded 10,000 images x 100 findings in $(echo "$(date +%s.%N) - $seed_start" | bc) s"
 java bench/server/ServerLoad.java query "$url" "$token" "${ROUNDS:-500}" \
   '/api/v1/kpis' \
+  '/api/v1/kpis?windowDays={n}' \
   '/api/v1/findings' \
   '/api/v1/findings?severity=CRITICAL,HIGH' \
   '/api/v1/findings?severity=CRITICAL,HIGH&overdue=true' \
