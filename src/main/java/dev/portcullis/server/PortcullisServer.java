@@ -35,6 +35,7 @@ import dev.portcullis.tracking.RecentKpis;
 import dev.portcullis.tracking.RepositoryQueries;
 import dev.portcullis.tracking.RunningImages;
 import dev.portcullis.tracking.ScanIntake;
+import dev.portcullis.tracking.ScanObserver;
 import dev.portcullis.tracking.ScanRecorder;
 import dev.portcullis.tracking.VulnerabilityExceptions;
 import io.javalin.Javalin;
@@ -142,6 +143,7 @@ public final class PortcullisServer implements AutoCloseable {
               dependencies,
               clock,
               log);
+      ScanObserver announce = notifications.observer();
       ScanIntake intake =
           new ScanIntake(
               new ScanRecorder(
@@ -149,7 +151,7 @@ public final class PortcullisServer implements AutoCloseable {
                   deadlines,
                   (scan, recorded) -> {
                     recentKpis.changed();
-                    notifications.observer().recorded(scan, recorded);
+                    announce.recorded(scan, recorded);
                   }),
               settings.policy(),
               settings.database(),
