@@ -3,9 +3,11 @@
 # machine (Debian's postgresql package) in a temporary directory:
 #   ingest: CI reports of FINDINGS findings each, posted by CLIENTS concurrent clients;
 #   queries: GET /api/v1/kpis and /api/v1/findings with typical filters over a store seeded with
-#            10,000 images x 100 findings (bench/server/seed-query-store.sql).
+#            10,000 images x 100 findings (bench/server/seed-query-store.sql). The KPIs twice: as
+#            callers get them (a snapshot shared for up to 5 s), and with a new window for every
+#            request, so that each one counts the store afresh.
 #   bench/server.sh [REPORTS [CLIENTS [FINDINGS]]]      defaults: 2000 4 100
-# PARTS=ingest or PARTS=query runs one part only (default: both). PG_STATS=1 prints the ingest's
+# PARTS=ingest or PARTS=queries runs one part only (default: both). PG_STATS=1 prints the ingest's
 # ten costliest statements (pg_stat_statements) and PostgreSQL's WAL and checkpoint counters.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -109,6 +111,7 @@ psql -d query -f bench/server/seed-query-store.sql >/dev/null
 echo "seeded 10,000 images x 100 findings in $(echo "$(date +%s.%N) - $seed_start" | bc) s"
 java bench/server/ServerLoad.java query "$url" "$token" "${ROUNDS:-500}" \
   '/api/v1/kpis' \
+  '/api/v1/kpis?windowDays={n}' \
   '/api/v1/findings' \
   '/api/v1/findings?severity=CRITICAL,HIGH' \
   '/api/v1/findings?severity=CRITICAL,HIGH&overdue=true' \

@@ -1,6 +1,7 @@
 // Load for bench/server.sh, JDK only: run as a single source file (java ServerLoad.java …).
 //   ingest URL TOKEN CLIENTS REPORTS FINDINGS   posts REPORTS CI reports from CLIENTS threads
-//   query URL TOKEN ROUNDS PATH…               times ROUNDS sequential GETs of each PATH
+//   query URL TOKEN ROUNDS PATH…               times ROUNDS sequential GETs of each PATH; {n} in a
+//                                              PATH is 1, 2, 3… (a new value for every request)
 // Every loop is bounded; the server must be on loopback.
 
 import java.net.URI;
@@ -111,11 +112,12 @@ public class ServerLoad {
   static void query(URI base, String token, int rounds, List<String> paths) throws Exception {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     for (String path : paths) {
-      HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
-          .header("Authorization", "Bearer " + token).GET().build();
       long[] nanos = new long[rounds];
       long bytes = 0;
       for (int i = -rounds / 5; i < rounds; i++) {
+        String each = path.replace("{n}", Integer.toString(i + rounds / 5 + 1));
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(each))
+            .header("Authorization", "Bearer " + token).GET().build();
         long started = System.nanoTime();
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         long took = System.nanoTime() - started;

@@ -2,7 +2,7 @@ package dev.portcullis.metrics;
 
 import dev.portcullis.store.StoreException;
 import dev.portcullis.tracking.KpiSnapshot;
-import dev.portcullis.tracking.Kpis;
+import dev.portcullis.tracking.RecentKpis;
 import dev.portcullis.vulndb.Severity;
 import dev.portcullis.vulndb.VulnerabilityDatabase;
 import io.micrometer.core.instrument.Counter;
@@ -18,29 +18,27 @@ import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The KPIs as Prometheus metrics, in base units (seconds), read from the store at most once per
- * {@link #REFRESH} however often Prometheus scrapes, and the scans this server recorded.
+ * The KPIs as Prometheus metrics, in base units (seconds), from the same {@link RecentKpis} as the
+ * API (so the store is read at most once per {@link RecentKpis#MAX_AGE} however often Prometheus
+ * scrapes), and the scans this server recorded.
  */
 public final class KpiMetrics {
-
-  /** How long one reading of the store serves scrapes. */
-  static final Duration REFRESH = Duration.ofSeconds(5);
 
   private static final String DATABASE_AGE = "portcullis.vulnerability.database.age";
 
   /** The window the remediation time is averaged over. */
   static final Duration REMEDIATION_WINDOW = Duration.ofDays(30);
 
-  private final Kpis kpis;
+  private final RecentKpis kpis;
   private final Path database;
   private final Clock clock;
   private final MeterRegistry registry;
-  private Reading reading;
+  private volatile Reading reading = new Reading(null, null, null);
 
-  /** A reading of the store and the database, and when it was taken. */
+  /** What one scrape shows: the KPIs and the database's age, and when they were read. */
   private record Reading(Instant at, KpiSnapshot kpis, Instant databaseUpdatedAt) {}
 
-  public KpiMetrics(Kpis kpis, Path database, Clock clock, MeterRegistry registry) {
+  public KpiMetrics(RecentKpis kpis, Path database, Clock clock, MeterRegistry registry) {
     this.kpis = kpis;
     this.database = database;
     this.clock = clock;
@@ -106,7 +104,7 @@ public final class KpiMetrics {
                 name,
                 this,
                 metrics -> {
-                  Reading current = metrics.current();
+                  Reading current = metrics.reading;
                   boolean unread = current.kpis() == null && !name.equals(DATABASE_AGE);
                   return unread ? Double.NaN : value.applyAsDouble(current);
                 })
@@ -120,18 +118,16 @@ public final class KpiMetrics {
     builder.register(registry);
   }
 
-  private synchronized Reading current() {
-    Instant now = clock.instant();
-    if (reading == null || Duration.between(reading.at(), now).compareTo(REFRESH) >= 0) {
-      reading = new Reading(now, snapshot(), databaseUpdatedAt());
-    }
-    return reading;
+  /**
+   * Reads what the next scrape shows, so that all its gauges come from one snapshot and a scrape
+   * waits for a store that is down once, not once per gauge. Until the first call every gauge is
+   * NaN.
+   */
+  public void refresh() {
+    reading = new Reading(clock.instant(), snapshot(), databaseUpdatedAt());
   }
 
-  /**
-   * Null while the store is down: every gauge is NaN until the next reading, so that a scrape waits
-   * for the store once, not once per gauge.
-   */
+  /** Null while the store is down: every KPI gauge is NaN until a reading succeeds. */
   private KpiSnapshot snapshot() {
     try {
       return kpis.snapshot(REMEDIATION_WINDOW);

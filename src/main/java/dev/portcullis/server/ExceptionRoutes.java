@@ -7,6 +7,7 @@ import dev.portcullis.tracking.AuditEvent;
 import dev.portcullis.tracking.AuditLog;
 import dev.portcullis.tracking.ExceptionRequest;
 import dev.portcullis.tracking.ExceptionView;
+import dev.portcullis.tracking.RecentKpis;
 import dev.portcullis.tracking.VulnerabilityExceptions;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -19,11 +20,14 @@ final class ExceptionRoutes {
 
   private final VulnerabilityExceptions exceptions;
   private final AuditLog audit;
+  private final RecentKpis kpis;
   private final boolean anonymousReads;
 
-  ExceptionRoutes(VulnerabilityExceptions exceptions, AuditLog audit, boolean anonymousReads) {
+  ExceptionRoutes(
+      VulnerabilityExceptions exceptions, AuditLog audit, RecentKpis kpis, boolean anonymousReads) {
     this.exceptions = exceptions;
     this.audit = audit;
+    this.kpis = kpis;
     this.anonymousReads = anonymousReads;
   }
 
@@ -44,7 +48,9 @@ final class ExceptionRoutes {
       throw ApiError.badRequest("the body is not a JSON object");
     }
     ExceptionRequest request = Json.parse(body, ExceptionRequest.class, "the exception");
-    ctx.status(201).json(exceptions.create(request, caller.name()));
+    ExceptionView created = exceptions.create(request, caller.name());
+    kpis.changed();
+    ctx.status(201).json(created);
   }
 
   private void list(Context ctx) {
@@ -75,6 +81,7 @@ final class ExceptionRoutes {
         exceptions
             .expire(id, caller.name())
             .orElseThrow(() -> new ApiError(404, "no exception has the id " + id));
+    kpis.changed();
     ctx.json(view);
   }
 

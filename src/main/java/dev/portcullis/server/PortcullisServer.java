@@ -31,9 +31,11 @@ import dev.portcullis.tracking.FindingQueries;
 import dev.portcullis.tracking.Inventories;
 import dev.portcullis.tracking.KnownTags;
 import dev.portcullis.tracking.Kpis;
+import dev.portcullis.tracking.RecentKpis;
 import dev.portcullis.tracking.RepositoryQueries;
 import dev.portcullis.tracking.RunningImages;
 import dev.portcullis.tracking.ScanIntake;
+import dev.portcullis.tracking.ScanObserver;
 import dev.portcullis.tracking.ScanRecorder;
 import dev.portcullis.tracking.VulnerabilityExceptions;
 import io.javalin.Javalin;
@@ -130,7 +132,8 @@ public final class PortcullisServer implements AutoCloseable {
       DependencyMetrics dependencyMetrics = new DependencyMetrics(dependencies, metrics);
       byte[] openApi = openApiDocument();
       Kpis kpis = new Kpis(store, clock);
-      KpiMetrics kpiMetrics = new KpiMetrics(kpis, settings.database(), clock, metrics);
+      RecentKpis recentKpis = new RecentKpis(kpis, clock);
+      KpiMetrics kpiMetrics = new KpiMetrics(recentKpis, settings.database(), clock, metrics);
       NotificationJobs notifications =
           NotificationJobs.create(
               settings.background().notifications(),
@@ -140,9 +143,16 @@ public final class PortcullisServer implements AutoCloseable {
               dependencies,
               clock,
               log);
+      ScanObserver announce = notifications.observer();
       ScanIntake intake =
           new ScanIntake(
-              new ScanRecorder(store, deadlines, notifications.observer()),
+              new ScanRecorder(
+                  store,
+                  deadlines,
+                  (scan, recorded) -> {
+                    recentKpis.changed();
+                    announce.recorded(scan, recorded);
+                  }),
               settings.policy(),
               settings.database(),
               clock);
@@ -176,13 +186,14 @@ public final class PortcullisServer implements AutoCloseable {
       ScanRoutes scans = new ScanRoutes(intake, kpiMetrics);
       HookRoutes hooks = new HookRoutes(feeds, jobs, feedSettings.secret());
       QueryRoutes queries =
-          new QueryRoutes(new FindingQueries(store, clock), kpis, settings.anonymousReads());
+          new QueryRoutes(new FindingQueries(store, clock), recentKpis, settings.anonymousReads());
       RepositoryRoutes repositories =
           new RepositoryRoutes(new RepositoryQueries(store, clock), settings.anonymousReads());
       ExceptionRoutes exceptions =
           new ExceptionRoutes(
               new VulnerabilityExceptions(store, clock),
               new AuditLog(store),
+              recentKpis,
               settings.anonymousReads());
       Javalin app =
           Javalin.create(
@@ -204,6 +215,7 @@ public final class PortcullisServer implements AutoCloseable {
                     ctx -> {
                       checkStore(store, dependencies);
                       dependencyMetrics.refresh();
+                      kpiMetrics.refresh();
                       ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                           .result(metrics.scrape());
                     });

@@ -5,7 +5,7 @@ import dev.portcullis.tracking.FindingFilter;
 import dev.portcullis.tracking.FindingQueries;
 import dev.portcullis.tracking.FindingView;
 import dev.portcullis.tracking.KpiSnapshot;
-import dev.portcullis.tracking.Kpis;
+import dev.portcullis.tracking.RecentKpis;
 import dev.portcullis.vulndb.Severity;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -19,10 +19,10 @@ import java.util.Set;
 final class QueryRoutes {
 
   private final FindingQueries findings;
-  private final Kpis kpis;
+  private final RecentKpis kpis;
   private final boolean anonymousReads;
 
-  QueryRoutes(FindingQueries findings, Kpis kpis, boolean anonymousReads) {
+  QueryRoutes(FindingQueries findings, RecentKpis kpis, boolean anonymousReads) {
     this.findings = findings;
     this.kpis = kpis;
     this.anonymousReads = anonymousReads;

@@ -79,6 +79,13 @@ class ExceptionApiTest {
     return json.readTree(listed.body()).path("findings").size();
   }
 
+  /** The overdue findings as the KPIs count them, which a change on this server updates at once. */
+  private int overdueKpi(PortcullisServer server, String token) throws Exception {
+    HttpResponse<String> kpis = send(server, "GET", "/api/v1/kpis", token, null);
+    assertThat(kpis.statusCode()).as(kpis.body()).isEqualTo(200);
+    return json.readTree(kpis.body()).path("overdue").path("CRITICAL").asInt();
+  }
+
   private void assertJsonError(HttpResponse<String> response, int status) throws IOException {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     JsonNode body = json.readTree(response.body());
@@ -99,6 +106,7 @@ class ExceptionApiTest {
           .isEqualTo(201);
       clock.set(T0.plus(Duration.ofDays(31)));
       assertThat(overdue(server, reader)).isEqualTo(1);
+      assertThat(overdueKpi(server, reader)).isEqualTo(1);
 
       // an alias names it, as in the policy file
       HttpResponse<String> created =
@@ -115,6 +123,7 @@ class ExceptionApiTest {
       assertThat(exception.path("createdBy").asText()).isEqualTo("security-lead");
       assertThat(exception.path("expiresAt").asText()).isEqualTo("2027-02-01T00:00:00Z");
       assertThat(overdue(server, reader)).isZero();
+      assertThat(overdueKpi(server, reader)).isZero();
       JsonNode finding =
           json.readTree(send(server, "GET", "/api/v1/findings", reader, null).body())
               .path("findings")
@@ -137,6 +146,7 @@ class ExceptionApiTest {
       assertThat(expired.statusCode()).as(expired.body()).isEqualTo(200);
       assertThat(json.readTree(expired.body()).path("state").asText()).isEqualTo("expired");
       assertThat(overdue(server, reader)).isEqualTo(1);
+      assertThat(overdueKpi(server, reader)).isEqualTo(1);
       JsonNode states =
           json.readTree(
               send(server, "GET", "/api/v1/exceptions?state=expired", reader, null).body());
