@@ -39,13 +39,18 @@ trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 now() { date +%s.%N; }
 since() { echo "$(now) - $1" | bc; }
+# User and system CPU seconds of a process so far: the machine is shared, so wall time alone
+# says little.
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$1/stat"; }
 
 # This machine's Debian packages: the images' Debian part, and the Debian records' packages.
 dpkg-query -W -f '${Package}\t${Version}\t${Architecture}\t${source:Package}\t${source:Version}\n' \
   | sort >"$work/debs.tsv"
 cache=target/bench-rescan
 mkdir -p "$cache"
-key=$(cat "$work/debs.tsv" "$data" | sha256sum | cut -c1-12)
+# Bump records_version when rescan_data.py writes other records.
+records_version=1
+key=$( (cat "$work/debs.tsv"; echo "$records_version") | sha256sum | cut -c1-12)
 database="$cache/vulnerabilities-$copies-$key.sqlite"
 if [ ! -f "$database" ]; then
   python3 "$data" database "$work/debs.tsv" "$osv" "$work/all.zip" "$copies"
@@ -128,6 +133,7 @@ run() {   # run STORE: one whole measurement on postgres or h2
 
   python3 "$data" update "$work/debs.tsv" "$work/update.json"
   mv "$work/update.json" "$work/import/update.json"
+  local cpu_before; cpu_before=$(cpu_seconds "$server_pid")
   local dropped; dropped=$(now)
   local updated="" done=""
   for _ in $(seq 1 6000); do   # at most 600 s
@@ -139,7 +145,9 @@ run() {   # run STORE: one whole measurement on postgres or h2
     sleep 0.1
   done
   [ -n "$done" ] || { echo "no rescan within 600 s" >&2; tail -n 20 "$log" >&2; exit 3; }
-  echo "database update seen after ${updated:-?} s; rescan done ${done} s after the drop"
+  echo "database update seen after ${updated:-?} s; rescan done ${done} s after the drop;" \
+    "server CPU meanwhile $(echo "$(cpu_seconds "$server_pid") - $cpu_before" | bc) s;" \
+    "load average $(cut -d' ' -f1-3 /proc/loadavg)"
   grep -E 'database updated from|rescanned .* after the database update|rescan failed' "$log" \
     | sed 's/^/  log: /' | head -n 12
   curl -s -H "Authorization: Bearer $token" "$url/api/v1/kpis" \

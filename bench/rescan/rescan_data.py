@@ -8,8 +8,8 @@
   rescan_data.py post DEBS OSV URL TOKEN IMAGES PACKAGES CLIENTS TOOL_VERSION REGISTRY
       posts IMAGES inventories (`portcullis sbom --format json` shape) of PACKAGES packages each to
       URL/api/v1/scans from CLIENTS threads: three quarters Debian packages of this machine, the
-      rest Go modules and PyPI packages named by the OSV records, one in five at an affected
-      version; each image in its own repository under REGISTRY
+      rest Go modules and PyPI packages named by the OSV records, one in ten at an affected
+      version, the others at their latest fix; each image in its own repository under REGISTRY
   rescan_data.py update DEBS OUT.json
       the database update: a new CRITICAL Debian:12 advisory on glibc, which every image has
 Every loop is bounded; the server must be on loopback.
@@ -18,6 +18,7 @@ import glob
 import hashlib
 import json
 import random
+import re
 import sys
 import threading
 import urllib.parse
@@ -86,9 +87,14 @@ def database(debs_path, osv, out, copies):
                 z.writestr(record["id"] + ".json", json.dumps(record))
 
 
+def version_key(version):
+    """A rough order of versions, enough to pick a package's latest fix."""
+    return [int(n) for n in re.findall(r"\d+", version)[:6]]
+
+
 def language_pool(osv):
-    """(purl type, name, affected version, version past the record's last fix) per OSV record."""
-    pool = {"golang": [], "pypi": []}
+    """(purl type, name, an affected version, the latest fix of any of its records) by package."""
+    bad, fixes = {"golang": {}, "pypi": {}}, {"golang": {}, "pypi": {}}
     for f in osv_files(osv):
         record = json.load(open(f))
         for affected in record.get("affected", []):
@@ -101,12 +107,19 @@ def language_pool(osv):
             if not fixed or not introduced:
                 continue
             if ecosystem == "Go" and name not in ("stdlib", "toolchain"):
-                bad = ("v" + introduced[0] if introduced[0] != "0"
-                       else "v0.0.0-20200101000000-000000000000")
-                pool["golang"].append((name, bad, "v" + fixed[-1]))
+                kind = "golang"
+                vulnerable = ("v" + introduced[0] if introduced[0] != "0"
+                              else "v0.0.0-20200101000000-000000000000")
+                fixed = ["v" + v for v in fixed]
             elif ecosystem == "PyPI" and affected.get("versions"):
-                pool["pypi"].append((name, affected["versions"][-1], fixed[-1]))
-    return pool
+                kind = "pypi"
+                vulnerable = affected["versions"][-1]
+            else:
+                continue
+            bad[kind].setdefault(name, vulnerable)
+            fixes[kind].setdefault(name, []).extend(fixed)
+    return {kind: [(name, bad[kind][name], max(fixes[kind][name], key=version_key))
+                   for name in sorted(bad[kind])] for kind in bad}
 
 
 LAYER = {"index": 0, "diffId": "sha256:" + "a" * 64, "digest": "sha256:" + "b" * 64,
@@ -137,7 +150,7 @@ def inventory(n, rows, pool, packages, tool_version, registry):
             if name in seen:
                 continue
             seen.add(name)
-            version = bad if rng.random() < 0.2 else good
+            version = bad if rng.random() < 0.1 else good
             listed.append({
                 "type": kind, "name": name, "version": version,
                 "foundIn": "app/go.mod" if kind == "golang" else "app/requirements.txt",
