@@ -42,6 +42,20 @@ since() { echo "$(now) - $1" | bc; }
 # User and system CPU seconds of a process so far: the machine is shared, so wall time alone
 # says little.
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$1/stat"; }
+# The same for PostgreSQL: the postmaster and its processes (backends, writers) that live now.
+pg_cpu_seconds() {
+  [ -f "$work/pg/postmaster.pid" ] || { echo 0; return; }
+  local postmaster total=0 pid
+  postmaster=$(head -n 1 "$work/pg/postmaster.pid")
+  for pid in "$postmaster" $(pgrep -P "$postmaster"); do
+    total=$(echo "$total + $(cpu_seconds "$pid" 2>/dev/null || echo 0)" | bc)
+  done
+  echo "$total"
+}
+kpis() {   # kpis URL TOKEN: open findings by severity
+  curl -s -H "Authorization: Bearer $2" "$1/api/v1/kpis" \
+    | python3 -c 'import json,sys; k=json.load(sys.stdin); print(k.get("open", k))'
+}
 
 # This machine's Debian packages: the images' Debian part, and the Debian records' packages.
 dpkg-query -W -f '${Package}\t${Version}\t${Architecture}\t${source:Package}\t${source:Version}\n' \
@@ -133,7 +147,10 @@ run() {   # run STORE: one whole measurement on postgres or h2
 
   python3 "$data" update "$work/debs.tsv" "$work/update.json"
   mv "$work/update.json" "$work/import/update.json"
-  local cpu_before; cpu_before=$(cpu_seconds "$server_pid")
+  echo "open findings before: $(kpis "$url" "$token")"
+  local cpu_before pg_before
+  cpu_before=$(cpu_seconds "$server_pid")
+  pg_before=$(pg_cpu_seconds)
   local dropped; dropped=$(now)
   local updated="" done=""
   for _ in $(seq 1 6000); do   # at most 600 s
@@ -147,12 +164,11 @@ run() {   # run STORE: one whole measurement on postgres or h2
   [ -n "$done" ] || { echo "no rescan within 600 s" >&2; tail -n 20 "$log" >&2; exit 3; }
   echo "database update seen after ${updated:-?} s; rescan done ${done} s after the drop;" \
     "server CPU meanwhile $(echo "$(cpu_seconds "$server_pid") - $cpu_before" | bc) s;" \
+    "PostgreSQL CPU $(echo "$(pg_cpu_seconds) - $pg_before" | bc) s;" \
     "load average $(cut -d' ' -f1-3 /proc/loadavg)"
   grep -E 'database updated from|rescanned .* after the database update|rescan failed' "$log" \
     | sed 's/^/  log: /' | head -n 12
-  curl -s -H "Authorization: Bearer $token" "$url/api/v1/kpis" \
-    | python3 -c 'import json,sys; k=json.load(sys.stdin); print("  open findings after:", k.get("open", k))' \
-    || true
+  echo "open findings after: $(kpis "$url" "$token")"
   kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
 }
 
