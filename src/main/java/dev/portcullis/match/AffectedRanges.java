@@ -5,7 +5,9 @@ import dev.portcullis.version.VersionComparator;
 import dev.portcullis.vulndb.OsvRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The OSV evaluation of {@code ECOSYSTEM} and {@code SEMVER} ranges (events sorted by version; the
@@ -18,6 +20,13 @@ final class AffectedRanges {
   private static final String ZERO = "0";
 
   private final VersionComparator comparator;
+
+  /**
+   * Orders already computed. One instance serves one package's records, which repeat the same
+   * versions: every record of a PyPI package lists most of its releases, and each is compared with
+   * the installed version once, not once per record.
+   */
+  private final Map<VersionPair, Integer> compared = new HashMap<>();
 
   AffectedRanges(VersionComparator comparator) {
     this.comparator = comparator;
@@ -38,10 +47,8 @@ final class AffectedRanges {
           }
         }
       }
-      for (String listed : versions) {
-        if (!affected && comparesEqual(listed, installed)) {
-          affected = true;
-        }
+      for (int i = 0; i < versions.size() && !affected; i++) {
+        affected = comparesEqual(versions.get(i), installed);
       }
       fixed.sort(this::compare);
       return new RangeEvaluation(affected, fixed.stream().distinct().toList(), null);
@@ -84,6 +91,9 @@ final class AffectedRanges {
 
   /** Versions in a list may be written in another form of the same version ("1.0" and "1.0.0"). */
   private boolean comparesEqual(String listed, String installed) {
+    if (listed.equals(installed)) {
+      return true;
+    }
     try {
       return compare(listed, installed) == 0;
     } catch (UncomparableVersionException e) {
@@ -116,6 +126,14 @@ final class AffectedRanges {
   }
 
   private int compare(String a, String b) {
-    return comparator.compare(a, b);
+    VersionPair pair = new VersionPair(a, b);
+    Integer known = compared.get(pair);
+    if (known == null) {
+      known = comparator.compare(a, b); // an uncomparable version throws, and is not kept
+      compared.put(pair, known);
+    }
+    return known;
   }
+
+  private record VersionPair(String a, String b) {}
 }

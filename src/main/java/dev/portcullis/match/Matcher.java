@@ -270,22 +270,29 @@ public final class Matcher {
   static List<Finding> mergeAliases(List<Finding> findings) {
     List<Finding> merged = new ArrayList<>();
     List<Set<String>> names = new ArrayList<>();
+    // Each name's first group: a finding joins the first group that shares a name with it, found
+    // through this index instead of by searching every group (a package with many records).
+    Map<String, Integer> firstGroup = new HashMap<>();
     for (Finding finding : findings) {
       Set<String> these = new LinkedHashSet<>(finding.aliases());
       these.add(finding.vulnerabilityId());
       int same = -1;
-      for (int i = 0; i < names.size(); i++) {
-        if (names.get(i).stream().anyMatch(these::contains)) {
-          same = i;
-          break;
+      for (String name : these) {
+        Integer group = firstGroup.get(name);
+        if (group != null && (same < 0 || group < same)) {
+          same = group;
         }
       }
       if (same < 0) {
+        same = merged.size();
         merged.add(finding);
         names.add(these);
       } else {
         names.get(same).addAll(these);
         merged.set(same, combine(merged.get(same), finding, names.get(same)));
+      }
+      for (String name : these) {
+        firstGroup.merge(name, same, Math::min);
       }
     }
     return merged.stream().map(Matcher::underCveId).toList();

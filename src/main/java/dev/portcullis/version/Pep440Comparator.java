@@ -42,6 +42,9 @@ final class Pep440Comparator implements VersionComparator {
   public int compare(String a, String b) {
     String x = VersionText.require(SCHEME, a);
     String y = VersionText.require(SCHEME, b);
+    if (plainRelease(x) && plainRelease(y)) {
+      return comparePlainReleases(x, y);
+    }
     Matcher mx = VERSION.matcher(x);
     Matcher my = VERSION.matcher(y);
     boolean validX = mx.matches();
@@ -58,6 +61,64 @@ final class Pep440Comparator implements VersionComparator {
   @Override
   public String toString() {
     return SCHEME;
+  }
+
+  /**
+   * A release and nothing else ({@code 2.31.0}), as most versions and most entries of OSV's
+   * versions lists are: the grammar's release part alone, epoch 0.
+   */
+  private static boolean plainRelease(String v) {
+    if (!VersionText.isDigit(v.charAt(0)) || !VersionText.isDigit(v.charAt(v.length() - 1))) {
+      return false;
+    }
+    for (int i = 1; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c == '.' ? v.charAt(i - 1) == '.' : !VersionText.isDigit(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Plain releases segment by segment, a missing segment as 0 (as the release without its trailing
+   * zeros compares), without the grammar's regular expression or BigInteger: matching compares each
+   * installed version with every version a record lists.
+   */
+  private static int comparePlainReleases(String x, String y) {
+    int i = 0;
+    int j = 0;
+    while (i < x.length() || j < y.length()) {
+      int endX = segmentEnd(x, i);
+      int endY = segmentEnd(y, j);
+      int c = compareDigits(x, i, endX, y, j, endY);
+      if (c != 0) {
+        return c;
+      }
+      i = Math.min(x.length(), endX + 1);
+      j = Math.min(y.length(), endY + 1);
+    }
+    return 0;
+  }
+
+  private static int segmentEnd(String v, int from) {
+    int end = v.indexOf('.', from);
+    return end < 0 ? v.length() : end;
+  }
+
+  /** Two runs of digits as numbers; an empty run (a segment past the end) is 0. */
+  private static int compareDigits(String x, int fromX, int endX, String y, int fromY, int endY) {
+    while (fromX < endX && x.charAt(fromX) == '0') {
+      fromX++;
+    }
+    while (fromY < endY && y.charAt(fromY) == '0') {
+      fromY++;
+    }
+    int c = Integer.compare(endX - fromX, endY - fromY);
+    for (int k = 0; c == 0 && k < endX - fromX; k++) {
+      c = Character.compare(x.charAt(fromX + k), y.charAt(fromY + k));
+    }
+    return Integer.signum(c);
   }
 
   private static Version version(Matcher m) {

@@ -35,6 +35,18 @@ class Pep440ComparatorTest {
   }
 
   @Test
+  void plainReleasesCompareAsNumbersPaddedWithZeros() {
+    ascending(pypi, "0", "0.0.1", "0.1", "1", "1.0.1", "1.9", "1.10", "1.100", "2", "10", "100.0");
+    ascending(pypi, "1.99999999999999999999", "1.100000000000000000000");
+    same(pypi, "1.0", "1.0.0");
+    same(pypi, "1.01", "1.1");
+    same(pypi, "0", "0.0.0");
+    same(pypi, "007.0", "7");
+    ascending(pypi, "1.0rc1", "1.0", "1.0.post1", "1.0.1");
+    ascending(pypi, "1.0", "1!0.1");
+  }
+
+  @Test
   void normalisedSpellingsAreEqual() {
     same(pypi, "1.0a1", "1.0.0a1");
     same(pypi, "1.0-post1", "1.0.post1");
