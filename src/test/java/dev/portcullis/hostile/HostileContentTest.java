@@ -1,0 +1,90 @@
+package dev.portcullis.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portcullis.testing.Cli;
+import dev.portcullis.testing.CliProcess;
+import dev.portcullis.testing.HostileLayers;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Image content built to exhaust memory or time, scanned by the CLI in a JVM with a 512 MiB heap:
+ * each gives a report with a warning naming the limit it hit, or exit 2 with one line, and no
+ * answer takes longer than the deadline (generous: it catches hangs, it is no benchmark).
+ */
+class HostileContentTest {
+
+  private static final String HEAP = "512m";
+  private static final Duration DEADLINE = Duration.ofSeconds(90);
+  private static final long DATABASE_BYTES = 250_000_000L;
+
+  @TempDir Path dir;
+
+  private Cli.Result sbom(Path rootfsTar) throws IOException, InterruptedException {
+    Path report = dir.resolve("report.json");
+    Cli.Result result =
+        CliProcess.runWithHeap(
+            HEAP,
+            DEADLINE,
+            "sbom",
+            "image",
+            "rootfs-tar:" + rootfsTar,
+            "--no-cache",
+            "--format",
+            "json",
+            "-o",
+            report.toString());
+    String written = Files.exists(report) ? Files.readString(report) : "";
+    return new Cli.Result(result.exitCode(), written, result.err());
+  }
+
+  private static String stanza(long i) {
+    return String.format(
+        "Package: p%010d%nStatus: install ok installed%nVersion: 1.0-%d%nArchitecture: amd64%n%n",
+        i, i);
+  }
+
+  @Test
+  void hugeDpkgStatusOfDistinctPackagesIsReadUpToThePackageLimit() throws Exception {
+    Path layer =
+        HostileLayers.singleFile(
+            dir.resolve("status.tar"),
+            "var/lib/dpkg/status",
+            DATABASE_BYTES,
+            HostileLayers.lines(DATABASE_BYTES, HostileContentTest::stanza),
+            false);
+
+    Cli.Result result = sbom(layer);
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out())
+        .contains("\"name\" : \"p0000000000\"")
+        .contains(
+            "/var/lib/dpkg/status: more than 100000 records, the limit for one package database");
+  }
+
+  @Test
+  void dpkgStatusWithoutBlankLinesIsOneRecordSkippedOverItsLimit() throws Exception {
+    Path layer =
+        HostileLayers.singleFile(
+            dir.resolve("status.tar.gz"),
+            "var/lib/dpkg/status",
+            DATABASE_BYTES,
+            HostileLayers.lines(
+                DATABASE_BYTES, i -> "Package: p" + i + "\nField" + i + ": " + i + "\n"),
+            true);
+
+    Cli.Result result = sbom(layer);
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out())
+        .contains(
+            "/var/lib/dpkg/status: the record at line 1 has more than 500000 lines, the limit for"
+                + " one record; it was skipped");
+  }
+}
