@@ -87,4 +87,36 @@ class HostileContentTest {
             "/var/lib/dpkg/status: the record at line 1 has more than 500000 lines, the limit for"
                 + " one record; it was skipped");
   }
+
+  /**
+   * A jar kept under a name no analyzer wants, and 100,000 hard links named {@code .jar} to it, or
+   * to each other in a ring: each target is read once, and the links repeat no more than the bounds
+   * allow.
+   */
+  @Test
+  void hardLinksThroughAJarAndInARingAreBounded() throws Exception {
+    byte[] jar = HostileLayers.jarOfPomProperties(1000);
+    int links = 100_000;
+    Path layer =
+        HostileLayers.layer(
+            dir.resolve("links.tar"),
+            false,
+            tar -> {
+              HostileLayers.file(tar, "data/blob", jar);
+              for (int i = 0; i < links; i++) {
+                HostileLayers.hardLink(tar, "lib/l" + i + ".jar", "data/blob");
+                HostileLayers.hardLink(
+                    tar, "ring/r" + i + ".jar", "ring/r" + (i + 1) % links + ".jar");
+              }
+            });
+
+    Cli.Result result = sbom(layer);
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out())
+        .contains("\"name\" : \"g0:a0\"")
+        .contains("hard links in this layer are wanted by an analyzer, the limit for one layer")
+        .contains("would repeat more than 100000 packages, the limit for one layer")
+        .contains("is part of a loop of hard links");
+  }
 }

@@ -1,5 +1,6 @@
 package dev.portcullis.testing;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.LongFunction;
 import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
  * Generates large hostile layer content as a stream, written straight to disk: a test of a 250 MB
@@ -69,5 +73,58 @@ public final class HostileLayers {
       archive.closeArchiveEntry();
     }
     return tar;
+  }
+
+  /** Writes the entries of a generated layer. */
+  @FunctionalInterface
+  public interface Entries {
+    void write(TarArchiveOutputStream tar) throws IOException;
+  }
+
+  /** A layer tar (gzip-compressed if asked) with the entries {@code entries} writes. */
+  public static Path layer(Path tar, boolean gzip, Entries entries) throws IOException {
+    try (OutputStream file = Files.newOutputStream(tar);
+        OutputStream out = gzip ? new GZIPOutputStream(file, 64 * 1024) : file;
+        TarArchiveOutputStream archive = new TarArchiveOutputStream(out)) {
+      archive.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+      archive.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+      entries.write(archive);
+    }
+    return tar;
+  }
+
+  /** Adds a regular file. */
+  public static void file(TarArchiveOutputStream tar, String name, byte[] content)
+      throws IOException {
+    TarArchiveEntry entry = new TarArchiveEntry(name);
+    entry.setSize(content.length);
+    entry.setMode(0644);
+    tar.putArchiveEntry(entry);
+    tar.write(content);
+    tar.closeArchiveEntry();
+  }
+
+  /** Adds a hard link. */
+  public static void hardLink(TarArchiveOutputStream tar, String name, String target)
+      throws IOException {
+    TarArchiveEntry entry = new TarArchiveEntry(name, TarConstants.LF_LINK);
+    entry.setLinkName(target);
+    tar.putArchiveEntry(entry);
+    tar.closeArchiveEntry();
+  }
+
+  /** A jar holding {@code count} distinct {@code pom.properties}, as a shaded jar does a few. */
+  public static byte[] jarOfPomProperties(int count) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      for (int i = 0; i < count; i++) {
+        zip.putNextEntry(new ZipEntry("META-INF/maven/g" + i + "/a" + i + "/pom.properties"));
+        zip.write(
+            ("groupId=g" + i + "\nartifactId=a" + i + "\nversion=1." + i + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+      }
+    }
+    return bytes.toByteArray();
   }
 }
