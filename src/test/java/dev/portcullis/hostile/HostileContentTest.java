@@ -119,4 +119,21 @@ class HostileContentTest {
         .contains("would repeat more than 100000 packages, the limit for one layer")
         .contains("is part of a loop of hard links");
   }
+
+  @Test
+  void jarHolding150000PomPropertiesIsReadUpToThePackageLimit() throws Exception {
+    byte[] jar = HostileLayers.jarOfPomProperties(150_000);
+    Path layer =
+        HostileLayers.layer(
+            dir.resolve("fat.tar"), true, tar -> HostileLayers.file(tar, "app/fat.jar", jar));
+
+    Cli.Result result = sbom(layer);
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out())
+        .contains("\"name\" : \"g0:a0\"")
+        .contains(
+            "/app/fat.jar: more than 10000 pom.properties in one archive and what it nests, the"
+                + " limit for one archive");
+  }
 }
