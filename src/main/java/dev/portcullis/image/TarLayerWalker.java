@@ -174,7 +174,7 @@ public final class TarLayerWalker {
     BoundedInputStream counted =
         BoundedInputStream.builder().setInputStream(CloseShieldInputStream.wrap(tarBytes)).get();
     walkEntries(new TarArchiveInputStream(counted), counted, where, visitor);
-    drain(tarBytes);
+    drainAfterArchive(tarBytes, where);
     drain(buffered);
     verifyRaw(raw.rawDigest(), layer, compression, where);
   }
@@ -300,6 +300,26 @@ public final class TarLayerWalker {
         + " climbs above the image root with '..'; read as /"
         + path.path()
         + ", where container runtimes put it";
+  }
+
+  /**
+   * Reads what follows the tar's end, for the digest: tar writers pad with a few KiB, and a layer
+   * that goes on inflating beyond the limit is refused rather than inflated to the end.
+   */
+  private void drainAfterArchive(InputStream in, String where) throws IOException {
+    long after = 0;
+    int n;
+    while ((n = in.read(drainBuffer, 0, drainBuffer.length)) >= 0) {
+      after += n;
+      if (after > limits.maxBytesAfterArchive()) {
+        throw new InputException(
+            where
+                + ": more than "
+                + limits.maxBytesAfterArchive()
+                + " bytes after the end of the tar archive, the limit for one layer"
+                + " (decompression bomb?)");
+      }
+    }
   }
 
   private void drain(InputStream in) throws IOException {

@@ -136,4 +136,35 @@ class HostileContentTest {
             "/app/fat.jar: more than 10000 pom.properties in one archive and what it nests, the"
                 + " limit for one archive");
   }
+
+  /** 40 GB of zeros in one file, just under the bomb ratio: the work budget stops it early. */
+  @Test
+  void gzipLayerOfZerosJustUnderTheRatioStopsAtTheWorkBudget() throws Exception {
+    Path layer = HostileLayers.gzipZeros(dir.resolve("zeros.tar.gz"), 40_000_000_000L, 990, true);
+
+    Cli.Result result = sbom(layer);
+
+    assertOneLineError(result, "zeros.tar.gz", "the work budget for one layer");
+  }
+
+  /** Zeros after the tar's end are inflated only for the digest: a few KiB, not 40 GB. */
+  @Test
+  void gzipLayerOfZerosAfterTheTarEndStopsAtTheTrailingLimit() throws Exception {
+    Path layer =
+        HostileLayers.gzipZeros(dir.resolve("trailing.tar.gz"), 40_000_000_000L, 990, false);
+
+    Cli.Result result = sbom(layer);
+
+    assertOneLineError(
+        result,
+        "trailing.tar.gz",
+        "bytes after the end of the tar archive, the limit for one layer");
+  }
+
+  private static void assertOneLineError(Cli.Result result, String... fragments) {
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+    assertThat(result.err()).startsWith("portcullis: ").contains(fragments).doesNotContain("\tat ");
+    assertThat(result.err().strip().lines()).hasSize(1);
+    assertThat(result.out()).isEmpty();
+  }
 }

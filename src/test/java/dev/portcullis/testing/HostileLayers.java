@@ -127,4 +127,68 @@ public final class HostileLayers {
     }
     return bytes.toByteArray();
   }
+
+  /**
+   * A gzip layer that inflates to {@code bytes} of (nearly all) zeros at about {@code ratio} times
+   * its size, just under the bomb ratio: one deflated chunk repeated, so that writing it costs only
+   * its compressed size. With {@code inAFile} the zeros are the content of one tar entry, else the
+   * tar ends at once and the zeros follow it. The gzip trailer's checksum is left zero: a walk that
+   * reads to the end fails on it, so a test that sees its limit named knows it stopped early.
+   */
+  public static Path gzipZeros(Path file, long bytes, int ratio, boolean inAFile)
+      throws IOException {
+    int chunk = 1024 * 1024;
+    byte[] zeros = new byte[chunk];
+    byte[] deflated = deflate(zeros, false);
+    // Incompressible bytes lower the ratio of a chunk to the one asked for.
+    int padding = (int) Math.max(0, (chunk - (long) ratio * deflated.length) / (ratio - 1));
+    byte[] noise = new byte[padding];
+    new java.util.Random(1).nextBytes(noise);
+    byte[] input = java.util.Arrays.copyOf(zeros, chunk + padding);
+    System.arraycopy(noise, 0, input, chunk, padding);
+    deflated = deflate(input, false);
+    try (OutputStream out =
+        new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+      out.write(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff});
+      if (inAFile) {
+        ByteArrayOutputStream header = new ByteArrayOutputStream();
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(header);
+        tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+        TarArchiveEntry entry = new TarArchiveEntry("zeros");
+        entry.setSize(bytes);
+        tar.putArchiveEntry(entry);
+        tar.flush();
+        out.write(deflate(header.toByteArray(), false));
+      }
+      for (long written = 0; written < bytes; written += input.length) {
+        out.write(deflated);
+      }
+      out.write(deflate(new byte[0], true));
+      out.write(new byte[8]);
+    }
+    return file;
+  }
+
+  /** Raw deflate of {@code input} by a fresh deflater, ending on a byte boundary, or finished. */
+  private static byte[] deflate(byte[] input, boolean last) {
+    java.util.zip.Deflater deflater = new java.util.zip.Deflater(9, true);
+    try {
+      deflater.setInput(input);
+      if (last) {
+        deflater.finish();
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buffer = new byte[64 * 1024];
+      int flush = last ? java.util.zip.Deflater.NO_FLUSH : java.util.zip.Deflater.FULL_FLUSH;
+      while (true) {
+        int n = deflater.deflate(buffer, 0, buffer.length, flush);
+        out.write(buffer, 0, n);
+        if (last ? deflater.finished() : n < buffer.length && deflater.needsInput()) {
+          return out.toByteArray();
+        }
+      }
+    } finally {
+      deflater.end();
+    }
+  }
 }
