@@ -58,7 +58,11 @@ final class LayerScanner {
     this.limits = limits;
   }
 
-  LayerAnalysis scan(ImageSource source, LayerRef layer) throws IOException {
+  /**
+   * @param budget what the walks of this image may hold about their entries; charged for this one's
+   */
+  LayerAnalysis scan(ImageSource source, LayerRef layer, EntryBudget budget) throws IOException {
+    String where = source.describe() + ", " + layer.describe();
     List<String> whiteouts = new ArrayList<>();
     List<String> opaque = new ArrayList<>();
     List<FileNode> files = new ArrayList<>();
@@ -81,14 +85,16 @@ final class LayerScanner {
             String hidden = name.substring(WHITEOUT_PREFIX.length());
             whiteouts.add(parent.isEmpty() ? hidden : parent + "/" + hidden);
           } else {
-            files.add(
+            FileNode node =
                 new FileNode(
                     entry.path(),
                     entry.type(),
                     entry.size(),
                     entry.mode(),
                     entry.linkTarget(),
-                    layer.index()));
+                    layer.index());
+            budget.charge(node, where);
+            files.add(node);
             if (entry.type() == EntryType.FILE) {
               List<Analyzer> wanting = wanting(entry.path(), entry.size(), entry.mode());
               if (!wanting.isEmpty()) {

@@ -16,6 +16,8 @@ package dev.portcullis.image;
  *     ratio stops after seconds, not after inflating toward {@code maxLayerBytes}
  * @param maxBytesAfterArchive bytes a layer may carry after its tar's end (tar writers pad with a
  *     few KiB); they are inflated only to check the digest
+ * @param maxEntryIndexBytes what the walks of one image's layers may hold about their entries: path
+ *     names and link targets, counting a fixed cost per entry
  */
 public record Limits(
     long maxLayerBytes,
@@ -26,13 +28,15 @@ public record Limits(
     long maxAnalyzedFileBytes,
     long workFreeBytes,
     long maxWorkRatio,
-    long maxBytesAfterArchive) {
+    long maxBytesAfterArchive,
+    long maxEntryIndexBytes) {
 
   private static final long MIB = 1024L * 1024L;
   private static final long GIB = 1024L * MIB;
 
   public static Limits defaults() {
-    return new Limits(32 * GIB, 1000, 64 * MIB, 2_000_000, 8 * MIB, 256 * MIB, 512 * MIB, 100, MIB);
+    return new Limits(
+        32 * GIB, 1000, 64 * MIB, 2_000_000, 8 * MIB, 256 * MIB, 512 * MIB, 100, MIB, 256 * MIB);
   }
 
   public Limits withMaxLayerBytes(long bytes) {
@@ -45,6 +49,7 @@ public record Limits(
         maxAnalyzedFileBytes,
         workFreeBytes,
         maxWorkRatio,
-        maxBytesAfterArchive);
+        maxBytesAfterArchive,
+        maxEntryIndexBytes);
   }
 }

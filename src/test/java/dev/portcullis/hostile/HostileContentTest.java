@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HostileContentTest {
 
   private static final String HEAP = "512m";
-  private static final Duration DEADLINE = Duration.ofSeconds(90);
+  private static final Duration DEADLINE = Duration.ofSeconds(120);
   private static final long DATABASE_BYTES = 250_000_000L;
 
   @TempDir Path dir;
@@ -159,6 +159,50 @@ class HostileContentTest {
         result,
         "trailing.tar.gz",
         "bytes after the end of the tar archive, the limit for one layer");
+  }
+
+  /**
+   * Two million entries, read in place (an uncompressed layer on disk): no index of the headers is
+   * held, and what the walk keeps of each entry fits the heap.
+   */
+  @Test
+  void layerOfTwoMillionEntriesIsWalkedWithoutHoldingItsHeaders() throws Exception {
+    Path layer =
+        HostileLayers.layer(
+            dir.resolve("many.tar"),
+            false,
+            tar -> {
+              for (int i = 0; i < 1_999_000; i++) {
+                HostileLayers.file(tar, "d" + i / 1000 + "/f" + i, new byte[0]);
+              }
+            });
+
+    Cli.Result result = sbom(layer);
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+  }
+
+  /** Very long names: the bound on what the walks hold stops the scan before the heap is spent. */
+  @Test
+  void layerOfVeryLongPathNamesStopsAtTheEntryIndexLimit() throws Exception {
+    String directory = ("d".repeat(250) + "/").repeat(64);
+    Path layer =
+        HostileLayers.layer(
+            dir.resolve("long.tar.gz"),
+            true,
+            tar -> {
+              for (int i = 0; i < 20_000; i++) {
+                HostileLayers.file(tar, directory + "f" + i, new byte[0]);
+              }
+            });
+
+    Cli.Result result = sbom(layer);
+
+    assertOneLineError(
+        result,
+        "long.tar.gz",
+        "bytes of path names and link targets (counting 100 bytes per entry), the limit for one"
+            + " image");
   }
 
   private static void assertOneLineError(Cli.Result result, String... fragments) {

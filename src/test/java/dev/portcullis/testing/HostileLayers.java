@@ -63,7 +63,7 @@ public final class HostileLayers {
     try (OutputStream file = Files.newOutputStream(tar);
         OutputStream out = gzip ? new GZIPOutputStream(file, 64 * 1024) : file;
         TarArchiveOutputStream archive = new TarArchiveOutputStream(out)) {
-      archive.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+      archive.setLongFileMode(TarArchiveOutputStream.LONGFILE_GNU);
       archive.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
       TarArchiveEntry entry = new TarArchiveEntry(name);
       entry.setSize(size);
@@ -86,7 +86,7 @@ public final class HostileLayers {
     try (OutputStream file = Files.newOutputStream(tar);
         OutputStream out = gzip ? new GZIPOutputStream(file, 64 * 1024) : file;
         TarArchiveOutputStream archive = new TarArchiveOutputStream(out)) {
-      archive.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+      archive.setLongFileMode(TarArchiveOutputStream.LONGFILE_GNU);
       archive.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
       entries.write(archive);
     }
@@ -96,12 +96,33 @@ public final class HostileLayers {
   /** Adds a regular file. */
   public static void file(TarArchiveOutputStream tar, String name, byte[] content)
       throws IOException {
-    TarArchiveEntry entry = new TarArchiveEntry(name);
+    TarArchiveEntry entry = new TarArchiveEntry(longName(tar, name));
     entry.setSize(content.length);
     entry.setMode(0644);
     tar.putArchiveEntry(entry);
     tar.write(content);
     tar.closeArchiveEntry();
+  }
+
+  /**
+   * Writes a long name as GNU tar does, a {@code ././@LongLink} entry before the entry, and returns
+   * the short name for the entry itself. The tar writer would do the same, but it fits the name to
+   * the header by shortening it one character at a time, re-encoding each time: minutes for
+   * thousands of names of kilobytes.
+   */
+  private static String longName(TarArchiveOutputStream tar, String name) throws IOException {
+    byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length < TarConstants.NAMELEN) {
+      return name;
+    }
+    TarArchiveEntry longLink =
+        new TarArchiveEntry(TarConstants.GNU_LONGLINK, TarConstants.LF_GNUTYPE_LONGNAME);
+    longLink.setSize(bytes.length + 1L);
+    tar.putArchiveEntry(longLink);
+    tar.write(bytes);
+    tar.write(0);
+    tar.closeArchiveEntry();
+    return name.substring(0, TarConstants.NAMELEN / 2);
   }
 
   /** Adds a hard link. */
