@@ -78,25 +78,31 @@ public final class ImageInventory {
   public Inventory build(ImageSource source) throws IOException {
     ResolvedImage image = source.resolve();
     LayerScanner scanner = new LayerScanner(analyzers, limits);
+    EntryBudget budget = new EntryBudget(limits);
     List<LayerAnalysis> analyses = new ArrayList<>();
     for (LayerRef layer : image.layers()) {
-      analyses.add(analyse(source, scanner, layer));
+      analyses.add(analyse(source, scanner, layer, budget));
     }
     return merge(image, analyses);
   }
 
-  private LayerAnalysis analyse(ImageSource source, LayerScanner scanner, LayerRef layer)
+  private LayerAnalysis analyse(
+      ImageSource source, LayerScanner scanner, LayerRef layer, EntryBudget budget)
       throws IOException {
     if (cache == null || layer.diffId() == null) {
-      return scanner.scan(source, layer);
+      return scanner.scan(source, layer, budget);
     }
     String key =
         LayerCache.key(layer.diffId().toString(), analyzers, limits.maxAnalyzedFileBytes());
     Optional<LayerAnalysis> cached = cache.get(key);
     if (cached.isPresent()) {
+      String where = source.describe() + ", " + layer.describe();
+      for (FileNode node : cached.get().files()) {
+        budget.charge(node, where);
+      }
       return cached.get().atLayer(layer.index());
     }
-    LayerAnalysis analysis = scanner.scan(source, layer);
+    LayerAnalysis analysis = scanner.scan(source, layer, budget);
     cache.put(key, analysis);
     return analysis;
   }

@@ -20,8 +20,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /** Walks one layer once and offers each file to the analyzers that asked for it. */
 final class LayerScanner {
@@ -37,6 +41,15 @@ final class LayerScanner {
    */
   private static final long SHARED_IN_MEMORY = 8L * 1024 * 1024;
 
+  /** Hard links to hard links followed, at most, to find a regular file (as for symlinks). */
+  private static final int MAX_LINK_HOPS = 40;
+
+  /** Hard links in one layer that are analysed, at most. */
+  private static final int MAX_HARD_LINKS = 10_000;
+
+  /** Packages that hard links in one layer repeat from their targets, at most. */
+  private static final long MAX_LINKED_PACKAGES = 100_000;
+
   private final List<Analyzer> analyzers;
   private final Limits limits;
 
@@ -45,13 +58,17 @@ final class LayerScanner {
     this.limits = limits;
   }
 
-  LayerAnalysis scan(ImageSource source, LayerRef layer) throws IOException {
+  /**
+   * @param budget what the walks of this image may hold about their entries; charged for this one's
+   */
+  LayerAnalysis scan(ImageSource source, LayerRef layer, EntryBudget budget) throws IOException {
+    String where = source.describe() + ", " + layer.describe();
     List<String> whiteouts = new ArrayList<>();
     List<String> opaque = new ArrayList<>();
     List<FileNode> files = new ArrayList<>();
     List<AnalysisResult> results = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
-    Map<String, LayerEntry> hardLinks = new HashMap<>();
+    Map<String, LayerEntry> hardLinks = new LinkedHashMap<>();
 
     source.walkLayer(
         layer,
@@ -68,14 +85,16 @@ final class LayerScanner {
             String hidden = name.substring(WHITEOUT_PREFIX.length());
             whiteouts.add(parent.isEmpty() ? hidden : parent + "/" + hidden);
           } else {
-            files.add(
+            FileNode node =
                 new FileNode(
                     entry.path(),
                     entry.type(),
                     entry.size(),
                     entry.mode(),
                     entry.linkTarget(),
-                    layer.index()));
+                    layer.index());
+            budget.charge(node, where);
+            files.add(node);
             if (entry.type() == EntryType.FILE) {
               List<Analyzer> wanting = wanting(entry.path(), entry.size(), entry.mode());
               if (!wanting.isEmpty()) {
@@ -97,7 +116,9 @@ final class LayerScanner {
    * A hard link shares its target's content, so what an analyzer found in the target holds for the
    * link. Where an analyzer wants the link but was not offered the target (a package database
    * linked to a backup name, say), the content has streamed past unread: this rare case costs a
-   * second walk of the layer that reads only those targets.
+   * second walk of the layer that reads only those targets, each once, whatever the number of links
+   * to it. Chains of links are followed with a visited set; loops, and the bounds on links and on
+   * what they copy, end in a warning, never a hang.
    */
   private void resolveHardLinks(
       ImageSource source,
@@ -114,69 +135,176 @@ final class LayerScanner {
     files.stream()
         .filter(f -> f.type() == EntryType.FILE)
         .forEach(f -> regularFiles.put(f.path(), f));
-    Map<String, List<Pending>> unread = new HashMap<>();
-    List<AnalysisResult> copies = new ArrayList<>();
-    hardLinks.forEach(
-        (path, link) -> {
-          FileNode target = regularFiles.get(link.linkTarget());
-          List<Analyzer> wanting = wanting(path, 0, link.mode());
-          if (target == null && !wanting.isEmpty()) {
-            warnings.add(
-                "hard link /"
-                    + path
-                    + " points at /"
-                    + link.linkTarget()
-                    + " of a lower layer; it was not analysed");
-            return;
-          }
-          for (Analyzer analyzer : wanting) {
-            if (wants(analyzer, target.path(), target.size(), target.mode())) {
-              results.stream()
-                  .filter(r -> r.path().equals(target.path()))
-                  .filter(r -> r.analyzer().equals(analyzer.type()))
-                  .forEach(r -> copies.add(r.atPath(path)));
-            } else {
-              unread
-                  .computeIfAbsent(target.path(), t -> new ArrayList<>())
-                  .add(new Pending(path, analyzer));
+    Map<String, List<AnalysisResult>> found = new HashMap<>();
+    results.forEach(r -> found.computeIfAbsent(r.path(), p -> new ArrayList<>()).add(r));
+    LinkCopies copies = new LinkCopies();
+    Map<String, Map<Analyzer, List<String>>> unread = new LinkedHashMap<>();
+    Tally unresolved = new Tally();
+    Tally lower = new Tally();
+    long followed = 0;
+    for (Map.Entry<String, LayerEntry> link : hardLinks.entrySet()) {
+      String path = link.getKey();
+      List<Analyzer> wanting = wanting(path, 0, link.getValue().mode());
+      if (wanting.isEmpty()) {
+        continue;
+      }
+      if (++followed > MAX_HARD_LINKS) {
+        warnings.add(
+            "more than "
+                + MAX_HARD_LINKS
+                + " hard links in this layer are wanted by an analyzer, the limit for one layer;"
+                + " the rest were not analysed");
+        break;
+      }
+      String targetPath = target(path, hardLinks);
+      if (targetPath == null) {
+        unresolved.add(
+            "hard link /"
+                + path
+                + " is part of a loop of hard links, or of a chain longer than "
+                + MAX_LINK_HOPS
+                + "; it was not analysed");
+        continue;
+      }
+      FileNode target = regularFiles.get(targetPath);
+      if (target == null) {
+        lower.add(
+            "hard link /"
+                + path
+                + " points at /"
+                + targetPath
+                + " of a lower layer; it was not analysed");
+        continue;
+      }
+      for (Analyzer analyzer : wanting) {
+        if (wants(analyzer, target.path(), target.size(), target.mode())) {
+          for (AnalysisResult r : found.getOrDefault(target.path(), List.of())) {
+            if (r.analyzer().equals(analyzer.type())) {
+              copies.add(r, path);
             }
           }
-        });
-    results.addAll(copies);
-    if (unread.isEmpty()) {
-      return;
+        } else {
+          unread
+              .computeIfAbsent(target.path(), t -> new LinkedHashMap<>())
+              .computeIfAbsent(analyzer, a -> new ArrayList<>())
+              .add(path);
+        }
+      }
     }
-    source.walkLayer(
-        layer,
-        limits,
-        entry -> {
-          List<Pending> pending = unread.get(entry.path());
-          if (pending != null && entry.type() == EntryType.FILE) {
-            byte[] content =
-                entry
-                    .content()
-                    .readNBytes((int) Math.min(entry.size(), limits.maxAnalyzedFileBytes()));
-            for (Pending link : pending) {
-              analyze(
-                  new LayerEntry(
-                      link.path(),
-                      EntryType.FILE,
-                      entry.size(),
-                      entry.mode(),
-                      null,
-                      new ByteArrayInputStream(content),
-                      null),
-                  source.siblingsOf(link.path()),
-                  List.of(link.analyzer()),
-                  results,
-                  warnings);
+    unresolved.report(warnings);
+    lower.report(warnings);
+    if (!unread.isEmpty()) {
+      source.walkLayer(
+          layer,
+          limits,
+          entry -> {
+            Map<Analyzer, List<String>> pending = unread.get(entry.path());
+            if (pending != null && entry.type() == EntryType.FILE) {
+              readForLinks(source, entry, pending, copies, warnings);
             }
-          }
-        });
+          });
+    }
+    results.addAll(copies.results);
+    copies.warning().ifPresent(warnings::add);
   }
 
-  /** A hard link an analyzer wants, whose target it was not offered. */
-  private record Pending(String path, Analyzer analyzer) {}
+  /**
+   * Analyses a hard links' target once, as its first link, for the analyzers that want its links;
+   * what each found is copied to the other links it wants.
+   */
+  private void readForLinks(
+      ImageSource source,
+      LayerEntry target,
+      Map<Analyzer, List<String>> pending,
+      LinkCopies copies,
+      List<String> warnings)
+      throws IOException {
+    String first = pending.values().iterator().next().get(0);
+    List<AnalysisResult> read = new ArrayList<>();
+    analyze(
+        new LayerEntry(
+            first, EntryType.FILE, target.size(), target.mode(), null, target.content(), null),
+        source.siblingsOf(first),
+        List.copyOf(pending.keySet()),
+        read,
+        warnings);
+    for (AnalysisResult result : read) {
+      pending.forEach(
+          (analyzer, links) -> {
+            if (analyzer.type().equals(result.analyzer())) {
+              links.forEach(link -> copies.add(result, link));
+            }
+          });
+    }
+  }
+
+  /**
+   * The regular file a hard link leads to, through links to links; null for a loop or a chain
+   * longer than {@link #MAX_LINK_HOPS}.
+   */
+  private static String target(String link, Map<String, LayerEntry> hardLinks) {
+    Set<String> visited = new HashSet<>();
+    String current = link;
+    for (int hop = 0; hop <= MAX_LINK_HOPS; hop++) {
+      LayerEntry entry = hardLinks.get(current);
+      if (entry == null) {
+        return current;
+      }
+      if (!visited.add(current)) {
+        return null;
+      }
+      current = entry.linkTarget();
+    }
+    return null;
+  }
+
+  /** What hard links copy from their targets, within the bound on packages. */
+  private static final class LinkCopies {
+    private final List<AnalysisResult> results = new ArrayList<>();
+    private long packages;
+    private boolean full;
+
+    void add(AnalysisResult result, String link) {
+      if (full) {
+        return;
+      }
+      if (packages + result.packages().size() > MAX_LINKED_PACKAGES) {
+        full = true;
+        return;
+      }
+      packages += result.packages().size();
+      results.add(result.path().equals(link) ? result : result.atPath(link));
+    }
+
+    Optional<String> warning() {
+      return full
+          ? Optional.of(
+              "hard links in this layer would repeat more than "
+                  + MAX_LINKED_PACKAGES
+                  + " packages, the limit for one layer; the rest were not analysed")
+          : Optional.empty();
+    }
+  }
+
+  /** One warning for many alike: the first, and how many more there were. */
+  private static final class Tally {
+    private String first;
+    private long more;
+
+    void add(String warning) {
+      if (first == null) {
+        first = warning;
+      } else {
+        more++;
+      }
+    }
+
+    void report(List<String> warnings) {
+      if (first != null) {
+        warnings.add(more == 0 ? first : first + " (nor were " + more + " more like it)");
+      }
+    }
+  }
 
   /** Called for every file of every layer: a plain loop, and no list at all for most files. */
   private List<Analyzer> wanting(String path, long size, int mode) {

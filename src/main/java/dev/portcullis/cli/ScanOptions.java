@@ -89,6 +89,14 @@ final class ScanOptions {
           "What one Java archive and everything nested in it may inflate to (default: 4 GiB).")
   Long maxArchiveSize;
 
+  @Option(
+      names = "--max-archive-packages",
+      paramLabel = "N",
+      description =
+          "Packages (pom.properties) read from one Java archive and everything nested in it"
+              + " (default: 10000).")
+  Integer maxArchivePackages;
+
   LayerCache cache() {
     return noCache
         ? null
@@ -127,11 +135,15 @@ final class ScanOptions {
         new ArchiveLimits(
             maxArchiveDepth != null ? maxArchiveDepth : defaults.maxDepth(),
             maxArchiveEntries != null ? maxArchiveEntries : defaults.maxEntries(),
-            maxArchiveSize != null ? maxArchiveSize : defaults.maxInflatedBytes());
-    if (limits.maxDepth() < 0 || limits.maxEntries() < 1 || limits.maxInflatedBytes() < 1) {
+            maxArchiveSize != null ? maxArchiveSize : defaults.maxInflatedBytes(),
+            maxArchivePackages != null ? maxArchivePackages : defaults.maxPackages());
+    if (limits.maxDepth() < 0
+        || limits.maxEntries() < 1
+        || limits.maxInflatedBytes() < 1
+        || limits.maxPackages() < 1) {
       throw new UsageException(
-          "--max-archive-depth must be 0 or more, --max-archive-entries and --max-archive-size"
-              + " 1 or more");
+          "--max-archive-depth must be 0 or more, --max-archive-entries, --max-archive-size and"
+              + " --max-archive-packages 1 or more");
     }
     return limits;
   }

@@ -66,6 +66,16 @@ final class ExpansionGuard extends FilterInputStream {
                 + limits.maxCompressionRatio()
                 + " times its compressed size (decompression bomb?)");
       }
+      if (count > limits.workFreeBytes() && count / compressed > limits.maxWorkRatio()) {
+        throw new InputException(
+            what
+                + ": expands beyond "
+                + limits.workFreeBytes()
+                + " bytes at more than "
+                + limits.maxWorkRatio()
+                + " times its compressed size, the work budget for one layer (decompression"
+                + " bomb?)");
+      }
     }
   }
 }

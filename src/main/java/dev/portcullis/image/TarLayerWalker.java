@@ -5,11 +5,9 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.file.StandardOpenOption;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.archivers.tar.TarFile;
 import org.apache.commons.io.input.BoundedInputStream;
 import org.apache.commons.io.input.CloseShieldInputStream;
 
@@ -41,14 +39,13 @@ public final class TarLayerWalker {
   }
 
   /**
-   * Walks a blob on local disk. An uncompressed tar is read at random: each header where it lies,
-   * and of the files only what a visitor reads, while a second thread hashes the whole blob. A
-   * compressed blob, and one so large that its headers might not fit in memory within the entry
-   * limit, is streamed as {@link #walk(InputStream, LayerRef, EntryVisitor)} does.
+   * Walks a blob on local disk. An uncompressed tar is read in place: each header where it lies,
+   * one after the other, and of the files only what a visitor reads, while a second thread hashes
+   * the whole blob; no index of the headers is held. A compressed blob is streamed as {@link
+   * #walk(InputStream, LayerRef, EntryVisitor)} does.
    */
   public void walk(LocalBlob blob, LayerRef layer, EntryVisitor visitor) throws IOException {
-    if (compressionOf(blob) != Compression.NONE
-        || blob.size() / TAR_RECORD > limits.maxEntriesPerLayer()) {
+    if (compressionOf(blob) != Compression.NONE) {
       walk(blob.openStream(), layer, visitor);
       return;
     }
@@ -63,38 +60,39 @@ public final class TarLayerWalker {
               + " for one layer");
     }
     try (BlobHasher hasher = BlobHasher.start(blob, where)) {
-      TarFile tar = openInPlace(blob);
-      if (tar != null) {
-        try (tar;
-            FileChannel contents = FileChannel.open(blob.file(), StandardOpenOption.READ)) {
-          walkEntries(tar, blob, contents, where, visitor);
-        } catch (IOException | RuntimeException e) {
-          throw blameBlobOr(hasher, layer, where, e);
-        }
-        // An uncompressed blob is its own diffID: one hash covers both.
-        verifyRaw(hasher.digest(), layer, Compression.NONE, where);
-        return;
+      try (InputStream headers = blob.openStream();
+          FileChannel contents = FileChannel.open(blob.file(), StandardOpenOption.READ)) {
+        // Counted above the buffer: what the tar reader took, so where each entry's data starts.
+        BoundedInputStream counted =
+            BoundedInputStream.builder()
+                .setInputStream(new BufferedInputStream(headers, TAR_RECORD * 16))
+                .get();
+        TarArchiveInputStream tar = new TarArchiveInputStream(counted);
+        walkEntries(
+            tar,
+            counted,
+            where,
+            visitor,
+            entry -> {
+              long dataOffset = blob.offset() + counted.getCount();
+              // A sparse file's content is scattered over the archive: the tar reader puts it
+              // together.
+              return entry.isSparse()
+                  ? () -> CloseShieldInputStream.wrap(tar)
+                  : () -> new StoredContent(contents, dataOffset, entry.getSize());
+            },
+            false);
+      } catch (IOException | RuntimeException e) {
+        throw blameBlobOr(hasher, layer, where, e);
       }
+      // An uncompressed blob is its own diffID: one hash covers both.
+      verifyRaw(hasher.digest(), layer, Compression.NONE, where);
     }
-    // The streamed reader tells a tar that merely ends without its padding, which the runtimes
-    // apply, from a truncated one, and it checks the digests as it goes.
-    walk(blob.openStream(), layer, visitor);
   }
 
   private static Compression compressionOf(LocalBlob blob) throws IOException {
     try (BufferedInputStream head = new BufferedInputStream(blob.openStream(), 16)) {
       return Compression.detect(head);
-    }
-  }
-
-  /** The blob as a random-access tar, or null if the random-access reader refuses it. */
-  private static TarFile openInPlace(LocalBlob blob) throws IOException {
-    SeekableByteChannel channel = blob.openChannel();
-    try {
-      return new TarFile(channel);
-    } catch (IOException | RuntimeException e) {
-      channel.close();
-      return null;
     }
   }
 
@@ -117,24 +115,6 @@ public final class TarLayerWalker {
         ? input
         : new InputException(
             where + ": corrupt or truncated layer (" + describe(failure) + ")", failure);
-  }
-
-  private void walkEntries(
-      TarFile tar, LocalBlob blob, FileChannel contents, String where, EntryVisitor visitor)
-      throws IOException {
-    for (TarArchiveEntry entry : tar.getEntries()) {
-      TarPaths.ImagePath path = TarPaths.inImage(entry.getName());
-      if (!path.path().isEmpty()) {
-        // A sparse file's content is scattered over the archive: the tar reader puts it together.
-        ContentOpener content =
-            entry.isSparse()
-                ? () -> tar.getInputStream(entry)
-                : () ->
-                    new StoredContent(
-                        contents, blob.offset() + entry.getDataOffset(), entry.getSize());
-        visit(entry, path, content, where, visitor);
-      }
-    }
   }
 
   /** Walks the blob and closes it. */
@@ -173,8 +153,16 @@ public final class TarLayerWalker {
     // Counted below the tar reader, which reads no further than it must: where the tar ended.
     BoundedInputStream counted =
         BoundedInputStream.builder().setInputStream(CloseShieldInputStream.wrap(tarBytes)).get();
-    walkEntries(new TarArchiveInputStream(counted), counted, where, visitor);
-    drain(tarBytes);
+    TarArchiveInputStream tar = new TarArchiveInputStream(counted);
+    walkEntries(
+        tar,
+        counted,
+        where,
+        visitor,
+        // The tar stream ends each entry's content; the shield keeps a visitor from closing it.
+        entry -> () -> CloseShieldInputStream.wrap(tar),
+        true);
+    drainAfterArchive(tarBytes, where);
     drain(buffered);
     verifyRaw(raw.rawDigest(), layer, compression, where);
   }
@@ -211,8 +199,23 @@ public final class TarLayerWalker {
     }
   }
 
+  /** Where the content of an entry comes from, decided when the walk reaches its header. */
+  @FunctionalInterface
+  private interface ContentSource {
+    ContentOpener of(TarArchiveEntry entry);
+  }
+
+  /**
+   * @param drain whether to read what the visitor left of each entry through the tar stream (a
+   *     stream, whose every byte must be hashed) or let the tar reader skip it (a file on disk)
+   */
   private void walkEntries(
-      TarArchiveInputStream tar, BoundedInputStream tarBytes, String where, EntryVisitor visitor)
+      TarArchiveInputStream tar,
+      BoundedInputStream tarBytes,
+      String where,
+      EntryVisitor visitor,
+      ContentSource contents,
+      boolean drain)
       throws IOException {
     long entries = 0;
     long dataEnd = -1;
@@ -224,11 +227,14 @@ public final class TarLayerWalker {
       }
       TarPaths.ImagePath path = TarPaths.inImage(entry.getName());
       if (!path.path().isEmpty()) {
-        // The tar stream ends each entry's content; the shield keeps a visitor from closing it.
-        visit(entry, path, () -> CloseShieldInputStream.wrap(tar), where, visitor);
+        visit(entry, path, contents.of(entry), where, visitor);
       }
-      // Consume what the visitor left, with one buffer, rather than letting the tar reader skip.
-      drain(tar);
+      if (drain) {
+        // Consume what the visitor left, with one buffer, rather than letting the tar reader skip.
+        drain(tar);
+      } else {
+        tar.skip(Long.MAX_VALUE);
+      }
       dataEnd = tarBytes.getCount();
     }
   }
@@ -300,6 +306,26 @@ public final class TarLayerWalker {
         + " climbs above the image root with '..'; read as /"
         + path.path()
         + ", where container runtimes put it";
+  }
+
+  /**
+   * Reads what follows the tar's end, for the digest: tar writers pad with a few KiB, and a layer
+   * that goes on inflating beyond the limit is refused rather than inflated to the end.
+   */
+  private void drainAfterArchive(InputStream in, String where) throws IOException {
+    long after = 0;
+    int n;
+    while ((n = in.read(drainBuffer, 0, drainBuffer.length)) >= 0) {
+      after += n;
+      if (after > limits.maxBytesAfterArchive()) {
+        throw new InputException(
+            where
+                + ": more than "
+                + limits.maxBytesAfterArchive()
+                + " bytes after the end of the tar archive, the limit for one layer"
+                + " (decompression bomb?)");
+      }
+    }
   }
 
   private void drain(InputStream in) throws IOException {

@@ -198,6 +198,41 @@ class LayeringRulesTest {
   }
 
   @Test
+  void aHardLinkToAHardLinkIsFollowedToItsFile() throws IOException {
+    Inventory inventory =
+        inventory(
+            new OciLayoutBuilder()
+                .layer(
+                    "base",
+                    file("etc/os-release", OS_RELEASE),
+                    file("var/backups/dpkg.status", status("bash=5.2")),
+                    hardlink("var/backups/dpkg.status.1", "var/backups/dpkg.status"),
+                    hardlink("var/lib/dpkg/status", "var/backups/dpkg.status.1")));
+
+    assertThat(inventory.packages()).extracting(Package::name).containsExactly("bash");
+    assertThat(inventory.warnings()).isEmpty();
+  }
+
+  @Test
+  void hardLinksThatPointAtEachOtherAreOneWarningNotAHang() throws IOException {
+    Inventory inventory =
+        inventory(
+            new OciLayoutBuilder()
+                .layer(
+                    "base",
+                    file("etc/os-release", OS_RELEASE),
+                    hardlink("var/lib/dpkg/status", "app/b.jar"),
+                    hardlink("app/b.jar", "app/c.jar"),
+                    hardlink("app/c.jar", "var/lib/dpkg/status"),
+                    hardlink("app/self.jar", "app/self.jar")));
+
+    assertThat(inventory.warnings())
+        .containsExactly(
+            "hard link /var/lib/dpkg/status is part of a loop of hard links, or of a chain longer"
+                + " than 40; it was not analysed (nor were 3 more like it)");
+  }
+
+  @Test
   void aFileTooLargeForItsAnalyzerIsReportedNotPassedOverInSilence() throws IOException {
     byte[] huge = new byte[9 * 1024 * 1024];
     java.util.Arrays.fill(huge, (byte) ' ');

@@ -3,9 +3,11 @@ package dev.portcullis.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the portcullis CLI in a separate JVM, for what depends on the environment (DOCKER_CONFIG,
@@ -75,6 +77,36 @@ public final class CliProcess {
           new Cli.Result(
               ended ? process.exitValue() : -1, Files.readString(output), Files.readString(errors)),
           took);
+    } finally {
+      Files.delete(output);
+      Files.delete(errors);
+    }
+  }
+
+  /**
+   * Runs the CLI in a JVM whose heap is at most {@code maxHeap} (as {@code -Xmx} takes it), to show
+   * that a scan stays within it; a run still going after {@code deadline} is ended and fails.
+   */
+  public static Cli.Result runWithHeap(String maxHeap, Duration deadline, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(javaCommand());
+    command.add(1, "-Xmx" + maxHeap);
+    command.addAll(List.of(args));
+    Path output = Files.createTempFile("portcullis-stdout", ".txt");
+    Path errors = Files.createTempFile("portcullis-stderr", ".txt");
+    try {
+      Process process =
+          new ProcessBuilder(command)
+              .redirectOutput(output.toFile())
+              .redirectError(errors.toFile())
+              .start();
+      if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly().waitFor();
+        throw new AssertionError(
+            "portcullis " + String.join(" ", args) + " gave no answer within " + deadline);
+      }
+      return new Cli.Result(
+          process.exitValue(), Files.readString(output), Files.readString(errors));
     } finally {
       Files.delete(output);
       Files.delete(errors);

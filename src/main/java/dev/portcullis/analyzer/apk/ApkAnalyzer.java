@@ -3,19 +3,35 @@ package dev.portcullis.analyzer.apk;
 import dev.portcullis.analyzer.AnalysisInput;
 import dev.portcullis.analyzer.AnalysisResult;
 import dev.portcullis.analyzer.Analyzer;
+import dev.portcullis.analyzer.FileLists;
+import dev.portcullis.analyzer.Stanzas;
 import dev.portcullis.inventory.Package;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Alpine packages from {@code /lib/apk/db/installed}: one letter-keyed record per package. */
 public final class ApkAnalyzer implements Analyzer {
 
   private static final String INSTALLED = "lib/apk/db/installed";
+
+  private final Stanzas.Bounds bounds;
+  private final FileLists fileLists;
+
+  public ApkAnalyzer() {
+    this(Stanzas.Bounds.defaults(), FileLists.defaults());
+  }
+
+  /**
+   * @param bounds on the database's records
+   * @param fileLists bounds on the installed-file names kept from the whole database
+   */
+  public ApkAnalyzer(Stanzas.Bounds bounds, FileLists fileLists) {
+    this.bounds = bounds;
+    this.fileLists = fileLists;
+  }
 
   @Override
   public String type() {
@@ -24,7 +40,7 @@ public final class ApkAnalyzer implements Analyzer {
 
   @Override
   public int version() {
-    return 1;
+    return 2;
   }
 
   @Override
@@ -34,25 +50,27 @@ public final class ApkAnalyzer implements Analyzer {
 
   @Override
   public AnalysisResult analyze(AnalysisInput input) throws IOException {
-    BufferedReader reader =
-        new BufferedReader(new InputStreamReader(input.content(), StandardCharsets.UTF_8));
     List<Package> packages = new ArrayList<>();
-    Record record = new Record();
-    String line;
-    while ((line = reader.readLine()) != null) {
-      if (line.isBlank()) {
-        record.toPackage(input.path()).ifPresent(packages::add);
-        record = new Record();
-      } else if (line.length() >= 2 && line.charAt(1) == ':') {
-        record.put(line.charAt(0), line.substring(2));
+    Stanzas records = new Stanzas(input.content(), input.path(), bounds);
+    FileLists.Budget files = fileLists.budget(input.path());
+    Stanzas.Stanza stanza;
+    while ((stanza = records.next()) != null) {
+      Record record = new Record(files);
+      for (String line : stanza.lines()) {
+        if (line.length() >= 2 && line.charAt(1) == ':') {
+          record.put(line.charAt(0), line.substring(2));
+        }
       }
+      record.toPackage(input.path()).ifPresent(packages::add);
     }
-    record.toPackage(input.path()).ifPresent(packages::add);
-    return AnalysisResult.ofPackages(type(), input.path(), packages);
+    List<String> warnings = new ArrayList<>(records.warnings());
+    files.warning().ifPresent(warnings::add);
+    return new AnalysisResult(type(), input.path(), null, packages, Map.of(), warnings);
   }
 
   /** The fields of one package record while it is read. */
   private static final class Record {
+    private final FileLists.Budget budget;
     private String name;
     private String version;
     private String arch;
@@ -61,6 +79,10 @@ public final class ApkAnalyzer implements Analyzer {
     private String maintainer;
     private String directory = "";
     private final List<String> files = new ArrayList<>();
+
+    Record(FileLists.Budget budget) {
+      this.budget = budget;
+    }
 
     void put(char key, String value) {
       switch (key) {
@@ -71,7 +93,12 @@ public final class ApkAnalyzer implements Analyzer {
         case 'L' -> license = value;
         case 'm' -> maintainer = value;
         case 'F' -> directory = value;
-        case 'R' -> files.add("/" + (directory.isEmpty() ? value : directory + "/" + value));
+        case 'R' -> {
+          String file = "/" + (directory.isEmpty() ? value : directory + "/" + value);
+          if (budget.admit(file)) {
+            files.add(file);
+          }
+        }
         default -> {
           // checksums, sizes, dependencies: not part of the inventory
         }

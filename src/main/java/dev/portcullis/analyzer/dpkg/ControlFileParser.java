@@ -1,45 +1,35 @@
 package dev.portcullis.analyzer.dpkg;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Reads Debian control-file syntax (deb822): paragraphs of {@code Field: value} separated by blank
- * lines, continuation lines starting with white space.
+ * Reads one paragraph of Debian control-file syntax (deb822): {@code Field: value} lines,
+ * continuation lines starting with white space. Only the fields the inventory needs are kept.
  */
 final class ControlFileParser {
 
+  private static final Set<String> WANTED =
+      Set.of("Package", "Version", "Status", "Source", "Architecture", "Maintainer");
+
   private ControlFileParser() {}
 
-  static List<Map<String, String>> paragraphs(InputStream in) throws IOException {
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    List<Map<String, String>> paragraphs = new ArrayList<>();
-    Map<String, String> current = new LinkedHashMap<>();
-    String line;
-    while ((line = reader.readLine()) != null) {
-      if (line.isBlank()) {
-        if (!current.isEmpty()) {
-          paragraphs.add(current);
-          current = new LinkedHashMap<>();
-        }
-      } else if (!Character.isWhitespace(line.charAt(0))) {
-        // Continuation lines (long descriptions, conffiles) carry nothing the inventory needs.
+  static Map<String, String> fields(List<String> paragraph) {
+    Map<String, String> fields = new HashMap<>();
+    for (String line : paragraph) {
+      // Continuation lines (long descriptions, conffiles) carry nothing the inventory needs.
+      if (!line.isEmpty() && !Character.isWhitespace(line.charAt(0))) {
         int colon = line.indexOf(':');
         if (colon > 0) {
-          current.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+          String name = line.substring(0, colon).strip();
+          if (WANTED.contains(name)) {
+            fields.put(name, line.substring(colon + 1).strip());
+          }
         }
       }
     }
-    if (!current.isEmpty()) {
-      paragraphs.add(current);
-    }
-    return paragraphs;
+    return fields;
   }
 }

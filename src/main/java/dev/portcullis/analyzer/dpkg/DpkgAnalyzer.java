@@ -3,11 +3,11 @@ package dev.portcullis.analyzer.dpkg;
 import dev.portcullis.analyzer.AnalysisInput;
 import dev.portcullis.analyzer.AnalysisResult;
 import dev.portcullis.analyzer.Analyzer;
+import dev.portcullis.analyzer.BoundedLines;
+import dev.portcullis.analyzer.FileLists;
+import dev.portcullis.analyzer.Stanzas;
 import dev.portcullis.inventory.Package;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +25,22 @@ public final class DpkgAnalyzer implements Analyzer {
   private static final String INFO_DIR = "var/lib/dpkg/info/";
   private static final Pattern SOURCE = Pattern.compile("^(\\S+)(?:\\s+\\((\\S+)\\))?$");
 
+  private final Stanzas.Bounds bounds;
+  private final FileLists fileLists;
+
+  public DpkgAnalyzer() {
+    this(Stanzas.Bounds.defaults(), FileLists.defaults());
+  }
+
+  /**
+   * @param bounds on the status database and each of distroless' status.d files
+   * @param fileLists bounds on one installed-file list
+   */
+  public DpkgAnalyzer(Stanzas.Bounds bounds, FileLists fileLists) {
+    this.bounds = bounds;
+    this.fileLists = fileLists;
+  }
+
   @Override
   public String type() {
     return "dpkg";
@@ -32,7 +48,7 @@ public final class DpkgAnalyzer implements Analyzer {
 
   @Override
   public int version() {
-    return 1;
+    return 2;
   }
 
   @Override
@@ -53,20 +69,22 @@ public final class DpkgAnalyzer implements Analyzer {
     String path = input.path();
     if (path.startsWith(INFO_DIR)) {
       String name = path.substring(INFO_DIR.length(), path.length() - ".list".length());
-      return AnalysisResult.ofFiles(type(), path, packageName(name), readFileList(input, false));
+      return readFileList(input, packageName(name), false);
     }
     if (path.endsWith(".md5sums")) {
       String name = path.substring(STATUS_DIR.length(), path.length() - ".md5sums".length());
-      return AnalysisResult.ofFiles(type(), path, packageName(name), readFileList(input, true));
+      return readFileList(input, packageName(name), true);
     }
     List<Package> packages = new ArrayList<>();
-    for (Map<String, String> paragraph : ControlFileParser.paragraphs(input.content())) {
-      Package pkg = toPackage(paragraph, path);
+    Stanzas paragraphs = new Stanzas(input.content(), path, bounds);
+    Stanzas.Stanza paragraph;
+    while ((paragraph = paragraphs.next()) != null) {
+      Package pkg = toPackage(ControlFileParser.fields(paragraph.lines()), path);
       if (pkg != null) {
         packages.add(pkg);
       }
     }
-    return AnalysisResult.ofPackages(type(), path, packages);
+    return new AnalysisResult(type(), path, null, packages, Map.of(), paragraphs.warnings());
   }
 
   /** A package in an installed state, or null for removed, half-installed and malformed entries. */
@@ -130,35 +148,49 @@ public final class DpkgAnalyzer implements Analyzer {
   }
 
   /**
-   * Reads a file list. A {@code .list} names directories too; a line that the next line extends
-   * ({@code /usr/bin} before {@code /usr/bin/tar}) is a directory and is left out.
+   * Reads a file list, within the bounds. A {@code .list} names directories too; a line that the
+   * next line extends ({@code /usr/bin} before {@code /usr/bin/tar}) is a directory and is left
+   * out.
    */
-  private static List<String> readFileList(AnalysisInput input, boolean md5sums)
+  private AnalysisResult readFileList(AnalysisInput input, String packageName, boolean md5sums)
       throws IOException {
-    BufferedReader reader =
-        new BufferedReader(new InputStreamReader(input.content(), StandardCharsets.UTF_8));
+    BoundedLines lines = new BoundedLines(input.content());
+    FileLists.Budget budget = fileLists.budget(input.path());
     List<String> files = new ArrayList<>();
     String previous = null;
-    String line;
-    while ((line = reader.readLine()) != null) {
-      String file = md5sums ? afterChecksum(line) : line.strip();
+    while (lines.advance(FileLists.MAX_NAME_BYTES + 64)) {
+      String line = lines.text();
+      String file = line == null ? "" : md5sums ? afterChecksum(line) : line.strip();
       if (file.isEmpty() || file.equals("/.")) {
         continue;
       }
       file = file.startsWith("/") ? file : "/" + file;
       if (md5sums) {
+        if (!budget.admit(file)) {
+          break;
+        }
         files.add(file);
         continue;
       }
       if (previous != null && !file.startsWith(previous + "/")) {
+        if (!budget.admit(previous)) {
+          previous = null;
+          break;
+        }
         files.add(previous);
       }
       previous = file;
     }
-    if (previous != null) {
+    if (previous != null && budget.admit(previous)) {
       files.add(previous);
     }
-    return files;
+    return new AnalysisResult(
+        type(),
+        input.path(),
+        null,
+        List.of(),
+        Map.of(packageName, files),
+        budget.warning().map(List::of).orElse(List.of()));
   }
 
   private static String afterChecksum(String line) {

@@ -4,6 +4,7 @@ import dev.portcullis.analyzer.AnalysisInput;
 import dev.portcullis.analyzer.AnalysisResult;
 import dev.portcullis.analyzer.Analyzer;
 import dev.portcullis.inventory.Package;
+import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,6 +35,8 @@ public final class JavaArchiveAnalyzer implements Analyzer {
   private static final Set<String> SUFFIXES =
       Set.of(".jar", ".war", ".ear", ".par", ".hpi", ".jpi");
 
+  private static final int BUFFER = 64 * 1024;
+
   private final ArchiveLimits limits;
 
   public JavaArchiveAnalyzer(ArchiveLimits limits) {
@@ -47,7 +50,7 @@ public final class JavaArchiveAnalyzer implements Analyzer {
 
   @Override
   public int version() {
-    return 2;
+    return 3;
   }
 
   @Override
@@ -75,6 +78,7 @@ public final class JavaArchiveAnalyzer implements Analyzer {
     private final List<String> warnings;
     private long inflated;
     private boolean exhausted;
+    private int poms;
 
     Walk(List<Package> packages, List<String> warnings) {
       this.packages = packages;
@@ -97,7 +101,8 @@ public final class JavaArchiveAnalyzer implements Analyzer {
       List<Package> own = new ArrayList<>();
       Manifest manifest = null;
       int entries = 0;
-      DigestInputStream hashed = new DigestInputStream(in, sha1());
+      // Buffered: past the last entry the zip reader reads the central directory a byte at a time.
+      DigestInputStream hashed = new DigestInputStream(new BufferedInputStream(in, BUFFER), sha1());
       try (ZipArchiveInputStream zip =
           new ZipArchiveInputStream(CloseShieldInputStream.wrap(hashed), "UTF-8", true, true)) {
         ZipArchiveEntry entry;
@@ -118,7 +123,17 @@ public final class JavaArchiveAnalyzer implements Analyzer {
 
           InputStream content = bounded(zip, location);
           if (name.startsWith("META-INF/maven/") && name.endsWith("/pom.properties")) {
-            PomProperties.read(content).ifPresent(pom -> own.add(pom.toPackage(location)));
+            if (++poms <= limits.maxPackages()) {
+              PomProperties.read(content).ifPresent(pom -> own.add(pom.toPackage(location)));
+            } else if (poms == limits.maxPackages() + 1) {
+              warnings.add(
+                  "/"
+                      + location
+                      + ": more than "
+                      + limits.maxPackages()
+                      + " pom.properties in one archive and what it nests, the limit for one"
+                      + " archive; the rest were not read");
+            }
           } else if (name.equals("META-INF/MANIFEST.MF")) {
             manifest = Manifest.read(content);
           } else if (isArchive(name)) {

@@ -3,6 +3,7 @@ package dev.portcullis.analyzer.rpm;
 import dev.portcullis.analyzer.AnalysisInput;
 import dev.portcullis.analyzer.AnalysisResult;
 import dev.portcullis.analyzer.Analyzer;
+import dev.portcullis.analyzer.Stanzas;
 import dev.portcullis.image.InputException;
 import dev.portcullis.inventory.Package;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,6 +35,19 @@ public final class RpmAnalyzer implements Analyzer {
           "usr/lib/sysimage/rpm/Packages",
           "usr/lib/sysimage/rpm/Packages.db");
 
+  private final int maxPackages;
+
+  public RpmAnalyzer() {
+    this(Stanzas.Bounds.defaults().maxStanzas());
+  }
+
+  /**
+   * @param maxPackages records read from one database, as for the other package databases
+   */
+  public RpmAnalyzer(int maxPackages) {
+    this.maxPackages = maxPackages;
+  }
+
   @Override
   public String type() {
     return "rpm";
@@ -40,7 +55,7 @@ public final class RpmAnalyzer implements Analyzer {
 
   @Override
   public int version() {
-    return 1;
+    return 2;
   }
 
   @Override
@@ -65,19 +80,30 @@ public final class RpmAnalyzer implements Analyzer {
     Path copy = Files.createTempFile("portcullis-rpmdb-", ".sqlite");
     try {
       Files.copy(input.content(), copy, StandardCopyOption.REPLACE_EXISTING);
-      return AnalysisResult.ofPackages(type(), input.path(), readPackages(copy, input.path()));
+      return readPackages(copy, input.path());
     } finally {
       Files.deleteIfExists(copy);
     }
   }
 
-  private List<Package> readPackages(Path database, String path) throws InputException {
+  private AnalysisResult readPackages(Path database, String path) throws InputException {
     List<Package> packages = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    int rowsRead = 0;
     try (Connection connection =
             DriverManager.getConnection("jdbc:sqlite:file:" + database + "?immutable=1");
         Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery("SELECT blob FROM Packages")) {
       while (rows.next()) {
+        if (++rowsRead > maxPackages) {
+          warnings.add(
+              "rpm database /"
+                  + path
+                  + ": more than "
+                  + maxPackages
+                  + " records, the limit for one package database; the rest were not read");
+          break;
+        }
         Package pkg = toPackage(RpmHeader.parse(rows.getBytes(1)), path);
         if (pkg != null) {
           packages.add(pkg);
@@ -86,7 +112,7 @@ public final class RpmAnalyzer implements Analyzer {
     } catch (SQLException | IllegalArgumentException e) {
       throw new InputException("rpm database /" + path + ": " + e.getMessage(), e);
     }
-    return packages;
+    return new AnalysisResult(type(), path, null, packages, Map.of(), warnings);
   }
 
   static Package toPackage(RpmHeader header, String path) {

@@ -241,7 +241,8 @@ class JavaArchiveTest {
         zip.write(inner.toByteArray());
       }
     }
-    JavaArchiveAnalyzer analyzer = new JavaArchiveAnalyzer(new ArchiveLimits(5, 1000, 1024 * 1024));
+    JavaArchiveAnalyzer analyzer =
+        new JavaArchiveAnalyzer(new ArchiveLimits(5, 1000, 1024 * 1024, 10_000));
     byte[] bomb = bytes.toByteArray();
 
     var result =
@@ -253,5 +254,25 @@ class JavaArchiveTest {
         .singleElement()
         .asString()
         .contains("inflates beyond 1048576 bytes");
+  }
+
+  @Test
+  void archiveWithMorePomPropertiesThanTheLimitKeepsTheFirstWithOneWarning() throws IOException {
+    byte[] jar = dev.portcullis.testing.HostileLayers.jarOfPomProperties(5);
+    JavaArchiveAnalyzer analyzer =
+        new JavaArchiveAnalyzer(new ArchiveLimits(5, 1000, 1024 * 1024, 3));
+
+    var result =
+        analyzer.analyze(
+            new dev.portcullis.analyzer.AnalysisInput(
+                "app/fat.jar", jar.length, new java.io.ByteArrayInputStream(jar)));
+
+    assertThat(result.packages())
+        .extracting(Package::name)
+        .containsExactly("g0:a0", "g1:a1", "g2:a2");
+    assertThat(result.warnings())
+        .containsExactly(
+            "/app/fat.jar: more than 3 pom.properties in one archive and what it nests, the limit"
+                + " for one archive; the rest were not read");
   }
 }
