@@ -1,7 +1,7 @@
 package dev.portcullis.vulndb;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import com.fasterxml.jackson.core.JacksonException;
+import dev.portcullis.image.InputException;
 import dev.portcullis.image.Json;
 import java.io.IOException;
 
@@ -21,8 +21,8 @@ class OsvRecordFuzzTest {
     }
     OsvRecord record;
     try {
-      record = Json.mapper().readValue(input, OsvRecord.class);
-    } catch (JacksonException skipped) {
+      record = OsvImporter.read(input);
+    } catch (InputException skipped) {
       return;
     }
     if (record == null || record.id() == null || record.id().isBlank()) {
