@@ -45,10 +45,11 @@ for target in "${targets[@]}"; do
   echo "== fuzzing $target for $duration (log: $log)"
   start=$(date +%s)
   # Heap: 1 GiB, so that an input of at most a few hundred kilobytes that needs more is an
-  # OutOfMemoryError finding. Surefire hands jazzer.max_duration to the test JVM.
+  # OutOfMemoryError finding. Surefire hands the jazzer.* properties to the test JVM; the hooks
+  # (comparison tracing, sanitizers), off for the plain test run, guide the fuzzer.
   JAZZER_FUZZ=1 ./mvnw -o surefire:test \
     -Dtest="$target" -Dsurefire.failIfNoSpecifiedTests=false \
-    -Djazzer.max_duration="$duration" -DargLine="-Xmx1g" \
+    -Djazzer.max_duration="$duration" -Djazzer.hooks=true -DargLine="-Xmx1g" \
     >"$log" 2>&1
   status=$?
   seconds=$(($(date +%s) - start))
