@@ -260,6 +260,14 @@ class DockerfileParserTest {
   }
 
   @Test
+  void colonWithoutOperatorExpandsToTheValue() {
+    // Found by DockerfileParserFuzzTest: "${BASE:}" threw StringIndexOutOfBoundsException.
+    Dockerfile file = parse("ARG BASE=alpine:3.20\nFROM ${BASE:}\nENV DIR=app\nWORKDIR /${DIR:}\n");
+
+    assertThat(file.instructions().get(3).expanded()).isEqualTo("/app");
+  }
+
+  @Test
   void instructionsBeforeTheFirstFromAreAnOrderProblem() {
     Dockerfile file = parse("LABEL a=b\nARG X=1\nFROM alpine:3.20\n");
 
