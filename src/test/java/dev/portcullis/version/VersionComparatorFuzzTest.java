@@ -53,6 +53,11 @@ class VersionComparatorFuzzTest {
     assertThat(comparator.compare(b, a)).as("antisymmetric: " + where).isEqualTo(-ab);
     assertThat(comparator.compare(c, b)).as("antisymmetric: " + where).isEqualTo(-bc);
     assertThat(comparator.compare(c, a)).as("antisymmetric: " + where).isEqualTo(-ac);
+    if (ecosystem.equals("Packagist") && (a + b + c).indexOf('#') >= 0) {
+      // PHP's version_compare, OSV's order for Packagist, ranks '#' equal to every number, so
+      // 0 = # = 1 and 0 < 1: no total order exists there. Kept, as PHP and OSV have it.
+      return;
+    }
     if (ab == 0) {
       assertThat(ac).as("equal versions order alike: " + where).isEqualTo(bc);
     }
