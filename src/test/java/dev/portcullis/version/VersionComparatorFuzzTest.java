@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Every ecosystem's comparator is a total order on the versions it reads: it answers -1, 0 or 1, is
@@ -15,6 +17,8 @@ import java.util.List;
  * versions.
  */
 class VersionComparatorFuzzTest {
+
+  private static final Pattern LEFTOVERS_AFTER_REVISION = Pattern.compile("-r[0-9]*[^0-9]");
 
   private static final int MAX_INPUT = 512;
   private static final List<String> ECOSYSTEMS = Ecosystems.names();
@@ -56,6 +60,14 @@ class VersionComparatorFuzzTest {
     if (ecosystem.equals("Packagist") && (a + b + c).indexOf('#') >= 0) {
       // PHP's version_compare, OSV's order for Packagist, ranks '#' equal to every number, so
       // 0 = # = 1 and 0 < 1: no total order exists there. Kept, as PHP and OSV have it.
+      return;
+    }
+    if (ecosystem.equals("Alpine")
+        && Stream.of(a, b, c).anyMatch(v -> LEFTOVERS_AFTER_REVISION.matcher(v).find())) {
+      // OSV's vectors (from apk-tools) rank leftovers after a revision as nothing more than "not a
+      // clean end": 1-ruff2 = 1-ruff1 = 1--ruff1, while two versions malformed before a revision
+      // compare as text: 1--ruff1 < 1--ruff2. No total order agrees with both; kept, as the
+      // reference has it. The matcher turns a sort that notices into "not comparable".
       return;
     }
     if (ab == 0) {
