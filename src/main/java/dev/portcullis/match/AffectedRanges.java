@@ -54,6 +54,12 @@ final class AffectedRanges {
       return new RangeEvaluation(affected, fixed.stream().distinct().toList(), null);
     } catch (UncomparableVersionException e) {
       return RangeEvaluation.notComparable(e.getMessage());
+    } catch (IllegalArgumentException e) {
+      // The sort found versions in no consistent order ("Comparison method violates its general
+      // contract"): a few reference orders are not transitive for malformed versions (apk's
+      // leftovers after a revision, PHP's '#'), and a record may list enough of them to show it.
+      return RangeEvaluation.notComparable(
+          "the record's versions have no consistent order under " + comparator);
     }
   }
 

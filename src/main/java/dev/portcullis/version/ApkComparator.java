@@ -39,10 +39,6 @@ final class ApkComparator implements VersionComparator {
   public int compare(String a, String b) {
     Version x = parse(a);
     Version y = parse(b);
-    // apk version -t still answers for two malformed versions; it then falls back to the text.
-    if (!x.wellFormed() && !y.wellFormed()) {
-      return Integer.signum(x.text().compareTo(y.text()));
-    }
     int c = compareNumbers(x.numbers(), y.numbers());
     if (c == 0) {
       c = Character.compare(x.letter(), y.letter());
@@ -56,6 +52,11 @@ final class ApkComparator implements VersionComparator {
     if (c == 0) {
       // A clean end beats leftovers: 1 > 1-ruff, 1-r0 > 1-r-0.
       c = Boolean.compare(x.rest().isEmpty(), y.rest().isEmpty());
+    }
+    if (c == 0 && !x.wellFormed() && !y.wellFormed()) {
+      // Two malformed versions alike up to their leftovers: the text decides, as apk version -t
+      // does. Only as the last key, so that the order stays transitive (0.r1 < 0r2 < 1 and so on).
+      c = x.text().compareTo(y.text());
     }
     return Integer.signum(c);
   }
@@ -133,14 +134,18 @@ final class ApkComparator implements VersionComparator {
   }
 
   // After the first number, a component with a leading zero compares as text (apk's rule for
-  // things like 1.02 vs 1.1); a missing component is a plain zero.
+  // things like 1.02 vs 1.1), a missing component as the empty text, so 1 < 1.0 < 1.00 < 1.01 <
+  // 1.1:
+  // were a missing component a zero, 1.00 and 1.0 would both equal 1 and differ from each other.
   private static int compareNumbers(List<String> a, List<String> b) {
     for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+      String x = i < a.size() ? a.get(i) : "";
+      String y = i < b.size() ? b.get(i) : "";
       int c;
-      if (i > 0 && i < a.size() && i < b.size() && (zeroLed(a.get(i)) || zeroLed(b.get(i)))) {
-        c = a.get(i).compareTo(b.get(i));
+      if (i > 0 && (zeroLed(x) || zeroLed(y))) {
+        c = x.compareTo(y);
       } else {
-        c = number(i < a.size() ? a.get(i) : "").compareTo(number(i < b.size() ? b.get(i) : ""));
+        c = number(x).compareTo(number(y));
       }
       if (c != 0) {
         return c;
@@ -165,7 +170,7 @@ final class ApkComparator implements VersionComparator {
   }
 
   private static boolean zeroLed(String digits) {
-    return digits.charAt(0) == '0';
+    return !digits.isEmpty() && digits.charAt(0) == '0';
   }
 
   private static BigInteger number(String digits) {

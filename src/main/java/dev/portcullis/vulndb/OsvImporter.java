@@ -112,9 +112,9 @@ public final class OsvImporter {
     }
     OsvRecord record;
     try {
-      record = Json.mapper().readValue(bytes, OsvRecord.class);
-    } catch (JacksonException e) {
-      skip(where, "not a valid OSV record: " + e.getOriginalMessage());
+      record = read(bytes);
+    } catch (InputException e) {
+      skip(where, e.getMessage());
       return;
     }
     if (record == null || record.id() == null || record.id().isBlank()) {
@@ -132,6 +132,22 @@ public final class OsvImporter {
       ecosystems.stream().distinct().forEach(e -> perEcosystem.merge(e, 1L, Long::sum));
     } else {
       unchanged++;
+    }
+  }
+
+  /**
+   * One record from its bytes.
+   *
+   * @throws InputException when they are not an OSV record: not JSON, wrong fields, or an encoding
+   *     the JSON reader cannot decode (which it reports as a plain {@link IOException})
+   */
+  static OsvRecord read(byte[] bytes) throws InputException {
+    try {
+      return Json.mapper().readValue(bytes, OsvRecord.class);
+    } catch (JacksonException e) {
+      throw new InputException("not a valid OSV record: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new InputException("not a valid OSV record: " + e.getMessage(), e);
     }
   }
 

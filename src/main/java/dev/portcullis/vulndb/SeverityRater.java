@@ -65,7 +65,11 @@ final class SeverityRater {
       }
       double score = cvss.calculateScore().getBaseScore();
       return new SeverityRating(Severity.ofCvssScore(score), score, vector, type + " vector");
-    } catch (MalformedVectorException | IllegalArgumentException | ArithmeticException e) {
+    } catch (MalformedVectorException
+        | IllegalArgumentException
+        | ArithmeticException
+        | IndexOutOfBoundsException e) {
+      // the calculator indexes into the vector unchecked: an empty vector throws out of bounds
       return null;
     }
   }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +37,26 @@ class AffectedRangesTest {
           });
     }
     return new OsvRecord.Range("ECOSYSTEM", null, list);
+  }
+
+  /**
+   * A reference order that is not transitive for some malformed versions (apk's, PHP's) can make
+   * the sort of a long event list refuse it: that record is not comparable, not a crash.
+   */
+  @Test
+  void eventsInNoConsistentOrderAreNotComparable() {
+    Random coin = new Random(42);
+    AffectedRanges inconsistent =
+        new AffectedRanges((a, b) -> a.equals(b) ? 0 : coin.nextInt(3) - 1);
+    String[] events = new String[2_000];
+    for (int i = 0; i < events.length; i++) {
+      events[i] = (i % 2 == 0 ? "introduced=" : "fixed=") + "1." + i;
+    }
+
+    RangeEvaluation evaluation = inconsistent.evaluate("1.5", List.of(range(events)), List.of());
+
+    assertThat(evaluation.affected()).isFalse();
+    assertThat(evaluation.uncomparable()).contains("no consistent order");
   }
 
   @Test

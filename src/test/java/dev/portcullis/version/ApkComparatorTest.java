@@ -58,8 +58,17 @@ class ApkComparatorTest {
   void leftoversLoseToACleanEnd() {
     ascending(apk, "1-ruff", "1");
     ascending(apk, "1.2_blah", "1.2");
-    // Two malformed versions: apk falls back to comparing the text.
+    // Two malformed versions alike up to their leftovers: apk falls back to comparing the text.
     ascending(apk, "0.r1", "0r2");
+  }
+
+  @Test
+  void malformedVersionsStayInOneTransitiveOrder() {
+    // Found by VersionComparatorFuzzTest: the text fallback for two malformed versions ranked
+    // 1;0-2 above 1.0.11.0.a0, which is above 1.0, which was above 1;0-2.
+    ascending(apk, "1;0-2", "1.0", "1.0.11.0.a0");
+    // and a missing component was a zero: 1.00 and 1.0 both equalled 1 but not each other.
+    ascending(apk, "1", "1.0", "1.00", "1.01", "1.1");
   }
 
   @Test

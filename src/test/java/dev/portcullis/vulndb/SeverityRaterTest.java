@@ -38,6 +38,23 @@ class SeverityRaterTest {
   }
 
   @Test
+  void vectorWithAnEmptyValueIsNoSeverityNotACrash() throws Exception {
+    // Found by OsvRecordFuzzTest: the calculator threw StringIndexOutOfBoundsException on "AV:".
+    SeverityRating rating =
+        SeverityRater.rate(
+            record(
+                List.of(
+                    new OsvRecord.SeverityScore(
+                        "CVSS_V4",
+                        "CVSS:4.0/AV:/L:ACA/NT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N"),
+                    new OsvRecord.SeverityScore(
+                        "CVSS_V3", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H")),
+                null));
+
+    assertThat(rating.source()).isEqualTo("CVSS_V3 vector");
+  }
+
+  @Test
   void cvssV4IsPreferredOverV3() throws Exception {
     SeverityRating rating =
         SeverityRater.rate(

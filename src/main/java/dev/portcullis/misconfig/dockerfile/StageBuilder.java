@@ -171,6 +171,18 @@ final class StageBuilder {
       // Every value of one ENV sees the variables as they were before it: expand all, then set.
       Map<String, String> assigned = new LinkedHashMap<>();
       for (Words.KeyValue pair : Words.pairs(instruction.arguments(), escape, false)) {
+        if (pair.value() == null) {
+          // "ENV A=1 B": the builder refuses the line; the other pairs are still read.
+          problems.add(
+              new ParseProblem(
+                  Rules.PARSE,
+                  instruction.line(),
+                  "ENV "
+                      + pair.key()
+                      + " has no '=': with several variables each is NAME=VALUE; the builder"
+                      + " stops"));
+          continue;
+        }
         assigned.put(pair.key(), expand(pair.value(), env, instruction.line()).text());
       }
       env.putAll(assigned);

@@ -159,7 +159,8 @@ final class Substitution {
     }
     boolean colon = rest.startsWith(":");
     String operator = colon ? rest.substring(1, Math.min(2, rest.length())) : rest.substring(0, 1);
-    String argument = rest.substring(colon ? 2 : 1);
+    // "${NAME:}" has a colon and no operator: nothing follows it.
+    String argument = rest.substring(Math.min(rest.length(), colon ? 2 : 1));
     String current = variables.get(name);
     boolean set = current != null;
     boolean nonEmpty = set && !current.isEmpty();

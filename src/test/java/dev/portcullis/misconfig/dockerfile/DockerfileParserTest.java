@@ -250,6 +250,24 @@ class DockerfileParserTest {
   }
 
   @Test
+  void envPairWithoutEqualsIsAProblemAndTheOtherPairsAreKept() {
+    // Found by DockerfileParserFuzzTest: the builder refuses "ENV A=a B"; this threw an NPE.
+    Dockerfile file = parse("FROM alpine:3.20\nENV A=a B\nWORKDIR /$A\n");
+
+    assertThat(file.problems()).extracting(ParseProblem::line).containsExactly(2);
+    assertThat(file.problems().get(0).message()).contains("ENV B has no '='");
+    assertThat(file.instructions().get(2).expanded()).isEqualTo("/a");
+  }
+
+  @Test
+  void colonWithoutOperatorExpandsToTheValue() {
+    // Found by DockerfileParserFuzzTest: "${BASE:}" threw StringIndexOutOfBoundsException.
+    Dockerfile file = parse("ARG BASE=alpine:3.20\nFROM ${BASE:}\nENV DIR=app\nWORKDIR /${DIR:}\n");
+
+    assertThat(file.instructions().get(3).expanded()).isEqualTo("/app");
+  }
+
+  @Test
   void instructionsBeforeTheFirstFromAreAnOrderProblem() {
     Dockerfile file = parse("LABEL a=b\nARG X=1\nFROM alpine:3.20\n");
 
