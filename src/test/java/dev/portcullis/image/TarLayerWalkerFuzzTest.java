@@ -15,7 +15,8 @@ class TarLayerWalkerFuzzTest {
   private static final long MIB = 1024 * 1024;
 
   /** Small bounds, so a fuzzed bomb is caught in milliseconds. */
-  private static final Limits LIMITS = new Limits(4 * MIB, 100, 64 * 1024, 1_000, MIB, MIB);
+  private static final Limits LIMITS =
+      new Limits(4 * MIB, 100, 64 * 1024, 1_000, MIB, MIB, MIB, 100, 64 * 1024, MIB);
 
   private static final LayerRef LAYER = new LayerRef(0, null, null, 0, "fuzz", "");
 

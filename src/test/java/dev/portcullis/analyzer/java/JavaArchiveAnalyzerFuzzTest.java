@@ -15,7 +15,7 @@ class JavaArchiveAnalyzerFuzzTest {
   private static final int MAX_INPUT = 256 * 1024;
 
   /** Small bounds, so a fuzzed bomb is caught in milliseconds. */
-  private static final ArchiveLimits LIMITS = new ArchiveLimits(3, 1_000, 4L * 1024 * 1024);
+  private static final ArchiveLimits LIMITS = new ArchiveLimits(3, 1_000, 4L * 1024 * 1024, 1_000);
 
   @FuzzTest
   void archive(byte[] input) throws IOException {
