@@ -14,7 +14,7 @@ final class RegistryTimeoutOptions {
       names = "--registry-connect-timeout",
       paramLabel = "DURATION",
       converter = IntervalConverter.class,
-      description = "Time to connect to a registry (default: 10s).")
+      description = "Time to connect to a registry (default: 4s).")
   Duration connect;
 
   @Option(
@@ -23,7 +23,7 @@ final class RegistryTimeoutOptions {
       converter = IntervalConverter.class,
       description =
           "Time a registry may take to answer, or send nothing in the middle of an answer"
-              + " (default: 30s).")
+              + " (default: 5s; headers must come within this and the connect timeout).")
   Duration read;
 
   @Option(

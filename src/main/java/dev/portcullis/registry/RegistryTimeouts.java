@@ -17,8 +17,15 @@ import java.util.Objects;
 public record RegistryTimeouts(
     Duration connect, Duration read, Duration operation, long minBytesPerSecond) {
 
-  public static final Duration DEFAULT_CONNECT = Duration.ofSeconds(10);
-  public static final Duration DEFAULT_READ = Duration.ofSeconds(30);
+  /**
+   * Connect and read together bound the wait for an answer's headers: 9 s, so that a registry that
+   * accepts a connection and says nothing is an error within 10 s. A TCP connection retries its SYN
+   * after 1 s and 3 s; a registry that is up answers in well under a second. Slow proxies (a
+   * pull-through cache fetching from upstream) may need the flags.
+   */
+  public static final Duration DEFAULT_CONNECT = Duration.ofSeconds(4);
+
+  public static final Duration DEFAULT_READ = Duration.ofSeconds(5);
   public static final Duration DEFAULT_OPERATION = Duration.ofSeconds(60);
 
   /** 32 KiB/s, a 256 kbit/s link: a 100 MB layer may take 51 minutes, a trickle fails. */

@@ -155,6 +155,25 @@ class StallingRegistryTest {
         "while trying to pull manifest silent of " + registry.host() + "/app");
   }
 
+  /** Without the flags: the default timeouts end the wait within 10 s (9 s for the headers). */
+  @Test
+  void withTheDefaultTimeoutsASilentRegistryIsAnErrorWithinTenSeconds() {
+    long start = System.nanoTime();
+    Cli.Result result =
+        Cli.run(
+            "sbom",
+            "image",
+            "registry:" + registry.host() + "/app:silent",
+            "--insecure-registry",
+            "--no-cache");
+    Timed run = new Timed(result, Duration.ofNanos(System.nanoTime() - start));
+
+    assertStallReported(
+        run,
+        "registry " + registry.host() + ": no answer within 9 s (--registry-read-timeout)",
+        "while trying to pull manifest silent of " + registry.host() + "/app");
+  }
+
   @Test
   void aRegistryThatNeverAcceptsTheConnectionIsAnError() throws IOException {
     // A listening socket whose accept queue is full: the kernel drops further connection
