@@ -18,6 +18,7 @@ import java.util.stream.Stream;
  */
 class VersionComparatorFuzzTest {
 
+  private static final Pattern DIGITS_THEN_LETTER = Pattern.compile("[0-9][A-Za-z]");
   private static final Pattern LEFTOVERS_AFTER_REVISION = Pattern.compile("-r[0-9]*[^0-9]");
 
   private static final int MAX_INPUT = 512;
@@ -68,6 +69,13 @@ class VersionComparatorFuzzTest {
       // clean end": 1-ruff2 = 1-ruff1 = 1--ruff1, while two versions malformed before a revision
       // compare as text: 1--ruff1 < 1--ruff2. No total order agrees with both; kept, as the
       // reference has it. The matcher turns a sort that notices into "not comparable".
+      return;
+    }
+    if (comparator.toString().equals("Maven")
+        && Stream.of(a, b, c).anyMatch(v -> DIGITS_THEN_LETTER.matcher(v).find())) {
+      // Maven 3.9's ComparableVersion, the reference for the Maven ecosystem, reads "0beta" as one
+      // combination item, which it does not order as it orders "-beta": 1-0beta < 1 < 1-x, yet
+      // 1-0beta > 1-x. Kept, as Maven has it.
       return;
     }
     if (ab == 0) {
