@@ -18,7 +18,6 @@ import java.util.stream.Stream;
  */
 class VersionComparatorFuzzTest {
 
-  private static final Pattern DIGITS_THEN_LETTER = Pattern.compile("[0-9][A-Za-z]");
   private static final Pattern LEFTOVERS_AFTER_REVISION = Pattern.compile("-r[0-9]*[^0-9]");
 
   private static final int MAX_INPUT = 512;
@@ -71,11 +70,11 @@ class VersionComparatorFuzzTest {
       // reference has it. The matcher turns a sort that notices into "not comparable".
       return;
     }
-    if (comparator.toString().equals("Maven")
-        && Stream.of(a, b, c).anyMatch(v -> DIGITS_THEN_LETTER.matcher(v).find())) {
-      // Maven 3.9's ComparableVersion, the reference for the Maven ecosystem, reads "0beta" as one
-      // combination item, which it does not order as it orders "-beta": 1-0beta < 1 < 1-x, yet
-      // 1-0beta > 1-x. Kept, as Maven has it.
+    if (comparator.toString().equals("Maven")) {
+      // Maven 3.9's ComparableVersion, the reference for the Maven ecosystem, is not transitive
+      // where string, list and combination items meet: 1-0beta < 1 < 1-x, yet 1-0beta > 1-x; and
+      // 1.0.0-beta.10 < 1 < 1.svnpre-beta.2, yet 1.svnpre-beta.2 < 1.0.0-beta.10. Kept, as Maven
+      // has it: for Maven the target checks the other properties only.
       return;
     }
     if (ab == 0) {
