@@ -8,6 +8,7 @@ import dev.portcullis.vulndb.Severity;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The rules Portcullis ships, documented in docs/secret-rules.md. Order matters: where two rules
@@ -55,6 +56,16 @@ public final class BuiltinSecretRules {
           Map.entry("shopify-token", 6),
           Map.entry("heroku-api-key-v2", 7),
           Map.entry("jwt", 3));
+
+  /** Each built-in rule's expression by its id. */
+  private static final Map<String, String> EXPRESSIONS =
+      all().stream()
+          .collect(Collectors.toUnmodifiableMap(SecretRule::id, r -> r.regex().pattern()));
+
+  /** Whether a rule is one of these (same id, same expression), not a user's. */
+  static boolean isBuiltin(SecretRule rule) {
+    return rule.regex().pattern().equals(EXPRESSIONS.get(rule.id()));
+  }
 
   public static List<SecretRule> all() {
     return List.of(

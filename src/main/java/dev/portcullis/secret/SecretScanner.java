@@ -1,5 +1,6 @@
 package dev.portcullis.secret;
 
+import dev.portcullis.image.InputException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,8 +35,16 @@ public final class SecretScanner {
 
   private final SecretRuleSet rules;
 
+  /** The user's rules: their expressions run under a work limit ({@link BudgetedLine}). */
+  private final BitSet bounded = new BitSet();
+
   public SecretScanner(SecretRuleSet rules) {
     this.rules = rules;
+    for (int i = 0; i < rules.rules().size(); i++) {
+      if (!BuiltinSecretRules.isBuiltin(rules.rules().get(i))) {
+        bounded.set(i);
+      }
+    }
   }
 
   public SecretRuleSet rules() {
@@ -134,7 +143,7 @@ public final class SecretScanner {
       return filled - LOOKAHEAD;
     }
 
-    private void scanBlock(int end) {
+    private void scanBlock(int end) throws InputException {
       walkedTo = 0;
       walkedLineStart = 0;
       // Line start -> the rules whose keywords occur on that line.
@@ -220,9 +229,15 @@ public final class SecretScanner {
       return count;
     }
 
-    private void matchLine(int start, int stop, BitSet candidateRules) {
+    private void matchLine(int start, int stop, BitSet candidateRules) throws InputException {
       String line = decode(start, stop);
-      List<Span> accepted = spans(path, line, candidateRules, () -> followingLines(stop));
+      List<Span> accepted;
+      try {
+        accepted = spans(path, line, candidateRules, () -> followingLines(stop));
+      } catch (RegexWorkExceeded e) {
+        // No report may look complete when a rule could not finish: the scan stops.
+        throw new InputException(path + ":" + lineNumber + ": " + e.describe());
+      }
       List<Span> reported = new ArrayList<>();
       for (Span span : accepted) {
         // Where two rules match the same text, the earlier (more specific) one is reported; the
@@ -278,8 +293,8 @@ public final class SecretScanner {
       if (!rule.appliesTo(path)) {
         continue;
       }
-      Matcher match = rule.regex().matcher(line);
-      while (match.find()) {
+      Matcher match = rule.regex().matcher(bounded.get(r) ? new BudgetedLine(line) : line);
+      while (find(match, rule, line)) {
         String secret = rule.secret(match);
         if (secret == null) {
           continue; // an optional secret group of a user's rule that took no part
@@ -297,6 +312,41 @@ public final class SecretScanner {
       }
     }
     return spans;
+  }
+
+  private static boolean find(Matcher match, SecretRule rule, String line) {
+    try {
+      return match.find();
+    } catch (BudgetedLine.Exhausted e) {
+      throw new RegexWorkExceeded(rule.id(), line.length());
+    }
+  }
+
+  /** A rule's expression did more work on one line than {@link BudgetedLine} allows. */
+  private static final class RegexWorkExceeded extends RuntimeException {
+    private final String ruleId;
+    private final int lineLength;
+
+    RegexWorkExceeded(String ruleId, int lineLength) {
+      super(null, null, false, false);
+      this.ruleId = ruleId;
+      this.lineLength = lineLength;
+    }
+
+    String describe() {
+      return "secret rule '"
+          + ruleId
+          + "' read more than "
+          + (BudgetedLine.BASE_READS + BudgetedLine.READS_PER_CHARACTER * lineLength)
+          + " characters of this "
+          + lineLength
+          + "-character line, the work limit for a rule's expression ("
+          + BudgetedLine.BASE_READS
+          + " plus "
+          + BudgetedLine.READS_PER_CHARACTER
+          + " per character; an expression that backtracks? write it without nested or adjacent"
+          + " repetitions)";
+    }
   }
 
   /**
@@ -318,7 +368,12 @@ public final class SecretScanner {
       }
       int next = i + 1;
       List<String> following = List.of(lines).subList(Math.min(next, lines.length), lines.length);
-      masked.append(masked(line, spans("", line, candidates, () -> following)).text());
+      try {
+        masked.append(masked(line, spans("", line, candidates, () -> following)).text());
+      } catch (RegexWorkExceeded e) {
+        // A rule could not finish on this line: nothing of it is shown rather than a secret.
+        masked.append("*".repeat(line.length()));
+      }
       if (next < lines.length) {
         masked.append('\n');
       }

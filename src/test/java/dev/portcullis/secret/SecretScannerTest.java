@@ -1,7 +1,9 @@
 package dev.portcullis.secret;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.portcullis.image.InputException;
 import dev.portcullis.vulndb.Severity;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -214,6 +216,97 @@ class SecretScannerTest {
     assertThat(custom.scanText("a.txt", "token\ntoken=abcdefgh12\n"))
         .extracting(SecretMatch::line)
         .containsExactly(2);
+  }
+
+  /**
+   * {@code .*a.*a.*!} backtracks in cubic time on a run of a's with no '!' (JDK 17 memoises the
+   * exponential {@code (a+)+!}): 30 s for 4,000 of them, unbounded.
+   */
+  private static SecretScanner backtracking() {
+    SecretRule rule =
+        new SecretRule(
+            "backtracks",
+            "Custom",
+            "Backtracks",
+            Severity.HIGH,
+            List.of("key="),
+            Pattern.compile("key=(?<secret>.*a.*a.*!)"),
+            "secret",
+            null,
+            null,
+            SecretCheck.ANY,
+            List.of(),
+            0);
+    return new SecretScanner(new SecretRuleSet(List.of(rule), List.of(), 1 << 20, "test"));
+  }
+
+  @Test
+  void aUsersRuleThatBacktracksStopsTheScanAtItsWorkLimitNamingTheFileAndLine() {
+    String line = "key=" + "a".repeat(4_000);
+    byte[] text = ("first line\n" + line + "\n").getBytes(StandardCharsets.UTF_8);
+    long start = System.nanoTime();
+
+    assertThatThrownBy(
+            () -> backtracking().scan("etc/app.conf", text.length, new ByteArrayInputStream(text)))
+        .isInstanceOf(InputException.class)
+        .hasMessage(
+            "etc/app.conf:2: secret rule 'backtracks' read more than 5148672 characters of this"
+                + " 4004-character line, the work limit for a rule's expression (1048576 plus 1024 per"
+                + " character; an expression that backtracks? write it without nested or adjacent"
+                + " repetitions)");
+    // Tens of seconds unbounded; the limit is about five million reads.
+    assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
+  }
+
+  @Test
+  void aLineOnWhichARuleCannotFinishIsMaskedWhole() {
+    assertThat(backtracking().mask("ENV A=b\nkey=" + "a".repeat(4_000)))
+        .isEqualTo("ENV A=b\n" + "*".repeat(4_004));
+  }
+
+  @Test
+  void aLinearRuleOnAFullWindowStaysWithinTheWorkLimit() {
+    String line = "key=" + "a".repeat(SecretScanner.BLOCK - 10) + "!";
+    SecretRule linear =
+        new SecretRule(
+            "linear",
+            "Custom",
+            "Linear",
+            Severity.HIGH,
+            List.of("key="),
+            Pattern.compile("key=(?<secret>a+!)"),
+            "secret",
+            null,
+            null,
+            SecretCheck.ANY,
+            List.of(),
+            0);
+    SecretScanner scanner =
+        new SecretScanner(new SecretRuleSet(List.of(linear), List.of(), 1 << 20, "test"));
+    assertThat(scanner.scanText("a.txt", line))
+        .extracting(SecretMatch::ruleId)
+        .containsExactly("linear");
+  }
+
+  @Test
+  void onlyTheUsersRulesRunUnderTheWorkLimit() {
+    assertThat(SecretRuleSet.builtin().rules()).allMatch(BuiltinSecretRules::isBuiltin);
+    SecretRule lookalike = BuiltinSecretRules.all().get(0);
+    SecretRule renamed =
+        new SecretRule(
+            lookalike.id(),
+            "Custom",
+            "Same id, another expression",
+            Severity.HIGH,
+            List.of("x"),
+            Pattern.compile("x.*y"),
+            null,
+            null,
+            null,
+            SecretCheck.ANY,
+            List.of(),
+            0);
+    assertThat(BuiltinSecretRules.isBuiltin(renamed)).isFalse();
   }
 
   @Test
