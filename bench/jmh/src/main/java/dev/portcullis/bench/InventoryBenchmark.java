@@ -12,6 +12,7 @@ import dev.portcullis.image.Limits;
 import dev.portcullis.image.Platform;
 import dev.portcullis.image.ResolvedImage;
 import dev.portcullis.inventory.Inventory;
+import dev.portcullis.registry.RegistryTimeouts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,9 @@ public class InventoryBenchmark {
 
   @Setup
   public void fillCache() throws IOException {
-    options = new SourceOptions(Platform.linuxAmd64(), Limits.defaults(), null, false, false);
+    options =
+        new SourceOptions(
+            Platform.linuxAmd64(), Limits.defaults(), null, false, RegistryTimeouts.defaults(), false);
     cache = new LayerCache(Files.createTempDirectory("portcullis-jmh-cache"));
     inventory(cache);
   }

@@ -59,7 +59,7 @@ public class MatchBenchmark {
       String version = "1." + (i % 50) + "-" + (i % 7 + 1);
       packages.add(new Package("deb", name, version, "amd64", name, version, null, null,
           "var/lib/dpkg/status", null, "pkg:deb/debian/" + name + "@" + version, List.of(), null,
-          false, null));
+          false, null, null));
       write(json, records, "BENCH-" + i + "-a", "Debian:12", name, "0", version + "+fix1");
       write(json, records, "BENCH-" + i + "-b", "Debian:12", name, "0", "0.9");
       write(json, records, "BENCH-" + i + "-c", "Debian:11", name, "0", version + "+fix1");
