@@ -30,7 +30,7 @@ public final class BuiltinSecretRules {
   private static final Pattern PGPASS = Pattern.compile("(?:^|/)\\.pgpass$");
 
   /** A field of a .pgpass line, where a backslash escapes {@code :} and itself. */
-  private static final String PGPASS_FIELD = "(?:[^:\\\\]|\\\\.)*";
+  private static final String PGPASS_FIELD = "(?:[^:\\\\]|\\\\.)*+";
 
   /**
    * The length of the public marker of each kind of token, which reports may show: the same for
@@ -435,7 +435,7 @@ public final class BuiltinSecretRules {
                 + PGPASS_FIELD
                 + ":"
                 + PGPASS_FIELD
-                + ":(?<secret>(?:[^\\\\\\s]|\\\\.)+)\\s*$",
+                + ":(?<secret>(?:[^\\\\\\s]|\\\\.)++)\\s*$",
             "secret",
             PGPASS,
             SecretChecks.REAL_VALUE),

@@ -117,6 +117,32 @@ class TokenFormatsTest {
         .isEmpty();
   }
 
+  /**
+   * A field was an alternation under a star, which java.util.regex matches by recursing once a
+   * character: a hostile .pgpass line of a few thousand characters overflowed the stack.
+   */
+  @Test
+  void aPgpassLineOfAWholeWindowIsReadWithoutOverflowingTheStack() throws InterruptedException {
+    String password = "a\\:".repeat(21_000);
+    String pgpass =
+        "host:5432:db:user:" + password + "\n" + "h:1:d:u:" + "\\".repeat(64_000) + "\n";
+    List<Object> outcome = new java.util.ArrayList<>();
+    // A thread of the JVM's default stack (512 KiB to 1 MiB), as the scan's workers have.
+    Thread scan =
+        new Thread(
+            () -> {
+              try {
+                outcome.add(scanner.scanText("home/app/.pgpass", pgpass).size());
+              } catch (Throwable e) {
+                outcome.add(e);
+              }
+            });
+    scan.start();
+    scan.join();
+    // The second password, one character repeated, is a placeholder to the checks.
+    assertThat(outcome).containsExactly(1);
+  }
+
   @Test
   void puttyKeysAreFoundAtTheirPrivateLines() {
     String key =
