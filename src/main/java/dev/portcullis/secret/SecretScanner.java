@@ -318,34 +318,43 @@ public final class SecretScanner {
     try {
       return match.find();
     } catch (BudgetedLine.Exhausted e) {
-      throw new RegexWorkExceeded(rule.id(), line.length());
+      throw new RegexWorkExceeded(
+          rule.id(),
+          "read more than "
+              + BudgetedLine.limit(line)
+              + " characters of this "
+              + line.length()
+              + "-character line, the work limit for a rule's expression ("
+              + BudgetedLine.BASE_READS
+              + " plus "
+              + BudgetedLine.READS_PER_CHARACTER
+              + " per character; an expression that backtracks? write it without nested or"
+              + " adjacent repetitions)");
+    } catch (StackOverflowError e) {
+      // java.util.regex recurses once a repetition for some expressions (an alternation under a
+      // star): a long line ends the thread's stack, which the scan survives as an input error.
+      throw new RegexWorkExceeded(
+          rule.id(),
+          "recursed deeper than the thread's stack on this "
+              + line.length()
+              + "-character line (an alternation under a repetition? make the repetition"
+              + " possessive, *+)");
     }
   }
 
-  /** A rule's expression did more work on one line than {@link BudgetedLine} allows. */
+  /** A rule's expression could not finish on one line: past its work limit, or its stack. */
   private static final class RegexWorkExceeded extends RuntimeException {
     private final String ruleId;
-    private final int lineLength;
+    private final String what;
 
-    RegexWorkExceeded(String ruleId, int lineLength) {
+    RegexWorkExceeded(String ruleId, String what) {
       super(null, null, false, false);
       this.ruleId = ruleId;
-      this.lineLength = lineLength;
+      this.what = what;
     }
 
     String describe() {
-      return "secret rule '"
-          + ruleId
-          + "' read more than "
-          + (BudgetedLine.BASE_READS + BudgetedLine.READS_PER_CHARACTER * lineLength)
-          + " characters of this "
-          + lineLength
-          + "-character line, the work limit for a rule's expression ("
-          + BudgetedLine.BASE_READS
-          + " plus "
-          + BudgetedLine.READS_PER_CHARACTER
-          + " per character; an expression that backtracks? write it without nested or adjacent"
-          + " repetitions)";
+      return "secret rule '" + ruleId + "' " + what;
     }
   }
 

@@ -259,6 +259,47 @@ class SecretScannerTest {
   }
 
   @Test
+  void aUsersRuleThatRecursesPastTheStackIsAnInputError() throws InterruptedException {
+    SecretRule recursing =
+        new SecretRule(
+            "recurses",
+            "Custom",
+            "Recurses",
+            Severity.HIGH,
+            List.of("key="),
+            Pattern.compile("key=(?<secret>(?:a|b)*)"),
+            "secret",
+            null,
+            null,
+            SecretCheck.ANY,
+            List.of(),
+            0);
+    SecretScanner scanner =
+        new SecretScanner(new SecretRuleSet(List.of(recursing), List.of(), 1 << 20, "test"));
+    byte[] text = ("key=" + "ab".repeat(30_000) + "\n").getBytes(StandardCharsets.UTF_8);
+    List<Throwable> thrown = new java.util.ArrayList<>();
+    // A thread of the JVM's default stack, as the scan's workers have.
+    Thread scan =
+        new Thread(
+            () -> {
+              try {
+                scanner.scan("etc/app.conf", text.length, new ByteArrayInputStream(text));
+              } catch (Throwable e) {
+                thrown.add(e);
+              }
+            });
+    scan.start();
+    scan.join();
+
+    assertThat(thrown).singleElement().isInstanceOf(InputException.class);
+    assertThat(thrown.get(0))
+        .hasMessage(
+            "etc/app.conf:1: secret rule 'recurses' recursed deeper than the thread's stack on"
+                + " this 60004-character line (an alternation under a repetition? make the"
+                + " repetition possessive, *+)");
+  }
+
+  @Test
   void aLineOnWhichARuleCannotFinishIsMaskedWhole() {
     assertThat(backtracking().mask("ENV A=b\nkey=" + "a".repeat(4_000)))
         .isEqualTo("ENV A=b\n" + "*".repeat(4_004));
