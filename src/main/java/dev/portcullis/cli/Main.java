@@ -66,7 +66,13 @@ public final class Main {
               "Try '" + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
           return ExitCodes.INPUT_ERROR;
         });
-    return commandLine.execute(args);
+    try {
+      return commandLine.execute(args);
+    } catch (Error error) {
+      // picocli hands only exceptions to the handler: an Error (a stack overflow on input no check
+      // foresaw) would otherwise end the JVM with exit code 1, which reads as a failed gate.
+      return handle(error, commandLine, err);
+    }
   }
 
   /**
@@ -85,7 +91,7 @@ public final class Main {
     return SUBCOMMANDS;
   }
 
-  private static int handle(Exception exception, CommandLine cmd, PrintWriter err) {
+  static int handle(Throwable exception, CommandLine cmd, PrintWriter err) {
     boolean debug = cmd.getParseResult() != null && isDebug(cmd);
     // Input and environment problems (InputException is one) are exit code 2; anything else is a
     // bug.

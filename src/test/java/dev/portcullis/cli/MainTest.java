@@ -52,4 +52,24 @@ class MainTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains("'sbomm'", "Try 'portcullis --help'");
   }
+
+  /**
+   * An Error is an internal error (exit 3), never the JVM's exit 1, which reads as a failed gate.
+   */
+  @Test
+  void anErrorIsAnInternalErrorNotAFailedGate() {
+    java.io.StringWriter text = new java.io.StringWriter();
+    int code =
+        Main.handle(
+            new StackOverflowError(),
+            new picocli.CommandLine(new Main()),
+            new java.io.PrintWriter(text, true));
+
+    assertThat(code).isEqualTo(ExitCodes.INTERNAL_ERROR);
+    assertThat(text.toString())
+        .isEqualTo(
+            "portcullis: internal error: java.lang.StackOverflowError (run with --debug for"
+                + " details)"
+                + System.lineSeparator());
+  }
 }
