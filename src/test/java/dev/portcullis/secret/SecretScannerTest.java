@@ -218,26 +218,33 @@ class SecretScannerTest {
         .containsExactly(2);
   }
 
+  /** A user's rule of the policy: its expression, found on lines holding "key=". */
+  private static SecretRule userRule(String id, String regex) {
+    return new SecretRule(
+        id,
+        "Custom",
+        id,
+        Severity.HIGH,
+        List.of("key="),
+        Pattern.compile(regex),
+        "secret",
+        null,
+        null,
+        SecretCheck.ANY,
+        List.of(),
+        0);
+  }
+
+  private static SecretScanner scannerOf(SecretRule rule) {
+    return new SecretScanner(new SecretRuleSet(List.of(rule), List.of(), 1 << 20, "test"));
+  }
+
   /**
    * {@code .*a.*a.*!} backtracks in cubic time on a run of a's with no '!' (JDK 17 memoises the
    * exponential {@code (a+)+!}): 30 s for 4,000 of them, unbounded.
    */
   private static SecretScanner backtracking() {
-    SecretRule rule =
-        new SecretRule(
-            "backtracks",
-            "Custom",
-            "Backtracks",
-            Severity.HIGH,
-            List.of("key="),
-            Pattern.compile("key=(?<secret>.*a.*a.*!)"),
-            "secret",
-            null,
-            null,
-            SecretCheck.ANY,
-            List.of(),
-            0);
-    return new SecretScanner(new SecretRuleSet(List.of(rule), List.of(), 1 << 20, "test"));
+    return scannerOf(userRule("backtracks", "key=(?<secret>.*a.*a.*!)"));
   }
 
   @Test
@@ -260,22 +267,8 @@ class SecretScannerTest {
 
   @Test
   void aUsersRuleThatRecursesPastTheStackIsAnInputError() throws InterruptedException {
-    SecretRule recursing =
-        new SecretRule(
-            "recurses",
-            "Custom",
-            "Recurses",
-            Severity.HIGH,
-            List.of("key="),
-            Pattern.compile("key=(?<secret>(?:a|b)*)"),
-            "secret",
-            null,
-            null,
-            SecretCheck.ANY,
-            List.of(),
-            0);
-    SecretScanner scanner =
-        new SecretScanner(new SecretRuleSet(List.of(recursing), List.of(), 1 << 20, "test"));
+    SecretRule recursing = userRule("recurses", "key=(?<secret>(?:a|b)*)");
+    SecretScanner scanner = scannerOf(recursing);
     byte[] text = ("key=" + "ab".repeat(30_000) + "\n").getBytes(StandardCharsets.UTF_8);
     List<Throwable> thrown = new java.util.ArrayList<>();
     // A thread of the JVM's default stack, as the scan's workers have.
@@ -308,22 +301,8 @@ class SecretScannerTest {
   @Test
   void aLinearRuleOnAFullWindowStaysWithinTheWorkLimit() {
     String line = "key=" + "a".repeat(SecretScanner.BLOCK - 10) + "!";
-    SecretRule linear =
-        new SecretRule(
-            "linear",
-            "Custom",
-            "Linear",
-            Severity.HIGH,
-            List.of("key="),
-            Pattern.compile("key=(?<secret>a+!)"),
-            "secret",
-            null,
-            null,
-            SecretCheck.ANY,
-            List.of(),
-            0);
-    SecretScanner scanner =
-        new SecretScanner(new SecretRuleSet(List.of(linear), List.of(), 1 << 20, "test"));
+    SecretRule linear = userRule("linear", "key=(?<secret>a+!)");
+    SecretScanner scanner = scannerOf(linear);
     assertThat(scanner.scanText("a.txt", line))
         .extracting(SecretMatch::ruleId)
         .containsExactly("linear");
