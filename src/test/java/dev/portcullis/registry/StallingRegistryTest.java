@@ -123,10 +123,16 @@ class StallingRegistryTest {
 
   /** {@code sbom image} of an image of the stalling registry, with the quick timeouts. */
   static Timed pull(String image, String... more) {
+    List<String> flags = new ArrayList<>(QUICK);
+    flags.addAll(List.of(more));
+    return pullWith(image, flags);
+  }
+
+  /** {@code sbom image} of an image of the stalling registry, with these flags only. */
+  static Timed pullWith(String image, List<String> flags) {
     List<String> args = new ArrayList<>(List.of("sbom", "image", "registry:" + image));
     args.addAll(List.of("--insecure-registry", "--no-cache"));
-    args.addAll(QUICK);
-    args.addAll(List.of(more));
+    args.addAll(flags);
     long start = System.nanoTime();
     Cli.Result result = Cli.run(args.toArray(String[]::new));
     return new Timed(result, Duration.ofNanos(System.nanoTime() - start));
@@ -158,18 +164,8 @@ class StallingRegistryTest {
   /** Without the flags: the default timeouts end the wait within 10 s (9 s for the headers). */
   @Test
   void withTheDefaultTimeoutsASilentRegistryIsAnErrorWithinTenSeconds() {
-    long start = System.nanoTime();
-    Cli.Result result =
-        Cli.run(
-            "sbom",
-            "image",
-            "registry:" + registry.host() + "/app:silent",
-            "--insecure-registry",
-            "--no-cache");
-    Timed run = new Timed(result, Duration.ofNanos(System.nanoTime() - start));
-
     assertStallReported(
-        run,
+        pullWith(registry.host() + "/app:silent", List.of()),
         "registry " + registry.host() + ": no answer within 9 s (--registry-read-timeout)",
         "while trying to pull manifest silent of " + registry.host() + "/app");
   }
