@@ -69,7 +69,9 @@ final class ManifestReader {
     options.setMaxAliasesForCollections(MAX_ALIASES);
     options.setNestingDepthLimit(MAX_DEPTH);
     options.setCodePointLimit((int) MAX_FILE_BYTES);
-    options.setMergeOnCompose(true);
+    // Merge keys are resolved by YamlConverter, which sees a merge that reaches its own mapping;
+    // SnakeYAML's merge on compose loops forever on one (found by fuzzing).
+    options.setMergeOnCompose(false);
     options.setAllowRecursiveKeys(false);
     StreamReader stream = new InMemoryYamlReader(text);
     Composer composer = new Composer(new ParserImpl(stream, options), new Resolver(), options);
@@ -247,17 +249,7 @@ final class ManifestReader {
       active.put(yaml, Boolean.TRUE);
       Node converted;
       if (yaml instanceof MappingNode mapping) {
-        Map<String, Node> entries = new LinkedHashMap<>();
-        long size = 1;
-        for (NodeTuple tuple : mapping.getValue()) {
-          if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
-            continue;
-          }
-          Node value = convert(tuple.getValueNode());
-          Node previous = entries.put(key.getValue(), value);
-          size = saturatingAdd(size, value.size() - (previous == null ? 0 : previous.size()));
-        }
-        converted = new Node.MapNode(entries, line, size);
+        converted = convertMapping(mapping, line);
       } else if (yaml instanceof SequenceNode sequence) {
         List<Node> items = new ArrayList<>();
         long size = 1;
@@ -274,6 +266,55 @@ final class ManifestReader {
       active.remove(yaml);
       done.put(yaml, converted);
       return converted;
+    }
+
+    /**
+     * A mapping with YAML 1.1 merge keys resolved as kubectl's parser does: the mapping's own keys
+     * win over merged ones, and of several merged mappings the first that has a key wins.
+     */
+    private Node convertMapping(MappingNode mapping, int line) {
+      Map<String, Node> entries = new LinkedHashMap<>();
+      List<Node.MapNode> merged = new ArrayList<>();
+      long size = 1;
+      for (NodeTuple tuple : mapping.getValue()) {
+        if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+          continue;
+        }
+        Node value = convert(tuple.getValueNode());
+        if (Tag.MERGE.equals(key.getTag())) {
+          merged.addAll(mergeSources(value, line));
+          continue;
+        }
+        Node previous = entries.put(key.getValue(), value);
+        size = saturatingAdd(size, value.size() - (previous == null ? 0 : previous.size()));
+      }
+      for (Node.MapNode source : merged) {
+        for (Map.Entry<String, Node> entry : source.entries().entrySet()) {
+          if (entries.putIfAbsent(entry.getKey(), entry.getValue()) == null) {
+            size = saturatingAdd(size, entry.getValue().size());
+          }
+        }
+      }
+      return new Node.MapNode(entries, line, size);
+    }
+
+    private static List<Node.MapNode> mergeSources(Node value, int line) {
+      if (value instanceof Node.MapNode map) {
+        return List.of(map);
+      }
+      if (value instanceof Node.ListNode list) {
+        List<Node.MapNode> sources = new ArrayList<>();
+        for (Node item : list.items()) {
+          if (!(item instanceof Node.MapNode map)) {
+            throw new YAMLException(
+                "a merge key (<<) at line " + line + " lists something that is not a mapping");
+          }
+          sources.add(map);
+        }
+        return sources;
+      }
+      throw new YAMLException(
+          "a merge key (<<) at line " + line + " needs a mapping or a list of mappings");
     }
 
     private static Node.ScalarNode.Type type(ScalarNode scalar) {

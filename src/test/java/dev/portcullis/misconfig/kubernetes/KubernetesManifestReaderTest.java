@@ -126,6 +126,57 @@ class KubernetesManifestReaderTest {
   }
 
   @Test
+  void ofSeveralMergedMappingsTheFirstWinsAndOwnKeysWinOverAll() {
+    ManifestFile file =
+        reader.readText(
+            """
+            a: &a {runAsUser: 1, runAsGroup: 1}
+            b: &b {runAsUser: 2, fsGroup: 2}
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: p}
+            spec:
+              securityContext:
+                <<: [*a, *b]
+                runAsGroup: 3
+            """,
+            "merge-list.yaml");
+
+    Node context = resources(file).get(0).node().at("spec.securityContext");
+    assertThat(context.get("runAsUser").text()).isEqualTo("1");
+    assertThat(context.get("runAsGroup").text()).isEqualTo("3");
+    assertThat(context.get("fsGroup").text()).isEqualTo("2");
+  }
+
+  @Test
+  void aMergeIntoTheMappingThatHoldsItIsRefusedNotLoopedOn() {
+    ManifestFile file =
+        reader.readText(
+            """
+            base: &base
+              image: nginx
+              containers:
+              - <<: *base
+                name: web
+            """,
+            "merge-loop.yaml");
+
+    assertThat(file.documents()).isEmpty();
+    assertThat(file.problems()).hasSize(1);
+    assertThat(file.problems().get(0).describe())
+        .startsWith("merge-loop.yaml:")
+        .contains("recursive");
+  }
+
+  @Test
+  void aMergeOfAScalarIsNotYaml() {
+    ManifestFile file = reader.readText("spec:\n  <<: text\n  a: b\n", "merge-scalar.yaml");
+
+    assertThat(file.problems()).hasSize(1);
+    assertThat(file.problems().get(0).describe()).contains("merge key (<<)");
+  }
+
+  @Test
   void billionLaughsIsRefusedNotExpanded() {
     StringBuilder yaml =
         new StringBuilder(
