@@ -79,7 +79,7 @@ final class ManifestReader {
     int index = 0;
     try {
       while (composer.checkNode()) {
-        org.yaml.snakeyaml.nodes.Node yaml = composer.getNode();
+        org.yaml.snakeyaml.nodes.Node yaml = nextNode(composer);
         int line = yaml.getStartMark() == null ? 0 : yaml.getStartMark().getLine() + 1;
         Node root = new YamlConverter().convert(yaml);
         if (root.size() > MAX_VALUES) {
@@ -124,6 +124,18 @@ final class ManifestReader {
               notYaml(display, currentLine(stream), "nested too deeply (more than the stack)")));
     }
     return new ManifestFile(display, documents, List.of());
+  }
+
+  /**
+   * SnakeYAML's composer refuses some tags (a {@code %} escape that decodes to spaces, say) with an
+   * {@link IllegalArgumentException} rather than a {@link YAMLException}; found by fuzzing.
+   */
+  private static org.yaml.snakeyaml.nodes.Node nextNode(Composer composer) {
+    try {
+      return composer.getNode();
+    } catch (IllegalArgumentException e) {
+      throw new YAMLException("bad tag: " + firstLine(e.getMessage()), e);
+    }
   }
 
   private static ReadProblem notYaml(String display, int line, String problem) {

@@ -177,6 +177,15 @@ class KubernetesManifestReaderTest {
   }
 
   @Test
+  void aTagThatDecodesToSpacesIsNotYaml() {
+    ManifestFile file = reader.readText("!3%20\n", "tag.yaml");
+
+    assertThat(file.documents()).isEmpty();
+    assertThat(file.problems()).hasSize(1);
+    assertThat(file.problems().get(0).describe()).contains("not valid YAML", "tag");
+  }
+
+  @Test
   void billionLaughsIsRefusedNotExpanded() {
     StringBuilder yaml =
         new StringBuilder(
