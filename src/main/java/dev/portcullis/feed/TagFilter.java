@@ -1,17 +1,20 @@
 package dev.portcullis.feed;
 
+import dev.portcullis.glob.Glob;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
-/** Which tags of a watched repository to follow: all of them, or those matching any pattern. */
-public record TagFilter(List<Pattern> patterns) {
+/**
+ * Which tags of a watched repository to follow: all of them, or those matching any glob. Globs are
+ * matched by {@link Glob}, in linear time: a tag comes from the registry, a glob from the user.
+ */
+public record TagFilter(List<Glob> globs) {
 
   private static final Pattern GLOB = Pattern.compile("[A-Za-z0-9_.*?-]{1,128}");
 
   public TagFilter {
-    patterns = List.copyOf(patterns);
+    globs = List.copyOf(globs);
   }
 
   /** Every tag. */
@@ -24,7 +27,7 @@ public record TagFilter(List<Pattern> patterns) {
    * character ({@code 1.*}, {@code *-slim}).
    */
   public static TagFilter globs(List<String> globs) {
-    List<Pattern> patterns = new ArrayList<>();
+    List<Glob> compiled = new ArrayList<>();
     for (String glob : globs) {
       if (glob == null || !GLOB.matcher(glob).matches()) {
         throw new IllegalArgumentException(
@@ -32,35 +35,12 @@ public record TagFilter(List<Pattern> patterns) {
                 + glob
                 + "': use tag characters (letters, digits, _ . -) with * and ? as wildcards");
       }
-      StringBuilder regex = new StringBuilder();
-      for (char c : glob.toCharArray()) {
-        regex.append(
-            switch (c) {
-              case '*' -> ".*";
-              case '?' -> ".";
-              default -> Pattern.quote(String.valueOf(c));
-            });
-      }
-      patterns.add(Pattern.compile(regex.toString()));
+      compiled.add(Glob.simple(glob)); // a tag has no '/', so '*' is any run of its characters
     }
-    return new TagFilter(patterns);
-  }
-
-  /** Tags that any of the regular expressions matches whole. */
-  public static TagFilter regexes(List<String> regexes) {
-    List<Pattern> patterns = new ArrayList<>();
-    for (String regex : regexes) {
-      try {
-        patterns.add(Pattern.compile(regex));
-      } catch (PatternSyntaxException e) {
-        throw new IllegalArgumentException(
-            "tag pattern '" + regex + "' is not a regular expression: " + e.getDescription());
-      }
-    }
-    return new TagFilter(patterns);
+    return new TagFilter(compiled);
   }
 
   public boolean matches(String tag) {
-    return patterns.isEmpty() || patterns.stream().anyMatch(p -> p.matcher(tag).matches());
+    return globs.isEmpty() || globs.stream().anyMatch(glob -> glob.matches(tag));
   }
 }

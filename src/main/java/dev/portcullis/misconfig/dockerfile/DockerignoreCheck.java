@@ -1,6 +1,6 @@
 package dev.portcullis.misconfig.dockerfile;
 
-import java.util.regex.Pattern;
+import dev.portcullis.glob.Glob;
 
 /**
  * PC-DF-107: seed 002 §5, a .dockerignore that keeps {@code .git}, {@code .env}, {@code
@@ -51,17 +51,24 @@ final class DockerignoreCheck implements Check {
       if (CopyArguments.isWholeContext(source) || source.endsWith("/")) {
         return true;
       }
-      if (source.contains("*") || source.contains("?")) {
-        String last = source.substring(source.lastIndexOf('/') + 1);
-        Pattern glob =
-            Pattern.compile(Pattern.quote(last).replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q"));
-        for (String name : Dockerignore.REQUIRED.values()) {
-          if (glob.matcher(name).matches()) {
-            return true;
-          }
-        }
+      if ((source.contains("*") || source.contains("?")) && lastSegmentMatchesOne(source)) {
+        return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Matched by {@link Glob}, in linear time: a source written to backtrack ({@code a*a*a*…b}) took
+   * a translation to {@code java.util.regex} beyond any timeout (found by fuzzing). A glob too long
+   * to compile is taken to match, as it could.
+   */
+  private static boolean lastSegmentMatchesOne(String source) {
+    String last = source.substring(source.lastIndexOf('/') + 1);
+    if (last.length() > Glob.MAX_PATTERN_LENGTH) {
+      return true;
+    }
+    Glob glob = Glob.simple(last);
+    return Dockerignore.REQUIRED.values().stream().anyMatch(glob::matches);
   }
 }

@@ -1,7 +1,7 @@
 package dev.portcullis.misconfig.kubernetes;
 
+import dev.portcullis.glob.Glob;
 import dev.portcullis.policy.VulnerabilityException;
-import java.util.regex.Pattern;
 
 /**
  * Whether a policy exception names a Kubernetes finding: by the rule's id or an alias (KSVxxx,
@@ -59,20 +59,6 @@ final class KubernetesExceptions {
 
   /** {@code **} matches anything, {@code *} anything but a slash, {@code ?} one character. */
   static boolean glob(String pattern, String value) {
-    StringBuilder regex = new StringBuilder();
-    for (int i = 0; i < pattern.length(); i++) {
-      char c = pattern.charAt(i);
-      if (c == '*' && i + 1 < pattern.length() && pattern.charAt(i + 1) == '*') {
-        regex.append(".*");
-        i++;
-      } else if (c == '*') {
-        regex.append("[^/]*");
-      } else if (c == '?') {
-        regex.append("[^/]");
-      } else {
-        regex.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return Pattern.matches(regex.toString(), value);
+    return Glob.simple(pattern).matches(value);
   }
 }

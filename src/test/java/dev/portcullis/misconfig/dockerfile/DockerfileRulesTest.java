@@ -1,9 +1,11 @@
 package dev.portcullis.misconfig.dockerfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.portcullis.policy.DockerfileSettings;
 import dev.portcullis.vulndb.Severity;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -229,6 +231,25 @@ class DockerfileRulesTest {
                 .findings())
         .extracting(LintFinding::ruleId)
         .doesNotContain("PC-DF-107");
+  }
+
+  @Test
+  void aCopySourceGlobIsMatchedAgainstTheNamesWithoutBacktracking() {
+    Dockerignore missing = new Dockerignore(".dockerignore", false, List.of());
+    String backtracks = PINNED + "COPY " + "*".repeat(94) + "x /app/\n" + TAIL;
+
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () ->
+            assertThat(Lint.result(backtracks, Lint.DEFAULT.dockerfile(), missing).findings())
+                .extracting(LintFinding::ruleId)
+                .doesNotContain("PC-DF-107"));
+    assertThat(
+            Lint.result(
+                    PINNED + "COPY logs/*.log /app/\n" + TAIL, Lint.DEFAULT.dockerfile(), missing)
+                .findings())
+        .extracting(LintFinding::ruleId)
+        .contains("PC-DF-107");
   }
 
   @Test
