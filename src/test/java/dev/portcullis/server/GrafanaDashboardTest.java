@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -243,7 +244,15 @@ class GrafanaDashboardTest {
             assertLegendLabels(title, target, result);
             results.put(target.path("refId").asText(), result);
           }
-          checks.get(title).check(results);
+          Set<String> read = new HashSet<>();
+          checks
+              .get(title)
+              .check(
+                  refId -> {
+                    read.add(refId);
+                    return results.get(refId);
+                  });
+          assertThat(read).as("%s: every query is checked", title).isEqualTo(results.keySet());
         }
         assertThat(checks.keySet()).as("every check has its panel").containsOnlyElementsOf(titles);
       }
@@ -364,7 +373,7 @@ class GrafanaDashboardTest {
 
   /** What one panel's queries must return, given each query's result by its refId. */
   private interface PanelCheck {
-    void check(Map<String, JsonNode> results);
+    void check(Function<String, JsonNode> results);
   }
 
   /** One check per panel title: a panel without one fails the test. */
@@ -389,7 +398,7 @@ class GrafanaDashboardTest {
     checks.put(
         "Vulnerability database age",
         results ->
-            assertThat(value(results.get("A")))
+            assertThat(value(results.apply("A")))
                 .isCloseTo(expected.databaseAgeSeconds() / 3600, within(1e-9)));
     Map<String, Double> perMinute = new HashMap<>();
     double minutes = expected.window().toMillis() / 60_000.0;
@@ -400,8 +409,8 @@ class GrafanaDashboardTest {
         results -> {
           double sum = difference(expected, "portcullis_scan_duration_seconds_sum");
           double count = difference(expected, "portcullis_scan_duration_seconds_count");
-          assertThat(value(results.get("A"))).isCloseTo(sum / count, within(sum / count * 1e-9));
-          assertThat(value(results.get("B")))
+          assertThat(value(results.apply("A"))).isCloseTo(sum / count, within(sum / count * 1e-9));
+          assertThat(value(results.apply("B")))
               .isEqualTo(sample(expected.after(), "portcullis_scan_duration_seconds_max"));
         });
     return checks;
@@ -410,7 +419,7 @@ class GrafanaDashboardTest {
   /** One series with this value; none where the store has none (a NaN the query filters out). */
   private static PanelCheck single(Number expected) {
     return results -> {
-      JsonNode result = results.get("A");
+      JsonNode result = results.apply("A");
       if (expected == null) {
         assertThat(result).isEmpty();
       } else {
@@ -428,7 +437,7 @@ class GrafanaDashboardTest {
   private static PanelCheck byLabel(String label, Map<String, Double> expected) {
     return results -> {
       Map<String, Double> got = new HashMap<>();
-      for (JsonNode series : results.get("A")) {
+      for (JsonNode series : results.apply("A")) {
         got.put(series.path("metric").path(label).asText(), number(series));
       }
       assertThat(got.keySet()).isEqualTo(expected.keySet());
