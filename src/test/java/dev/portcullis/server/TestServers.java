@@ -4,6 +4,7 @@ import dev.portcullis.feed.FeedSettings;
 import dev.portcullis.policy.Policy;
 import dev.portcullis.store.StoreLocation;
 import dev.portcullis.testing.StoreBackend;
+import dev.portcullis.tracking.KpiSnapshot;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -182,5 +183,27 @@ final class TestServers {
       request.headers(headers);
     }
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * The KPIs as {@code GET /api/v1/kpis} answers; {@code token} null on an anonymous-read server.
+   */
+  static KpiSnapshot kpis(PortcullisServer server, String token)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response = send(server, "GET", "/api/v1/kpis", token, null);
+    if (response.statusCode() != 200) {
+      throw new AssertionError(
+          "GET /api/v1/kpis: " + response.statusCode() + " " + response.body());
+    }
+    return PortcullisServer.mapper().readValue(response.body(), KpiSnapshot.class);
+  }
+
+  /** What Prometheus reads at {@code GET /metrics}. */
+  static String scrape(PortcullisServer server) throws IOException, InterruptedException {
+    HttpResponse<String> response = send(server, "GET", "/metrics", null, null);
+    if (response.statusCode() != 200) {
+      throw new AssertionError("GET /metrics: " + response.statusCode() + " " + response.body());
+    }
+    return response.body();
   }
 }
