@@ -7,7 +7,9 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Types;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -38,18 +40,33 @@ public final class ApiTokens {
   }
 
   /**
-   * Creates a token.
+   * Creates a token that lasts until it is revoked.
    *
    * @return the token itself, which is not stored and cannot be shown again
    * @throws IllegalArgumentException for a bad name, no scope, or a name in use
    */
   public String create(String name, Set<Scope> scopes) {
+    return create(name, scopes, null);
+  }
+
+  /**
+   * Creates a token.
+   *
+   * @param expiresAt from then on the token is refused; null: until it is revoked
+   * @return the token itself, which is not stored and cannot be shown again
+   * @throws IllegalArgumentException for a bad name, no scope, a name in use, or an expiry that is
+   *     not in the future
+   */
+  public String create(String name, Set<Scope> scopes, Instant expiresAt) {
     if (!NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(
           "token name '" + name + "': letters, digits, '.', '_' or '-', at most 128");
     }
     if (scopes.isEmpty()) {
       throw new IllegalArgumentException("a token needs at least one scope: read, submit, admin");
+    }
+    if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
+      throw new IllegalArgumentException("a token's expiry must lie in the future");
     }
     byte[] secret = new byte[32];
     random.nextBytes(secret);
@@ -68,13 +85,15 @@ public final class ApiTokens {
               }
               try (PreparedStatement insert =
                   connection.prepareStatement(
-                      "INSERT INTO api_token (name, token_hash, scopes, created_at)"
-                          + " VALUES (?, ?, ?, ?)")) {
+                      "INSERT INTO api_token (name, token_hash, scopes, created_at, expires_at)"
+                          + " VALUES (?, ?, ?, ?, ?)")) {
                 insert.setString(1, name);
                 insert.setString(2, hash(token));
                 insert.setString(
                     3, scopes.stream().map(Scope::label).sorted().collect(Collectors.joining(" ")));
                 insert.setLong(4, clock.millis());
+                insert.setObject(
+                    5, expiresAt == null ? null : expiresAt.toEpochMilli(), Types.BIGINT);
                 insert.executeUpdate();
               }
               return true;
@@ -85,7 +104,7 @@ public final class ApiTokens {
     return token;
   }
 
-  /** The caller a presented token stands for; empty for an unknown or revoked token. */
+  /** The caller a presented token stands for; empty for an unknown, revoked or expired token. */
   public Optional<Caller> verify(String presented) {
     if (presented == null || !TOKEN.matcher(presented).matches()) {
       return Optional.empty();
@@ -95,8 +114,10 @@ public final class ApiTokens {
         connection -> {
           try (PreparedStatement select =
               connection.prepareStatement(
-                  "SELECT name, scopes FROM api_token WHERE token_hash = ? AND revoked_at IS NULL")) {
+                  "SELECT name, scopes FROM api_token WHERE token_hash = ? AND revoked_at IS NULL"
+                      + " AND (expires_at IS NULL OR expires_at > ?)")) {
             select.setString(1, hash);
+            select.setLong(2, clock.millis());
             try (ResultSet rows = select.executeQuery()) {
               if (!rows.next()) {
                 return Optional.empty();

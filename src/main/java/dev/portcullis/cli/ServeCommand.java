@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -453,6 +454,14 @@ final class ServeCommand implements Callable<Integer> {
           description = "read, submit, admin (comma-separated).")
       Set<String> scopes;
 
+      @Option(
+          names = "--expires-in",
+          paramLabel = "INTERVAL",
+          converter = IntervalConverter.class,
+          description =
+              "Refuse the token after this long, e.g. 90d or 12h (default: valid until revoked).")
+      Duration expiresIn;
+
       @Override
       public Integer call() throws IOException {
         Set<Scope> parsed = EnumSet.noneOf(Scope.class);
@@ -462,7 +471,9 @@ final class ServeCommand implements Callable<Integer> {
           throw new UsageException("--scope: " + e.getMessage());
         }
         try (Store store = Store.open(storeOptions.location(), 1)) {
-          String token = new ApiTokens(store, Clock.systemUTC()).create(name, parsed);
+          Clock clock = Clock.systemUTC();
+          Instant expiresAt = expiresIn == null ? null : clock.instant().plus(expiresIn);
+          String token = new ApiTokens(store, clock).create(name, parsed, expiresAt);
           spec.commandLine().getOut().println(token);
         } catch (StoreException | IllegalArgumentException e) {
           throw new UsageException(e.getMessage());

@@ -44,6 +44,41 @@ class ServeCommandTest {
   }
 
   @Test
+  void aTokenMayExpireAndAnIntervalThatIsNoneIsAUsageError() {
+    Cli.Result expiring =
+        Cli.run(
+            "serve",
+            "token",
+            "create",
+            "--data-dir",
+            data.toString(),
+            "--name",
+            "dashboard",
+            "--scope",
+            "read",
+            "--expires-in",
+            "12h");
+    Cli.Result bad =
+        Cli.run(
+            "serve",
+            "token",
+            "create",
+            "--data-dir",
+            data.toString(),
+            "--name",
+            "other",
+            "--scope",
+            "read",
+            "--expires-in",
+            "soon");
+
+    assertThat(expiring.exitCode()).as(expiring.err()).isZero();
+    assertThat(expiring.out().strip()).matches("pcs_[A-Za-z0-9_-]{43}");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("--expires-in");
+  }
+
+  @Test
   void anUnknownScopeOrStoreUrlIsAUsageError() {
     Cli.Result scope =
         Cli.run(
