@@ -33,7 +33,7 @@ done
 token=$(bin/portcullis serve token create --data-dir "$data" --name demo-ci --scope submit)
 bin/portcullis sbom image "docker-archive:$image" --cache-dir target/demo/cache --format json \
   -o target/demo/inventory.json
-curl -fsS -X POST -H "Authorization: Bearer $token" --data-binary @target/demo/inventory.json \
+curl -fsS -X POST -H "Authorization: Bearer $token" -H "Content-Type: application/json" --data-binary @target/demo/inventory.json \
   "http://127.0.0.1:$port/api/v1/scans?repository=registry.example/portcullis/demo&tag=12" >/dev/null
 echo
 echo "Server: http://127.0.0.1:$port (pid $(cat target/demo/server.pid), log target/demo/server.log)"
