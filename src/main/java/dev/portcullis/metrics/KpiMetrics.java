@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -137,11 +136,7 @@ public final class KpiMetrics {
   }
 
   private Instant databaseUpdatedAt() {
-    try (VulnerabilityDatabase open = VulnerabilityDatabase.open(database)) {
-      return open.updatedAt();
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
+    return VulnerabilityDatabase.updatedAt(database).orElse(null);
   }
 
   private static double seconds(Duration duration) {

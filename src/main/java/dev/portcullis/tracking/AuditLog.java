@@ -47,13 +47,22 @@ public final class AuditLog {
 
   /** The events after {@code afterId}, oldest first, at most {@code limit}. */
   public List<AuditEvent> list(long afterId, int limit) {
+    return select(" WHERE id > ? ORDER BY id FETCH FIRST ? ROWS ONLY", afterId, limit);
+  }
+
+  /** The latest {@code limit} events, newest first. */
+  public List<AuditEvent> latest(int limit) {
+    return select(" WHERE id > ? ORDER BY id DESC FETCH FIRST ? ROWS ONLY", 0, limit);
+  }
+
+  private List<AuditEvent> select(String where, long afterId, int limit) {
     ObjectMapper mapper = Json.mapper();
     return store.read(
         connection -> {
           try (PreparedStatement select =
               connection.prepareStatement(
                   "SELECT id, occurred_at, actor, action, subject, detail FROM audit_event"
-                      + " WHERE id > ? ORDER BY id FETCH FIRST ? ROWS ONLY")) {
+                      + where)) {
             select.setLong(1, afterId);
             select.setInt(2, limit);
             List<AuditEvent> events = new ArrayList<>();

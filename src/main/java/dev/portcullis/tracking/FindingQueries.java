@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Lists tracked findings, a page at a time, in id order. */
 public final class FindingQueries {
@@ -21,16 +22,18 @@ public final class FindingQueries {
     this.clock = clock;
   }
 
+  /** A finding's columns as {@link #view} reads them; binds now twice. */
+  private static final String COLUMNS =
+      "SELECT f.id, r.name, f.vulnerability_id, f.aliases, f.package_name, f.ecosystem,"
+          + " f.installed_version, f.fixed_version, f.title, f.severity, f.first_seen,"
+          + " f.last_seen, f.fixed_at, f.due_at, "
+          + Overdue.CONDITION
+          + " AS overdue, f.excepted_until"
+          + " FROM finding f JOIN repository r ON r.id = f.repository_id";
+
   public List<FindingView> list(FindingFilter filter) {
     long now = clock.millis();
-    StringBuilder sql =
-        new StringBuilder(
-            "SELECT f.id, r.name, f.vulnerability_id, f.aliases, f.package_name, f.ecosystem,"
-                + " f.installed_version, f.fixed_version, f.title, f.severity, f.first_seen,"
-                + " f.last_seen, f.fixed_at, f.due_at, "
-                + Overdue.CONDITION
-                + " AS overdue, f.excepted_until"
-                + " FROM finding f JOIN repository r ON r.id = f.repository_id WHERE f.id > ?");
+    StringBuilder sql = new StringBuilder(COLUMNS + " WHERE f.id > ?");
     List<Object> parameters = new ArrayList<>(List.of(now, now, filter.afterId()));
     if (!filter.severities().isEmpty()) {
       sql.append(" AND f.severity IN (");
@@ -77,6 +80,78 @@ public final class FindingQueries {
               }
             }
             return views;
+          }
+        });
+  }
+
+  /** One finding, open or fixed. */
+  public Optional<FindingView> finding(long id) {
+    long now = clock.millis();
+    return store.read(
+        connection -> {
+          try (PreparedStatement select =
+              connection.prepareStatement(COLUMNS + " WHERE f.id = ?")) {
+            select.setLong(1, now);
+            select.setLong(2, now);
+            select.setLong(3, id);
+            try (ResultSet rows = select.executeQuery()) {
+              return rows.next() ? Optional.of(view(rows)) : Optional.empty();
+            }
+          }
+        });
+  }
+
+  /**
+   * The open findings an image carries as of its latest scan, most urgent first: overdue ones, then
+   * by severity, then by due time.
+   */
+  public List<FindingView> carriedBy(String repository, String digest, int limit) {
+    long now = clock.millis();
+    String sql =
+        COLUMNS
+            + " JOIN finding_image fi ON fi.finding_id = f.id"
+            + " JOIN image i ON i.id = fi.image_id AND i.repository_id = r.id"
+            + " WHERE r.name = ? AND i.digest = ? AND f.fixed_at IS NULL"
+            + " ORDER BY overdue DESC, CASE f.severity WHEN 'CRITICAL' THEN 0 WHEN 'HIGH' THEN 1"
+            + " WHEN 'MEDIUM' THEN 2 WHEN 'LOW' THEN 3 ELSE 4 END, f.due_at, f.id"
+            + " FETCH FIRST ? ROWS ONLY";
+    return store.read(
+        connection -> {
+          try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setLong(1, now);
+            select.setLong(2, now);
+            select.setString(3, repository);
+            select.setString(4, digest);
+            select.setInt(5, limit);
+            List<FindingView> views = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+              while (rows.next()) {
+                views.add(view(rows));
+              }
+            }
+            return views;
+          }
+        });
+  }
+
+  /** The digests that carry a finding as of their latest scans: name and digest, by name. */
+  public List<RepositoryDigest> imagesCarrying(long findingId) {
+    return store.read(
+        connection -> {
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT r.name, i.digest FROM finding_image fi"
+                      + " JOIN image i ON i.id = fi.image_id"
+                      + " JOIN repository r ON r.id = i.repository_id"
+                      + " WHERE fi.finding_id = ? ORDER BY r.name, i.digest")) {
+            select.setLong(1, findingId);
+            List<RepositoryDigest> images = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+              while (rows.next()) {
+                images.add(new RepositoryDigest(rows.getString(1), rows.getString(2)));
+              }
+            }
+            return images;
           }
         });
   }

@@ -1,0 +1,72 @@
+package dev.portcullis.tracking;
+
+import dev.portcullis.store.Store;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which images to fix first: the current and running images ranked by overdue findings, then by
+ * open CRITICAL and HIGH ones together, then by CRITICAL ones; ties by name and digest. Images with
+ * none of those are left out.
+ */
+public final class ImageRanking {
+
+  private final Store store;
+  private final Clock clock;
+
+  public ImageRanking(Store store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /** The first {@code limit} images of the ranking. */
+  public List<RankedImage> top(int limit) {
+    long now = clock.millis();
+    String sql =
+        "SELECT name, digest, is_current, is_running, overdue, critical, high FROM ("
+            + "SELECT r.name AS name, i.digest AS digest,"
+            + " CASE WHEN r.current_image_id = i.id THEN 1 ELSE 0 END AS is_current,"
+            + " CASE WHEN EXISTS (SELECT 1 FROM running_image ri WHERE ri.image_id = i.id)"
+            + " THEN 1 ELSE 0 END AS is_running,"
+            + " SUM(CASE WHEN "
+            + Overdue.OF_OPEN
+            + " THEN 1 ELSE 0 END) AS overdue,"
+            + " SUM(CASE WHEN f.severity = 'CRITICAL' THEN 1 ELSE 0 END) AS critical,"
+            + " SUM(CASE WHEN f.severity = 'HIGH' THEN 1 ELSE 0 END) AS high"
+            + " FROM image i JOIN repository r ON r.id = i.repository_id"
+            + " JOIN finding_image fi ON fi.image_id = i.id"
+            + " JOIN finding f ON f.id = fi.finding_id"
+            + " WHERE f.fixed_at IS NULL AND (r.current_image_id = i.id"
+            + " OR EXISTS (SELECT 1 FROM running_image ri WHERE ri.image_id = i.id))"
+            + " GROUP BY i.id, r.name, i.digest, r.current_image_id) ranked"
+            + " WHERE overdue > 0 OR critical + high > 0"
+            + " ORDER BY overdue DESC, critical + high DESC, critical DESC, name, digest"
+            + " FETCH FIRST ? ROWS ONLY";
+    return store.read(
+        connection -> {
+          try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setLong(1, now);
+            select.setLong(2, now);
+            select.setInt(3, limit);
+            List<RankedImage> ranked = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+              while (rows.next()) {
+                ranked.add(
+                    new RankedImage(
+                        rows.getString(1),
+                        rows.getString(2),
+                        rows.getInt(3) == 1,
+                        rows.getInt(4) == 1,
+                        rows.getLong(5),
+                        rows.getLong(6),
+                        rows.getLong(7)));
+              }
+            }
+            return ranked;
+          }
+        });
+  }
+}
