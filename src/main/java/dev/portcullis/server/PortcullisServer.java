@@ -28,9 +28,12 @@ import dev.portcullis.store.Store;
 import dev.portcullis.store.StoreException;
 import dev.portcullis.tracking.AuditLog;
 import dev.portcullis.tracking.FindingQueries;
+import dev.portcullis.tracking.ImageContents;
+import dev.portcullis.tracking.ImageRanking;
 import dev.portcullis.tracking.Inventories;
 import dev.portcullis.tracking.KnownTags;
 import dev.portcullis.tracking.Kpis;
+import dev.portcullis.tracking.OpenHistory;
 import dev.portcullis.tracking.RecentKpis;
 import dev.portcullis.tracking.RepositoryQueries;
 import dev.portcullis.tracking.RunningImages;
@@ -38,6 +41,7 @@ import dev.portcullis.tracking.ScanIntake;
 import dev.portcullis.tracking.ScanObserver;
 import dev.portcullis.tracking.ScanRecorder;
 import dev.portcullis.tracking.VulnerabilityExceptions;
+import dev.portcullis.web.WebRoutes;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -185,15 +189,30 @@ public final class PortcullisServer implements AutoCloseable {
       registerQueueDepth(jobs, metrics);
       ScanRoutes scans = new ScanRoutes(intake, kpiMetrics);
       HookRoutes hooks = new HookRoutes(feeds, jobs, feedSettings.secret());
-      QueryRoutes queries =
-          new QueryRoutes(new FindingQueries(store, clock), recentKpis, settings.anonymousReads());
+      FindingQueries findingQueries = new FindingQueries(store, clock);
+      RepositoryQueries repositoryQueries = new RepositoryQueries(store, clock);
+      VulnerabilityExceptions vulnerabilityExceptions = new VulnerabilityExceptions(store, clock);
+      AuditLog auditLog = new AuditLog(store);
+      QueryRoutes queries = new QueryRoutes(findingQueries, recentKpis, settings.anonymousReads());
       RepositoryRoutes repositories =
-          new RepositoryRoutes(new RepositoryQueries(store, clock), settings.anonymousReads());
+          new RepositoryRoutes(repositoryQueries, settings.anonymousReads());
       ExceptionRoutes exceptions =
           new ExceptionRoutes(
-              new VulnerabilityExceptions(store, clock),
-              new AuditLog(store),
-              recentKpis,
+              vulnerabilityExceptions, auditLog, recentKpis, settings.anonymousReads());
+      WebRoutes dashboard =
+          new WebRoutes(
+              new WebRoutes.Services(
+                  tokens,
+                  recentKpis,
+                  findingQueries,
+                  repositoryQueries,
+                  new ImageRanking(store, clock),
+                  new OpenHistory(store, clock),
+                  new ImageContents(new Inventories(store)),
+                  vulnerabilityExceptions,
+                  auditLog),
+              settings.database(),
+              clock,
               settings.anonymousReads());
       Javalin app =
           Javalin.create(
@@ -227,6 +246,7 @@ public final class PortcullisServer implements AutoCloseable {
                 queries.register(config.routes);
                 repositories.register(config.routes);
                 exceptions.register(config.routes);
+                dashboard.register(config.routes);
               });
       app.start();
       if (tls != null) {

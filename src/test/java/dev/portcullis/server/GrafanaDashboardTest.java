@@ -1,5 +1,7 @@
 package dev.portcullis.server;
 
+import static dev.portcullis.server.TestServers.finding;
+import static dev.portcullis.server.TestServers.report;
 import static dev.portcullis.server.TestServers.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -7,7 +9,6 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.access.Scope;
-import dev.portcullis.image.Digest;
 import dev.portcullis.testing.LocalPrometheus;
 import dev.portcullis.testing.MovableClock;
 import dev.portcullis.testing.StoreBackend;
@@ -319,33 +320,6 @@ class GrafanaDashboardTest {
     HttpResponse<String> response =
         send(server, "POST", "/api/v1/scans", token, report.getBytes(StandardCharsets.UTF_8));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-  }
-
-  /** A CI job's report, as 'portcullis scan --format json' writes it. */
-  private static String report(String name, String tag, boolean failed, String... findings) {
-    String digest = Digest.sha256Of((name + ":" + tag).getBytes(StandardCharsets.UTF_8)).toString();
-    return "{\"tool\": \"portcullis\", \"schemaVersion\": 1, \"scanners\": [\"vuln\"],"
-        + " \"image\": {\"name\": \"registry:registry.example/"
-        + name
-        + ":"
-        + tag
-        + "\", \"manifestDigest\": \""
-        + digest
-        + "\"}, \"findings\": ["
-        + String.join(", ", findings)
-        + "], \"gate\": {\"failed\": "
-        + failed
-        + "}}";
-  }
-
-  private static String finding(String id, String packageName, String severity) {
-    return "{\"vulnerabilityId\": \""
-        + id
-        + "\", \"packageName\": \""
-        + packageName
-        + "\", \"ecosystem\": \"Debian:12\", \"installedVersion\": \"1.0-1\", \"severity\": \""
-        + severity
-        + "\"}";
   }
 
   /** The database's age as the server computes it, on the server's (stopped) clock. */

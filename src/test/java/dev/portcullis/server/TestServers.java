@@ -1,6 +1,7 @@
 package dev.portcullis.server;
 
 import dev.portcullis.feed.FeedSettings;
+import dev.portcullis.image.Digest;
 import dev.portcullis.policy.Policy;
 import dev.portcullis.store.StoreLocation;
 import dev.portcullis.testing.StoreBackend;
@@ -12,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -205,5 +207,33 @@ final class TestServers {
       throw new AssertionError("GET /metrics: " + response.statusCode() + " " + response.body());
     }
     return response.body();
+  }
+
+  /** A CI job's report, as 'portcullis scan --format json' writes it. */
+  static String report(String name, String tag, boolean failed, String... findings) {
+    String digest = Digest.sha256Of((name + ":" + tag).getBytes(StandardCharsets.UTF_8)).toString();
+    return "{\"tool\": \"portcullis\", \"schemaVersion\": 1, \"scanners\": [\"vuln\"],"
+        + " \"image\": {\"name\": \"registry:registry.example/"
+        + name
+        + ":"
+        + tag
+        + "\", \"manifestDigest\": \""
+        + digest
+        + "\"}, \"findings\": ["
+        + String.join(", ", findings)
+        + "], \"gate\": {\"failed\": "
+        + failed
+        + "}}";
+  }
+
+  /** One finding of such a report: a Debian 12 package at version 1.0-1. */
+  static String finding(String id, String packageName, String severity) {
+    return "{\"vulnerabilityId\": \""
+        + id
+        + "\", \"packageName\": \""
+        + packageName
+        + "\", \"ecosystem\": \"Debian:12\", \"installedVersion\": \"1.0-1\", \"severity\": \""
+        + severity
+        + "\"}";
   }
 }
