@@ -37,6 +37,7 @@ curl -fsS -X POST -H "Authorization: Bearer $token" -H "Content-Type: applicatio
   "http://127.0.0.1:$port/api/v1/scans?repository=registry.example/portcullis/demo&tag=12" >/dev/null
 echo
 echo "Server: http://127.0.0.1:$port (pid $(cat target/demo/server.pid), log target/demo/server.log)"
+echo "  http://127.0.0.1:$port/ui  (the dashboard)"
 echo "  http://127.0.0.1:$port/api/v1/kpis"
 echo "  http://127.0.0.1:$port/api/v1/findings"
 echo "Stop it with: kill \$(cat target/demo/server.pid)"

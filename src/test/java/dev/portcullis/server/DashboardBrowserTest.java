@@ -236,6 +236,7 @@ class DashboardBrowserTest {
 
     browser.get(url("/ui/findings/" + covered.path("id").asLong()));
     assertThat(text("#finding-exceptions")).contains("team-web", "security-lead");
+    screenshot("finding");
 
     browser.get(url("/ui/exceptions"));
     navigate(By.cssSelector("#exceptions-table .end-exception"));
