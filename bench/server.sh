@@ -5,7 +5,8 @@
 #   queries: GET /api/v1/kpis and /api/v1/findings with typical filters over a store seeded with
 #            10,000 images x 100 findings (bench/server/seed-query-store.sql). The KPIs twice: as
 #            callers get them (a snapshot shared for up to 5 s), and with a new window for every
-#            request, so that each one counts the store afresh.
+#            request, so that each one counts the store afresh. Then the dashboard's overview, an
+#            image's page and a finding's page, signed in with the same token.
 #   bench/server.sh [REPORTS [CLIENTS [FINDINGS]]]      defaults: 2000 4 100
 # PARTS=ingest or PARTS=queries runs one part only (default: both). PG_STATS=1 prints the ingest's
 # ten costliest statements (pg_stat_statements) and PostgreSQL's WAL and checkpoint counters.
@@ -119,5 +120,10 @@ java bench/server/ServerLoad.java query "$url" "$token" "${ROUNDS:-500}" \
   '/api/v1/findings?repository=registry.seed/team/app-517&state=all' \
   '/api/v1/findings?running=true&severity=CRITICAL' \
   '/api/v1/findings?state=fixed&limit=1000' \
-  '/api/v1/findings?after=150000&limit=100'
+  '/api/v1/findings?after=150000&limit=100' \
+  '/ui' \
+  "/ui/images/sha256:$(printf '%064x' 5170)?repository=registry.seed/team/app-517" \
+  '/ui/findings/103401'
+# The overview counted afresh: each request 5.1 s after the last, when the shared figures expired.
+java bench/server/ServerLoad.java query-spaced "$url" "$token" "${SPACED_ROUNDS:-20}" 5100 '/ui'
 stop_server

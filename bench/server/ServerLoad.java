@@ -30,8 +30,11 @@ public class ServerLoad {
     switch (args[0]) {
       case "ingest" -> ingest(base, args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]),
           Integer.parseInt(args[5]));
-      case "query" -> query(base, args[2], Integer.parseInt(args[3]),
+      case "query" -> query(base, args[2], Integer.parseInt(args[3]), 0,
           Arrays.asList(args).subList(4, args.length));
+      // spaced: each request after a pause, e.g. longer than the server keeps shared figures
+      case "query-spaced" -> query(base, args[2], Integer.parseInt(args[3]),
+          Long.parseLong(args[4]), Arrays.asList(args).subList(5, args.length));
       default -> throw new IllegalArgumentException(args[0]);
     }
   }
@@ -109,15 +112,19 @@ public class ServerLoad {
     pool.shutdown();
   }
 
-  static void query(URI base, String token, int rounds, List<String> paths) throws Exception {
+  static void query(URI base, String token, int rounds, long pauseMillis, List<String> paths)
+      throws Exception {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     for (String path : paths) {
       long[] nanos = new long[rounds];
       long bytes = 0;
       for (int i = -rounds / 5; i < rounds; i++) {
         String each = path.replace("{n}", Integer.toString(i + rounds / 5 + 1));
+        Thread.sleep(pauseMillis);
         HttpRequest request = HttpRequest.newBuilder(base.resolve(each))
-            .header("Authorization", "Bearer " + token).GET().build();
+            .header("Authorization", "Bearer " + token)
+            .header("Cookie", "portcullis_session=" + token) // the dashboard's sign-in
+            .GET().build();
         long started = System.nanoTime();
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         long took = System.nanoTime() - started;

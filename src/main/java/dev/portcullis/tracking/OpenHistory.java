@@ -41,8 +41,13 @@ public final class OpenHistory {
     long first = today - days + 1;
     return store.read(
         connection -> {
-          Map<Severity, long[]> opened = perDay(connection, "first_seen", now, first, days);
-          Map<Severity, long[]> fixed = perDay(connection, "fixed_at", now, first, days);
+          Map<Severity, long[]> opened = new EnumMap<>(Severity.class);
+          Map<Severity, long[]> fixed = new EnumMap<>(Severity.class);
+          for (Severity severity : Severity.values()) {
+            opened.put(severity, new long[days + 1]);
+            fixed.put(severity, new long[days + 1]);
+          }
+          countPerDay(connection, now, first, days, opened, fixed);
           List<LocalDate> dates = new ArrayList<>();
           for (long day = first; day <= today; day++) {
             dates.add(LocalDate.ofEpochDay(day));
@@ -52,9 +57,9 @@ public final class OpenHistory {
             long[] in = opened.get(severity);
             long[] out = fixed.get(severity);
             List<Long> counts = new ArrayList<>(days);
-            long running = 0;
-            for (int i = 0; i < days; i++) {
-              running += in[i + 1] - out[i + 1] + (i == 0 ? in[0] - out[0] : 0);
+            long running = in[0] - out[0];
+            for (int i = 1; i <= days; i++) {
+              running += in[i] - out[i];
               counts.add(running);
             }
             open.put(severity, counts);
@@ -64,35 +69,52 @@ public final class OpenHistory {
   }
 
   /**
-   * How many findings' {@code column} falls on each day, by severity: index 0 holds those before
-   * the first day, index i the (i−1)-th day. Times after now do not count.
+   * One pass over the findings: how many were first seen, and how many fixed, on each day, by
+   * severity. Index 0 holds those before the first day, index i the (i−1)-th day; times after now
+   * do not count.
    */
-  private static Map<Severity, long[]> perDay(
-      Connection connection, String column, long now, long first, int days) throws SQLException {
-    Map<Severity, long[]> counts = new EnumMap<>(Severity.class);
-    for (Severity severity : Severity.values()) {
-      counts.put(severity, new long[days + 1]);
-    }
-    String day = "(f." + column + " / " + DAY_MILLIS + ")";
+  private static void countPerDay(
+      Connection connection,
+      long now,
+      long first,
+      int days,
+      Map<Severity, long[]> opened,
+      Map<Severity, long[]> fixed)
+      throws SQLException {
+    String firstDay = day("f.first_seen");
+    String fixedDay =
+        "CASE WHEN f.fixed_at IS NULL OR f.fixed_at > ? THEN NULL ELSE "
+            + day("f.fixed_at")
+            + " END";
     try (PreparedStatement select =
         connection.prepareStatement(
-            "SELECT f.severity, "
-                + day
-                + ", COUNT(*) FROM finding f WHERE f."
-                + column
-                + " IS NOT NULL AND f."
-                + column
-                + " <= ? GROUP BY f.severity, "
-                + day)) {
+            "SELECT severity, opened_on, fixed_on, COUNT(*) FROM (SELECT f.severity AS severity, "
+                + firstDay
+                + " AS opened_on, "
+                + fixedDay
+                + " AS fixed_on FROM finding f WHERE f.first_seen <= ?) d"
+                + " GROUP BY severity, opened_on, fixed_on")) {
       select.setLong(1, now);
+      select.setLong(2, now);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          long[] perDay = counts.get(Severity.valueOf(rows.getString(1)));
-          int index = (int) Math.max(0, Math.min(days, rows.getLong(2) - first + 1));
-          perDay[index] += rows.getLong(3);
+          Severity severity = Severity.valueOf(rows.getString(1));
+          long count = rows.getLong(4);
+          opened.get(severity)[index(rows.getLong(2), first, days)] += count;
+          long fixedOn = rows.getLong(3);
+          if (!rows.wasNull()) {
+            fixed.get(severity)[index(fixedOn, first, days)] += count;
+          }
         }
       }
     }
-    return counts;
+  }
+
+  private static String day(String column) {
+    return "(" + column + " / " + DAY_MILLIS + ")";
+  }
+
+  private static int index(long day, long first, int days) {
+    return (int) Math.max(0, Math.min(days, day - first + 1));
   }
 }

@@ -2,10 +2,10 @@ package dev.portcullis.tracking;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The KPIs as every reader of this server gets them (the API and the metrics): computed once and
@@ -25,15 +25,8 @@ public final class RecentKpis {
   /** How many changes this server has made; a snapshot begun after the n-th includes it. */
   private final AtomicLong changes = new AtomicLong();
 
-  private final ConcurrentMap<Duration, Slot> windows = new ConcurrentHashMap<>();
-
-  /** A window's latest snapshot. Its lock makes concurrent callers share one computation. */
-  private static final class Slot {
-    private Computed latest;
-  }
-
-  /** A snapshot and how many changes this server had made when it began. */
-  private record Computed(long changesBefore, KpiSnapshot snapshot) {}
+  private final ConcurrentMap<Duration, SharedFigures<KpiSnapshot>> windows =
+      new ConcurrentHashMap<>();
 
   public RecentKpis(Kpis kpis, Clock clock) {
     this.kpis = kpis;
@@ -47,27 +40,21 @@ public final class RecentKpis {
    * @param window the remediation time is the mean over findings fixed in this window
    */
   public KpiSnapshot snapshot(Duration window) {
-    long known = changes.get();
-    Slot slot = windows.computeIfAbsent(window, w -> new Slot());
-    synchronized (slot) {
-      Computed latest = slot.latest;
-      if (latest != null && latest.changesBefore() >= known && fresh(latest.snapshot().at())) {
-        return latest.snapshot();
-      }
-      long before = changes.get();
-      KpiSnapshot snapshot = kpis.snapshot(window);
-      slot.latest = new Computed(before, snapshot);
-      return snapshot;
-    }
+    return windows
+        .computeIfAbsent(window, w -> new SharedFigures<>(() -> kpis.snapshot(w), changes, clock))
+        .get();
+  }
+
+  /**
+   * Other figures over what the KPIs count (the dashboard's ranking and history), shared the same
+   * way: at most {@link #MAX_AGE} old, and begun after every change this server made.
+   */
+  public <T> Supplier<T> alongside(Supplier<T> figures) {
+    return new SharedFigures<>(figures, changes, clock);
   }
 
   /** This server changed what the KPIs count; call it after the change committed. */
   public void changed() {
     changes.incrementAndGet();
-  }
-
-  private boolean fresh(Instant at) {
-    Duration age = Duration.between(at, clock.instant());
-    return !age.isNegative() && age.compareTo(MAX_AGE) < 0;
   }
 }

@@ -18,6 +18,7 @@ import dev.portcullis.tracking.ImageRanking;
 import dev.portcullis.tracking.ImageView;
 import dev.portcullis.tracking.OpenHistory;
 import dev.portcullis.tracking.OpenSeries;
+import dev.portcullis.tracking.RankedImage;
 import dev.portcullis.tracking.RecentKpis;
 import dev.portcullis.tracking.RepositoryQueries;
 import dev.portcullis.tracking.VulnerabilityExceptions;
@@ -41,6 +42,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -78,8 +80,8 @@ public final class WebRoutes {
   private final RecentKpis kpis;
   private final FindingQueries findings;
   private final RepositoryQueries repositories;
-  private final ImageRanking ranking;
-  private final OpenHistory history;
+  private final Supplier<List<RankedImage>> ranking;
+  private final Supplier<OpenSeries> history;
   private final ImageContents contents;
   private final VulnerabilityExceptions exceptions;
   private final AuditLog audit;
@@ -110,8 +112,9 @@ public final class WebRoutes {
     this.kpis = services.kpis();
     this.findings = services.findings();
     this.repositories = services.repositories();
-    this.ranking = services.ranking();
-    this.history = services.history();
+    // Shared by every viewer like the KPIs: counted at most every 5 s, and after every change.
+    this.ranking = kpis.alongside(() -> services.ranking().top(RANKED_IMAGES));
+    this.history = kpis.alongside(() -> services.history().daily(HISTORY_DAYS).fromFirstFinding());
     this.contents = services.contents();
     this.exceptions = services.exceptions();
     this.audit = services.audit();
@@ -153,8 +156,8 @@ public final class WebRoutes {
             kpis.snapshot(Duration.ofDays(90)),
             databaseAge,
             HISTORY_DAYS,
-            historyJson(history.daily(HISTORY_DAYS).fromFirstFinding()),
-            ranking.top(RANKED_IMAGES));
+            historyJson(history.get()),
+            ranking.get());
     html(ctx, 200, pages.render("overview", "page", page));
   }
 
@@ -285,10 +288,10 @@ public final class WebRoutes {
         "expired".equals(why)
             ? "Your sign-in has ended: the token expired or was revoked. Sign in again."
             : null;
-    login(ctx, 200, message);
+    loginForm(ctx, 200, message);
   }
 
-  private void login(Context ctx, int status, String message) {
+  private void loginForm(Context ctx, int status, String message) {
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("message", message);
     parameters.put("next", next(ctx));
@@ -300,11 +303,11 @@ public final class WebRoutes {
     String token = ctx.formParam("token");
     Optional<Caller> caller = token == null ? Optional.empty() : tokens.verify(token.trim());
     if (caller.isEmpty()) {
-      login(ctx, 401, "That token is unknown, revoked or expired.");
+      loginForm(ctx, 401, "That token is unknown, revoked or expired.");
       return;
     }
     if (!caller.get().may(Scope.READ)) {
-      login(
+      loginForm(
           ctx,
           403,
           "The token '" + caller.get().name() + "' may not read: the dashboard needs 'read'.");
