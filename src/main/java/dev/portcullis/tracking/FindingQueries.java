@@ -67,9 +67,14 @@ public final class FindingQueries {
     }
     sql.append(" ORDER BY f.id FETCH FIRST ? ROWS ONLY");
     parameters.add(filter.limit());
+    return views(sql.toString(), parameters);
+  }
+
+  /** The findings a query over {@link #COLUMNS} selects, in its order. */
+  private List<FindingView> views(String sql, List<Object> parameters) {
     return store.read(
         connection -> {
-          try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+          try (PreparedStatement select = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.size(); i++) {
               select.setObject(i + 1, parameters.get(i));
             }
@@ -115,23 +120,7 @@ public final class FindingQueries {
             + " ORDER BY overdue DESC, CASE f.severity WHEN 'CRITICAL' THEN 0 WHEN 'HIGH' THEN 1"
             + " WHEN 'MEDIUM' THEN 2 WHEN 'LOW' THEN 3 ELSE 4 END, f.due_at, f.id"
             + " FETCH FIRST ? ROWS ONLY";
-    return store.read(
-        connection -> {
-          try (PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setLong(1, now);
-            select.setLong(2, now);
-            select.setString(3, repository);
-            select.setString(4, digest);
-            select.setInt(5, limit);
-            List<FindingView> views = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-              while (rows.next()) {
-                views.add(view(rows));
-              }
-            }
-            return views;
-          }
-        });
+    return views(sql, List.of(now, now, repository, digest, limit));
   }
 
   /** The digests that carry a finding as of their latest scans: name and digest, by name. */

@@ -32,7 +32,7 @@ public record ImagePage(
   }
 
   public String sbomLink() {
-    return PageFormat.imageLink(image.repository(), image.digest()).replace("?", "/sbom?");
+    return PageFormat.sbomLink(image.repository(), image.digest());
   }
 
   /** The layer that brought the finding's package in; null where the inventory does not say. */

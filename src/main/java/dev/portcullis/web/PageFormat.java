@@ -103,6 +103,11 @@ public final class PageFormat {
     return "/ui/images/" + digest + "?repository=" + encode(repository);
   }
 
+  /** Where an image's SBOM is downloaded. */
+  public static String sbomLink(String repository, String digest) {
+    return "/ui/images/" + digest + "/sbom?repository=" + encode(repository);
+  }
+
   public static String findingLink(long id) {
     return "/ui/findings/" + id;
   }

@@ -209,11 +209,7 @@ public final class WebRoutes {
 
   private void finding(Context ctx) {
     Viewer viewer = viewer(ctx);
-    String text = ctx.pathParam("id");
-    if (!ID.matcher(text).matches()) {
-      throw new WebError(404, "no finding has the id " + text);
-    }
-    long id = Long.parseLong(text);
+    long id = pathId(ctx, "no finding has the id ");
     FindingView finding =
         findings.finding(id).orElseThrow(() -> new WebError(404, "no finding has the id " + id));
     FindingPage page =
@@ -270,11 +266,7 @@ public final class WebRoutes {
 
   private void endException(Context ctx) {
     Caller caller = admin(ctx);
-    String text = ctx.pathParam("id");
-    if (!ID.matcher(text).matches()) {
-      throw new WebError(404, "no exception has the id " + text);
-    }
-    long id = Long.parseLong(text);
+    long id = pathId(ctx, "no exception has the id ");
     exceptions
         .expire(id, caller.name())
         .orElseThrow(() -> new WebError(404, "no exception has the id " + id));
@@ -320,8 +312,8 @@ public final class WebRoutes {
   private void logout(Context ctx) {
     sameOrigin(ctx);
     String token = SessionCookie.token(ctx);
-    if (token != null && !SessionCookie.csrfMatches(token, ctx.formParam("csrf"))) {
-      throw new WebError(403, "the form is not from this sign-in; reload the page and try again");
+    if (token != null) {
+      requireFormToken(ctx, token);
     }
     SessionCookie.clear(ctx);
     ctx.redirect(PREFIX + "/login", HttpStatus.SEE_OTHER);
@@ -372,13 +364,18 @@ public final class WebRoutes {
                   SessionCookie.clear(ctx);
                   return new SignInRequired(loginLocation(ctx, true));
                 });
-    if (!SessionCookie.csrfMatches(token, ctx.formParam("csrf"))) {
-      throw new WebError(403, "the form is not from this sign-in; reload the page and try again");
-    }
+    requireFormToken(ctx, token);
     if (!caller.may(Scope.ADMIN)) {
       throw new WebError(403, "the token '" + caller.name() + "' lacks the 'admin' scope");
     }
     return caller;
+  }
+
+  /** Refuses a form that does not carry the form token of this sign-in. */
+  private static void requireFormToken(Context ctx, String token) {
+    if (!SessionCookie.csrfMatches(token, ctx.formParam("csrf"))) {
+      throw new WebError(403, "the form is not from this sign-in; reload the page and try again");
+    }
   }
 
   /**
@@ -439,6 +436,15 @@ public final class WebRoutes {
       throw new WebError(404, "not an image digest: " + digest);
     }
     return digest;
+  }
+
+  /** The {@code id} of the path; a 404 with {@code missing} and the text if it is no id. */
+  private static long pathId(Context ctx, String missing) {
+    String text = ctx.pathParam("id");
+    if (!ID.matcher(text).matches()) {
+      throw new WebError(404, missing + text);
+    }
+    return Long.parseLong(text);
   }
 
   private static String where(Context ctx) {

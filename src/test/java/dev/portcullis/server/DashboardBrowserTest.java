@@ -3,6 +3,7 @@ package dev.portcullis.server;
 import static dev.portcullis.server.TestServers.finding;
 import static dev.portcullis.server.TestServers.report;
 import static dev.portcullis.server.TestServers.send;
+import static dev.portcullis.server.TestServers.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -120,6 +121,8 @@ class DashboardBrowserTest {
     reader = server.tokens().create("reader", Set.of(Scope.READ), now.plus(Duration.ofHours(1)));
     // Three days ago: team/app with a CRITICAL (overdue after 48 hours) and a HIGH.
     submit(
+        server,
+        ci,
         report(
             "team/app",
             "1.0",
@@ -128,6 +131,8 @@ class DashboardBrowserTest {
             finding("CVE-2099-0002", "zlib", "HIGH")));
     clock.set(now);
     submit(
+        server,
+        ci,
         report(
             "team/web",
             "2.0",
@@ -135,7 +140,7 @@ class DashboardBrowserTest {
             finding("CVE-2099-0003", "curl", "HIGH"),
             finding("CVE-2099-0004", "tar", "HIGH"),
             finding("CVE-2099-0005", "bash", "LOW")));
-    submit(report("team/db", "3.0", false, finding("CVE-2099-0006", "xz", "MEDIUM")));
+    submit(server, ci, report("team/db", "3.0", false, finding("CVE-2099-0006", "xz", "MEDIUM")));
 
     browser.manage().window().setSize(new Dimension(1280, 900));
   }
@@ -321,19 +326,6 @@ class DashboardBrowserTest {
   }
 
   // --- helpers
-
-  private void submit(String report) throws Exception {
-    HttpResponse<String> response =
-        send(
-            server,
-            "POST",
-            "/api/v1/scans",
-            ci,
-            report.getBytes(StandardCharsets.UTF_8),
-            "Content-Type",
-            "application/json");
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-  }
 
   private JsonNode stored(String repository, String id) throws Exception {
     HttpResponse<String> response =

@@ -2,7 +2,7 @@ package dev.portcullis.server;
 
 import static dev.portcullis.server.TestServers.finding;
 import static dev.portcullis.server.TestServers.report;
-import static dev.portcullis.server.TestServers.send;
+import static dev.portcullis.server.TestServers.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -19,8 +19,6 @@ import dev.portcullis.vulndb.VulnerabilityDatabase;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -314,12 +312,6 @@ class GrafanaDashboardTest {
     submit(server, ci, report("team/web", "1.0", false, finding("CVE-2099-9301", "tar", "NONE")));
     submit(server, ci, report("team/db", "1.0", true, finding("CVE-2099-9401", "xz", "CRITICAL")));
     return Map.of("pass", 1, "fail", 1);
-  }
-
-  private void submit(PortcullisServer server, String token, String report) throws Exception {
-    HttpResponse<String> response =
-        send(server, "POST", "/api/v1/scans", token, report.getBytes(StandardCharsets.UTF_8));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
   }
 
   /** The database's age as the server computes it, on the server's (stopped) clock. */

@@ -209,6 +209,24 @@ final class TestServers {
     return response.body();
   }
 
+  /** Submits a report as a CI job does; anything but 201 fails the test. */
+  static void submit(PortcullisServer server, String token, String report)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        send(
+            server,
+            "POST",
+            "/api/v1/scans",
+            token,
+            report.getBytes(StandardCharsets.UTF_8),
+            "Content-Type",
+            "application/json");
+    if (response.statusCode() != 201) {
+      throw new AssertionError(
+          "POST /api/v1/scans: " + response.statusCode() + " " + response.body());
+    }
+  }
+
   /** A CI job's report, as 'portcullis scan --format json' writes it. */
   static String report(String name, String tag, boolean failed, String... findings) {
     String digest = Digest.sha256Of((name + ":" + tag).getBytes(StandardCharsets.UTF_8)).toString();
