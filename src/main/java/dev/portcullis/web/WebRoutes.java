@@ -18,7 +18,6 @@ import dev.portcullis.tracking.ImageRanking;
 import dev.portcullis.tracking.ImageView;
 import dev.portcullis.tracking.OpenHistory;
 import dev.portcullis.tracking.OpenSeries;
-import dev.portcullis.tracking.RankedImage;
 import dev.portcullis.tracking.RecentKpis;
 import dev.portcullis.tracking.RepositoryQueries;
 import dev.portcullis.tracking.VulnerabilityExceptions;
@@ -42,7 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 
 /**
@@ -80,8 +79,7 @@ public final class WebRoutes {
   private final RecentKpis kpis;
   private final FindingQueries findings;
   private final RepositoryQueries repositories;
-  private final Supplier<List<RankedImage>> ranking;
-  private final Supplier<OpenSeries> history;
+  private final OverviewFigures overview;
   private final ImageContents contents;
   private final VulnerabilityExceptions exceptions;
   private final AuditLog audit;
@@ -106,15 +104,21 @@ public final class WebRoutes {
   /**
    * @param database the vulnerability database file, for its age and the advisories' text
    * @param anonymousReads whether a browser without a sign-in may read, as the API lets it
+   * @param reads runs the overview's reads side by side (four threads serve it best)
    */
-  public WebRoutes(Services services, Path database, Clock clock, boolean anonymousReads) {
+  public WebRoutes(
+      Services services, Path database, Clock clock, boolean anonymousReads, Executor reads) {
     this.tokens = services.tokens();
     this.kpis = services.kpis();
     this.findings = services.findings();
     this.repositories = services.repositories();
     // Shared by every viewer like the KPIs: counted at most every 5 s, and after every change.
-    this.ranking = kpis.alongside(() -> services.ranking().top(RANKED_IMAGES));
-    this.history = kpis.alongside(() -> services.history().daily(HISTORY_DAYS).fromFirstFinding());
+    this.overview =
+        new OverviewFigures(
+            kpis,
+            kpis.alongside(() -> services.history().daily(HISTORY_DAYS).fromFirstFinding()),
+            kpis.alongside(() -> services.ranking().top(RANKED_IMAGES)),
+            reads);
     this.contents = services.contents();
     this.exceptions = services.exceptions();
     this.audit = services.audit();
@@ -149,15 +153,16 @@ public final class WebRoutes {
         VulnerabilityDatabase.updatedAt(database)
             .map(updated -> Duration.between(updated, clock.instant()))
             .orElse(null);
+    OverviewFigures.Figures figures = overview.read();
     OverviewPage page =
         new OverviewPage(
             viewer,
-            kpis.snapshot(Duration.ofDays(30)),
-            kpis.snapshot(Duration.ofDays(90)),
+            figures.month(),
+            figures.quarter(),
             databaseAge,
             HISTORY_DAYS,
-            historyJson(history.get()),
-            ranking.get());
+            historyJson(figures.history()),
+            figures.ranking());
     html(ctx, 200, pages.render("overview", "page", page));
   }
 
