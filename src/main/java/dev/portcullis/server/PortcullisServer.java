@@ -250,6 +250,10 @@ public final class PortcullisServer implements AutoCloseable {
                     });
                 config.routes.before(ctx -> authenticate(ctx, tokens));
                 config.routes.get("/health", ctx -> health(ctx, store, dependencies));
+                // Kubernetes' probes: alive while it answers at all (a database outage is no
+                // reason to restart it), ready while the store answers.
+                config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "live")));
+                config.routes.get("/health/ready", ctx -> health(ctx, store, dependencies));
                 config.routes.get(
                     "/metrics",
                     ctx -> {

@@ -52,6 +52,8 @@ class StoreOutageTest {
       HttpResponse<String> write = submit(server, ci, "during");
       HttpResponse<String> read = get(server, ci, "/api/v1/kpis");
       HttpResponse<String> health = get(server, null, "/health");
+      HttpResponse<String> ready = get(server, null, "/health/ready");
+      HttpResponse<String> live = get(server, null, "/health/live");
       HttpResponse<String> metrics = get(server, null, "/metrics");
       for (HttpResponse<String> refused : java.util.List.of(write, read)) {
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
@@ -62,6 +64,9 @@ class StoreOutageTest {
       assertThat(health.statusCode()).isEqualTo(503);
       assertThat(json.readTree(health.body()).path("status").asText()).isEqualTo("unavailable");
       assertThat(json.readTree(health.body()).path("store").asText()).isEqualTo("down");
+      assertThat(ready.statusCode()).isEqualTo(503);
+      assertThat(live.statusCode()).isEqualTo(200);
+      assertThat(json.readTree(live.body()).path("status").asText()).isEqualTo("live");
       assertThat(metrics.statusCode()).isEqualTo(200);
       assertThat(metrics.body())
           .contains("portcullis_dependency_up{kind=\"store\",target=\"store\"} 0.0");
@@ -73,6 +78,7 @@ class StoreOutageTest {
         assertThat(after.statusCode()).as(after.body()).isEqualTo(201);
         HttpResponse<String> healthAfter = get(server, null, "/health");
         assertThat(healthAfter.statusCode()).isEqualTo(200);
+        assertThat(get(server, null, "/health/ready").statusCode()).isEqualTo(200);
         assertThat(json.readTree(healthAfter.body()).path("store").asText()).isEqualTo("up");
         assertThat(get(server, null, "/metrics").body())
             .contains("portcullis_dependency_up{kind=\"store\",target=\"store\"} 1.0");
