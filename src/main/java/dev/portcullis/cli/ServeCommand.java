@@ -2,6 +2,7 @@ package dev.portcullis.cli;
 
 import dev.portcullis.access.ApiTokens;
 import dev.portcullis.access.Scope;
+import dev.portcullis.admission.AdmissionConfig;
 import dev.portcullis.cluster.ClusterSettings;
 import dev.portcullis.cluster.ClusterWatch;
 import dev.portcullis.feed.FeedSettings;
@@ -10,6 +11,7 @@ import dev.portcullis.feed.WebhookSecret;
 import dev.portcullis.notify.NotificationSettings;
 import dev.portcullis.notify.WebhookFormat;
 import dev.portcullis.notify.WebhookSettings;
+import dev.portcullis.policy.BaseImagePolicy;
 import dev.portcullis.policy.Policy;
 import dev.portcullis.rescan.DatabaseSource;
 import dev.portcullis.rescan.RescanSettings;
@@ -222,6 +224,29 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin RegistryTimeoutOptions registryTimeouts;
 
+  @Option(
+      names = "--admission",
+      description = {
+        "Serve the validating admission webhook on POST /admission (AdmissionReview v1; needs",
+        "--tls-cert). Its rules are the policy file's admission: section (docs/admission.md)."
+      })
+  boolean admission;
+
+  @Option(
+      names = "--admission-anonymous",
+      description =
+          "Judge reviews that carry no token; by default the API server sends a 'submit' token.")
+  boolean admissionAnonymous;
+
+  @Option(
+      names = "--admission-cluster",
+      paramLabel = "NAME",
+      description = {
+        "The cluster whose namespaces' pod-security labels the webhook reads (default: the",
+        "--in-cluster one, else the only --cluster). Without one, the configured level applies."
+      })
+  String admissionCluster;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -246,22 +271,25 @@ final class ServeCommand implements Callable<Integer> {
         tlsCertificate == null
             ? null
             : new TlsFiles(tlsCertificate, tlsKey, Optional.ofNullable(tlsClientCa));
-    Policy resolved = PolicyFiles.resolve(policy).file();
+    PolicyFiles.Resolved policies = PolicyFiles.resolve(policy);
+    Policy resolved = policies.file() != null ? policies.file() : Policy.empty();
+    ClusterWatch clusters = clusterWatch();
     ServerSettings settings =
         new ServerSettings(
             listen.substring(0, colon),
             port,
             storeOptions.location(),
             database != null ? database : VulnerabilityDatabase.defaultLocation(),
-            resolved != null ? resolved : Policy.empty(),
+            resolved,
             anonymousReads,
             ServerSettings.DEFAULT_MAX_REQUEST_BYTES,
             tls,
             BackgroundSettings.defaults()
-                .withClusters(clusterWatch())
+                .withClusters(clusters)
                 .withNotifications(notifications())
                 .withRescans(rescanSettings())
-                .withFeeds(feeds()));
+                .withFeeds(feeds()),
+            admission(resolved, policies.baseImages(), tls, clusters));
     PortcullisServer server;
     try {
       server = PortcullisServer.start(settings, Clock.systemUTC(), err);
@@ -291,6 +319,45 @@ final class ServeCommand implements Callable<Integer> {
     out.flush();
     closed.await();
     return 0;
+  }
+
+  /** The webhook's settings, or null without {@code --admission}. */
+  private AdmissionConfig admission(
+      Policy resolved, BaseImagePolicy tiers, TlsFiles tls, ClusterWatch clusters) {
+    if (!admission) {
+      if (admissionAnonymous || admissionCluster != null) {
+        throw new UsageException("--admission-anonymous and --admission-cluster need --admission");
+      }
+      return null;
+    }
+    if (tls == null) {
+      throw new UsageException(
+          "--admission needs --tls-cert and --tls-key: the API server calls webhooks over HTTPS"
+              + " only");
+    }
+    ClusterSettings cluster = null;
+    if (admissionCluster != null) {
+      cluster =
+          clusters.clusters().stream()
+              .filter(c -> c.name().equals(admissionCluster))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new UsageException(
+                          "--admission-cluster "
+                              + admissionCluster
+                              + ": no --cluster or --in-cluster has that name"));
+    } else if (clusters.clusters().size() == 1) {
+      cluster = clusters.clusters().get(0);
+    } else if (clusters.clusters().size() > 1) {
+      throw new UsageException(
+          "--admission: several clusters are read; name the webhook's with --admission-cluster");
+    }
+    try {
+      return new AdmissionConfig(resolved.admissionSettings(), tiers, admissionAnonymous, cluster);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--policy: " + e.getMessage());
+    }
   }
 
   private ClusterWatch clusterWatch() {

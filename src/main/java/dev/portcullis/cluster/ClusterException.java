@@ -8,11 +8,11 @@ import dev.portcullis.image.InputException;
  */
 public final class ClusterException extends InputException {
 
-  ClusterException(String message) {
+  public ClusterException(String message) {
     super(message);
   }
 
-  ClusterException(String message, Throwable cause) {
+  public ClusterException(String message, Throwable cause) {
     super(message, cause);
   }
 }

@@ -135,34 +135,12 @@ public final class FeedJobs {
    */
   private void scan(ScanImage job) {
     PushedImage image = job.image();
-    DependencyName registry = DependencyName.of(DependencyKind.REGISTRY, image.registry());
-    long started = System.nanoTime();
     try {
-      ImageName name =
-          new ImageName(image.registry() + "/" + image.repository(), image.digest(), image.tag());
-      Optional<StoredInventory> stored =
-          inventories
-              .find(image.digest().toString())
-              .filter(s -> s.analyzerVersion().equals(Inventories.currentAnalyzerVersion()));
-      if (stored.isPresent()) {
-        RecordedScan recorded =
-            intake.scan(name, Inventories.read(stored.get()), null, job.scanCause(), null);
-        scanned.scanned(recorded, Duration.ofNanos(System.nanoTime() - started));
-        log.println("portcullis serve: " + SCAN_IMAGE + " " + image.reference() + ": re-matched");
-        return;
-      }
-      Inventory inventory = registries.inventory(image);
-      dependencies.up(registry);
-      RecordedScan recorded =
-          intake.scan(name, inventory, Inventories.of(inventory), job.scanCause(), null);
-      scanned.scanned(recorded, Duration.ofNanos(System.nanoTime() - started));
-      log.println("portcullis serve: " + SCAN_IMAGE + " " + image.reference() + ": pulled");
+      scanNow(image, job.scanCause());
     } catch (RegistryUnavailableException e) {
-      dependencies.down(registry, e.getMessage());
       throw new UncheckedIOException(e);
     } catch (InputException e) {
       // The registry answered, and asking again gets the same answer.
-      dependencies.up(registry);
       log.println(
           "portcullis serve: "
               + SCAN_IMAGE
@@ -173,6 +151,46 @@ public final class FeedJobs {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Scans a digest now, in the caller's thread: re-matches the stored inventory when the current
+   * analyzers made it, else pulls the image. The registry's state goes to the dependencies.
+   *
+   * @throws RegistryUnavailableException when the registry is down (worth asking again)
+   * @throws InputException when the registry answered and asking again gets the same answer (no
+   *     such manifest, a digest that does not match)
+   */
+  public RecordedScan scanNow(PushedImage image, ScanCause cause) throws IOException {
+    DependencyName registry = DependencyName.of(DependencyKind.REGISTRY, image.registry());
+    long started = System.nanoTime();
+    ImageName name =
+        new ImageName(image.registry() + "/" + image.repository(), image.digest(), image.tag());
+    Optional<StoredInventory> stored =
+        inventories
+            .find(image.digest().toString())
+            .filter(s -> s.analyzerVersion().equals(Inventories.currentAnalyzerVersion()));
+    if (stored.isPresent()) {
+      RecordedScan recorded = intake.scan(name, Inventories.read(stored.get()), null, cause, null);
+      scanned.scanned(recorded, Duration.ofNanos(System.nanoTime() - started));
+      log.println("portcullis serve: " + SCAN_IMAGE + " " + image.reference() + ": re-matched");
+      return recorded;
+    }
+    Inventory inventory;
+    try {
+      inventory = registries.inventory(image);
+      dependencies.up(registry);
+    } catch (RegistryUnavailableException e) {
+      dependencies.down(registry, e.getMessage());
+      throw e;
+    } catch (InputException e) {
+      dependencies.up(registry);
+      throw e;
+    }
+    RecordedScan recorded = intake.scan(name, inventory, Inventories.of(inventory), cause, null);
+    scanned.scanned(recorded, Duration.ofNanos(System.nanoTime() - started));
+    log.println("portcullis serve: " + SCAN_IMAGE + " " + image.reference() + ": pulled");
+    return recorded;
   }
 
   /** One poll of every watched repository; one that fails does not stop the others. */

@@ -5,12 +5,13 @@ import java.util.List;
 
 /**
  * The policy file ({@code portcullis.yaml}): gate settings, exceptions, the base-image tiers, the
- * Dockerfile rule settings, the secret rules and the patch deadlines.
+ * Dockerfile rule settings, the secret rules, the patch deadlines and the admission rules.
  *
  * @param baseImages the base-image tiers; null when the file has none (the shipped default applies)
  * @param dockerfile Dockerfile rule severities; null when the file has none
  * @param secrets the secret scanner's rules; null when the file has none (the built-in rules apply)
  * @param sla patch deadlines by severity; null when the file has none (the defaults apply)
+ * @param admission the admission webhook's rules as written; null when the file has none
  */
 public record Policy(
     GateDefaults gate,
@@ -18,14 +19,24 @@ public record Policy(
     @JsonProperty("base-images") BaseImagePolicy baseImages,
     DockerfileSettings dockerfile,
     SecretSettings secrets,
-    SlaSettings sla) {
+    SlaSettings sla,
+    AdmissionSettings.Written admission) {
 
   public Policy {
     exceptions = exceptions == null ? List.of() : List.copyOf(exceptions);
   }
 
   public Policy(GateDefaults gate, List<VulnerabilityException> exceptions) {
-    this(gate, exceptions, null, null, null, null);
+    this(gate, exceptions, null, null, null, null, null);
+  }
+
+  /**
+   * The admission webhook's rules in force: the file's, else the defaults.
+   *
+   * @throws IllegalArgumentException when the file's are wrong (checked when the file is loaded)
+   */
+  public AdmissionSettings admissionSettings() {
+    return AdmissionSettings.of(admission);
   }
 
   /** The secret settings in force: the file's, else the defaults. */

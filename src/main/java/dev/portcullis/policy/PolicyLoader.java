@@ -75,13 +75,19 @@ public final class PolicyLoader {
       }
       located.add(exception.withOrigin(where));
     }
+    try {
+      AdmissionSettings.of(policy.admission());
+    } catch (IllegalArgumentException e) {
+      throw new InputException(file + ": " + e.getMessage());
+    }
     return new Policy(
         policy.gate(),
         located,
         policy.baseImages(),
         policy.dockerfile(),
         policy.secrets(),
-        policy.sla());
+        policy.sla(),
+        policy.admission());
   }
 
   private static boolean blank(String text) {

@@ -8,9 +8,11 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.github.kagkarlsson.scheduler.task.Task;
 import dev.portcullis.access.ApiTokens;
 import dev.portcullis.access.Caller;
+import dev.portcullis.admission.Admission;
 import dev.portcullis.cluster.ClusterJobs;
 import dev.portcullis.feed.FeedJobs;
 import dev.portcullis.feed.FeedSettings;
+import dev.portcullis.feed.PushedImage;
 import dev.portcullis.health.Dependencies;
 import dev.portcullis.health.DependencyKind;
 import dev.portcullis.health.DependencyName;
@@ -27,6 +29,7 @@ import dev.portcullis.sla.PatchDeadlines;
 import dev.portcullis.store.Store;
 import dev.portcullis.store.StoreException;
 import dev.portcullis.tracking.AuditLog;
+import dev.portcullis.tracking.DigestStanding;
 import dev.portcullis.tracking.FindingQueries;
 import dev.portcullis.tracking.ImageContents;
 import dev.portcullis.tracking.ImageRanking;
@@ -37,6 +40,7 @@ import dev.portcullis.tracking.OpenHistory;
 import dev.portcullis.tracking.RecentKpis;
 import dev.portcullis.tracking.RepositoryQueries;
 import dev.portcullis.tracking.RunningImages;
+import dev.portcullis.tracking.ScanCause;
 import dev.portcullis.tracking.ScanIntake;
 import dev.portcullis.tracking.ScanObserver;
 import dev.portcullis.tracking.ScanRecorder;
@@ -102,6 +106,7 @@ public final class PortcullisServer implements AutoCloseable {
   private final Jobs jobs;
   private final ScheduledExecutorService background;
   private final ExecutorService dashboardReads;
+  private final Admission admission;
 
   private PortcullisServer(
       Store store,
@@ -109,22 +114,25 @@ public final class PortcullisServer implements AutoCloseable {
       ApiTokens tokens,
       Jobs jobs,
       ScheduledExecutorService background,
-      ExecutorService dashboardReads) {
+      ExecutorService dashboardReads,
+      Admission admission) {
     this.store = store;
     this.app = app;
     this.tokens = tokens;
     this.jobs = jobs;
     this.background = background;
     this.dashboardReads = dashboardReads;
+    this.admission = admission;
   }
 
   /**
    * Opens the store, migrates it, and starts listening.
    *
    * @throws TlsFileException when the TLS certificate or key cannot be used
+   * @throws InputException when the admission webhook's keys or cluster cannot be used
    */
   public static PortcullisServer start(ServerSettings settings, Clock clock, PrintWriter log)
-      throws TlsFileException {
+      throws InputException {
     ServerTls tls =
         settings.tls() == null ? null : ServerTls.load(settings.tls(), System.getenv(), clock);
     if (tls != null) {
@@ -148,6 +156,7 @@ public final class PortcullisServer implements AutoCloseable {
               return thread;
             });
     Jobs jobs = null;
+    Admission admission = null;
     try {
       PatchDeadlines deadlines = new PatchDeadlines(settings.policy().slaSettings(), clock);
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -235,6 +244,29 @@ public final class PortcullisServer implements AutoCloseable {
               clock,
               settings.anonymousReads(),
               dashboardReads);
+      if (settings.admission() != null) {
+        admission =
+            Admission.start(
+                settings.admission(),
+                new DigestStanding(store, clock),
+                (reference, digest) ->
+                    feeds.scanNow(
+                        new PushedImage(
+                            reference.registry(),
+                            reference.repository(),
+                            digest,
+                            reference.tag(),
+                            null),
+                        ScanCause.ADMISSION),
+                feedSettings::insecure,
+                feedSettings.registryTimeouts(),
+                clock,
+                log);
+      }
+      AdmissionRoutes admissionRoutes =
+          admission == null
+              ? null
+              : new AdmissionRoutes(admission, settings.admission().anonymous());
       Javalin app =
           Javalin.create(
               config -> {
@@ -272,6 +304,9 @@ public final class PortcullisServer implements AutoCloseable {
                 repositories.register(config.routes);
                 exceptions.register(config.routes);
                 dashboard.register(config.routes);
+                if (admissionRoutes != null) {
+                  admissionRoutes.register(config.routes);
+                }
               });
       app.start();
       if (tls != null) {
@@ -281,10 +316,13 @@ public final class PortcullisServer implements AutoCloseable {
             TLS_RELOAD_INTERVAL.toSeconds(),
             TimeUnit.SECONDS);
       }
-      return new PortcullisServer(store, app, tokens, jobs, background, dashboardReads);
-    } catch (RuntimeException e) {
+      return new PortcullisServer(store, app, tokens, jobs, background, dashboardReads, admission);
+    } catch (RuntimeException | InputException e) {
       background.shutdownNow();
       dashboardReads.shutdownNow();
+      if (admission != null) {
+        admission.close();
+      }
       if (jobs != null) {
         jobs.close();
       }
@@ -313,6 +351,9 @@ public final class PortcullisServer implements AutoCloseable {
     background.shutdownNow();
     app.stop();
     dashboardReads.shutdownNow();
+    if (admission != null) {
+      admission.close();
+    }
     jobs.close();
     store.close();
   }
@@ -449,7 +490,18 @@ public final class PortcullisServer implements AutoCloseable {
     if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       throw new ApiError(401, "Authorization: a 'Bearer' token is expected");
     }
-    Optional<Caller> caller = tokens.verify(header.substring(7).trim());
+    Optional<Caller> caller;
+    try {
+      caller = tokens.verify(header.substring(7).trim());
+    } catch (StoreException e) {
+      if (ctx.path().equals(AdmissionRoutes.PATH)) {
+        // The webhook still answers, by its failure policy: the answer depends on nothing the
+        // caller may not know, and the API server gets the reason rather than a 503.
+        AdmissionRoutes.tokenUnchecked(ctx);
+        return;
+      }
+      throw e;
+    }
     if (caller.isEmpty()) {
       throw new ApiError(401, "the token is unknown or revoked");
     }

@@ -1,5 +1,6 @@
 package dev.portcullis.server;
 
+import dev.portcullis.admission.AdmissionConfig;
 import dev.portcullis.policy.Policy;
 import dev.portcullis.server.tls.TlsFiles;
 import dev.portcullis.store.StoreLocation;
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param maxRequestBytes the largest request body accepted
  * @param tls the PEM certificate and key to serve HTTPS with; null for plain HTTP
  * @param background rescans, registry feeds, cluster reads and notifications
+ * @param admission the admission webhook on {@code POST /admission}; null when it is off
  */
 public record ServerSettings(
     String host,
@@ -28,7 +30,8 @@ public record ServerSettings(
     boolean anonymousReads,
     long maxRequestBytes,
     TlsFiles tls,
-    BackgroundSettings background) {
+    BackgroundSettings background,
+    AdmissionConfig admission) {
 
   /** 64 MiB: the CycloneDX SBOM of a large image is tens of megabytes. */
   public static final long DEFAULT_MAX_REQUEST_BYTES = 64L * 1024 * 1024;

@@ -13,7 +13,9 @@ public enum ScanCause {
   /** A polled tag of a watched repository moved. */
   WATCH,
   /** The image runs in a cluster. */
-  CLUSTER;
+  CLUSTER,
+  /** A cluster asked whether the image may run, and the server had never scanned it. */
+  ADMISSION;
 
   /** As the store and the API spell it. */
   public String label() {

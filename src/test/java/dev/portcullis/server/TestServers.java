@@ -1,5 +1,6 @@
 package dev.portcullis.server;
 
+import dev.portcullis.admission.AdmissionConfig;
 import dev.portcullis.feed.FeedSettings;
 import dev.portcullis.image.Digest;
 import dev.portcullis.policy.Policy;
@@ -137,6 +138,27 @@ final class TestServers {
         log);
   }
 
+  /** A server with the admission webhook, reaching registries as the feeds say. */
+  static PortcullisServer startWithAdmission(
+      StoreLocation store,
+      Path database,
+      FeedSettings feeds,
+      AdmissionConfig admission,
+      Clock clock,
+      Writer log)
+      throws Exception {
+    return start(
+        store,
+        database,
+        false,
+        ServerSettings.DEFAULT_MAX_REQUEST_BYTES,
+        0,
+        BackgroundSettings.defaults().withFeeds(feeds),
+        admission,
+        clock,
+        log);
+  }
+
   private static PortcullisServer start(
       StoreLocation store,
       Path database,
@@ -144,6 +166,21 @@ final class TestServers {
       long maxRequestBytes,
       int port,
       BackgroundSettings background,
+      Clock clock,
+      Writer log)
+      throws Exception {
+    return start(
+        store, database, anonymousReads, maxRequestBytes, port, background, null, clock, log);
+  }
+
+  private static PortcullisServer start(
+      StoreLocation store,
+      Path database,
+      boolean anonymousReads,
+      long maxRequestBytes,
+      int port,
+      BackgroundSettings background,
+      AdmissionConfig admission,
       Clock clock,
       Writer log)
       throws Exception {
@@ -157,7 +194,8 @@ final class TestServers {
             anonymousReads,
             maxRequestBytes,
             null,
-            background),
+            background,
+            admission),
         clock,
         new PrintWriter(log, true));
   }
