@@ -199,4 +199,31 @@ class ServeCommandTest {
     assertThat(rate.exitCode()).isEqualTo(2);
     assertThat(rate.err()).contains("--registry-min-rate: 1 byte per second or more");
   }
+
+  @Test
+  void theWebhookNeedsTlsAndAPolicyWhoseAdmissionRulesAreRight() throws Exception {
+    Cli.Result plain =
+        Cli.run("serve", "--data-dir", data.toString(), "--listen", "127.0.0.1:0", "--admission");
+    Path policy =
+        java.nio.file.Files.writeString(
+            data.resolve("policy.yaml"), "admission:\n  failure-policy: sometimes\n");
+    Cli.Result wrong =
+        Cli.run(
+            "serve",
+            "--data-dir",
+            data.toString(),
+            "--listen",
+            "127.0.0.1:0",
+            "--policy",
+            policy.toString(),
+            "--admission");
+    Cli.Result stray = Cli.run("serve", "--data-dir", data.toString(), "--admission-anonymous");
+
+    assertThat(plain.exitCode()).isEqualTo(2);
+    assertThat(plain.err()).contains("--admission needs --tls-cert and --tls-key");
+    assertThat(wrong.exitCode()).isEqualTo(2);
+    assertThat(wrong.err()).contains("admission failure-policy 'sometimes': use Fail or Ignore");
+    assertThat(stray.exitCode()).isEqualTo(2);
+    assertThat(stray.err()).contains("need --admission");
+  }
 }
