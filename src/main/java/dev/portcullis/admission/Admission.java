@@ -67,6 +67,15 @@ public final class Admission implements AutoCloseable {
     this.log = log;
   }
 
+  /** The answer to one review: the verdict, for the request with this uid. */
+  public record Answer(String uid, AdmissionVerdict verdict) {
+
+    /** The AdmissionReview the API server expects back. */
+    public ObjectNode toReview() {
+      return verdict.toReview(uid);
+    }
+  }
+
   /**
    * Reads the signature keys and sets up the webhook; nothing is asked of registries or the cluster
    * yet.
@@ -115,7 +124,7 @@ public final class Admission implements AutoCloseable {
    * kind, a dependency that is down or a judgement past its budget are answered by the failure
    * policy, with the reason.
    */
-  public ObjectNode review(byte[] body) {
+  public Answer review(byte[] body) {
     Instant deadline = clock.instant().plus(settings.answerBudget());
     AdmissionRequest request;
     try {
@@ -136,7 +145,7 @@ public final class Admission implements AutoCloseable {
               + verdict.message());
       log.flush();
     }
-    return verdict.toReview(request.uid());
+    return new Answer(request.uid(), verdict);
   }
 
   /**
@@ -144,7 +153,7 @@ public final class Admission implements AutoCloseable {
    *
    * @param why what kept it from being judged
    */
-  public ObjectNode unjudged(byte[] body, String why) {
+  public Answer unjudged(byte[] body, String why) {
     AdmissionRequest request;
     try {
       request = AdmissionRequest.read(Json.mapper().readTree(body));
@@ -153,8 +162,9 @@ public final class Admission implements AutoCloseable {
     } catch (MalformedReviewException e) {
       return malformed(e.uid(), e.getMessage());
     }
-    return AdmissionJudge.failed(settings.rulesFor(request.namespace()), List.of(), List.of(why))
-        .toReview(request.uid());
+    return new Answer(
+        request.uid(),
+        AdmissionJudge.failed(settings.rulesFor(request.namespace()), List.of(), List.of(why)));
   }
 
   private AdmissionVerdict judged(AdmissionRequest request, Instant deadline) {
@@ -186,11 +196,12 @@ public final class Admission implements AutoCloseable {
   }
 
   /** The answer to a review that cannot be read, by the top-level failure policy. */
-  public ObjectNode malformed(String uid, String why) {
+  public Answer malformed(String uid, String why) {
     log.println("portcullis serve: admission: malformed review: " + why);
     log.flush();
-    return AdmissionJudge.failed(settings.rules(), List.of(), List.of("malformed review: " + why))
-        .toReview(uid);
+    return new Answer(
+        uid,
+        AdmissionJudge.failed(settings.rules(), List.of(), List.of("malformed review: " + why)));
   }
 
   private static ExecutorService pool(String name, int threads) {

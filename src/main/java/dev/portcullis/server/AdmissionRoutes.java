@@ -2,8 +2,13 @@ package dev.portcullis.server;
 
 import dev.portcullis.access.Scope;
 import dev.portcullis.admission.Admission;
+import dev.portcullis.admission.AdmissionVerdict;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 
 /**
  * {@code POST /admission}: the validating admission webhook. A review is answered with a review
@@ -24,10 +29,16 @@ final class AdmissionRoutes {
 
   private final Admission admission;
   private final boolean anonymous;
+  private final MeterRegistry metrics;
 
-  AdmissionRoutes(Admission admission, boolean anonymous) {
+  /**
+   * @param metrics receives {@code portcullis_admission_reviews_total} by result and whether the
+   *     failure policy decided, and {@code portcullis_admission_review_seconds}
+   */
+  AdmissionRoutes(Admission admission, boolean anonymous, MeterRegistry metrics) {
     this.admission = admission;
     this.anonymous = anonymous;
+    this.metrics = metrics;
   }
 
   void register(RoutesConfig routes) {
@@ -44,13 +55,27 @@ final class AdmissionRoutes {
     if (!anonymous && !unchecked) {
       Requests.require(ctx, Scope.SUBMIT);
     }
+    long started = System.nanoTime();
     byte[] body = ctx.bodyAsBytes();
+    Admission.Answer answer;
     if (body.length > MAX_REVIEW_BYTES) {
-      ctx.json(admission.malformed("", "the review is larger than " + MAX_REVIEW_BYTES + " bytes"));
+      answer = admission.malformed("", "the review is larger than " + MAX_REVIEW_BYTES + " bytes");
     } else if (unchecked && !anonymous) {
-      ctx.json(admission.unjudged(body, "the store does not answer, so the token was not checked"));
+      answer = admission.unjudged(body, "the store does not answer, so the token was not checked");
     } else {
-      ctx.json(admission.review(body));
+      answer = admission.review(body);
     }
+    ctx.json(answer.toReview());
+    AdmissionVerdict verdict = answer.verdict();
+    Counter.builder("portcullis.admission.reviews")
+        .description("Admission reviews answered, by result and whether the failure policy decided")
+        .tag("result", verdict.allowed() ? "allowed" : "denied")
+        .tag("unjudged", Boolean.toString(verdict.unjudged()))
+        .register(metrics)
+        .increment();
+    Timer.builder("portcullis.admission.review")
+        .description("Time to answer an admission review")
+        .register(metrics)
+        .record(Duration.ofNanos(System.nanoTime() - started));
   }
 }

@@ -266,7 +266,7 @@ public final class PortcullisServer implements AutoCloseable {
       AdmissionRoutes admissionRoutes =
           admission == null
               ? null
-              : new AdmissionRoutes(admission, settings.admission().anonymous());
+              : new AdmissionRoutes(admission, settings.admission().anonymous(), metrics);
       Javalin app =
           Javalin.create(
               config -> {

@@ -128,6 +128,9 @@ class AdmissionWebhookTest {
             .contains(ADVISORY);
       }
       assertThat(log.toString().split(": pulled", -1)).hasSize(2);
+      assertThat(TestServers.scrape(server))
+          .contains("portcullis_admission_reviews_total{result=\"denied\",unjudged=\"false\"} 3.0")
+          .contains("portcullis_admission_review_seconds_count 3");
 
       HttpResponse<String> excepted =
           TestServers.send(
