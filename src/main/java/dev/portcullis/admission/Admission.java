@@ -6,20 +6,13 @@ import dev.portcullis.cluster.ClusterException;
 import dev.portcullis.image.Json;
 import dev.portcullis.policy.AdmissionSettings;
 import dev.portcullis.registry.RegistryTimeouts;
-import dev.portcullis.signing.PublicKeys;
-import dev.portcullis.signing.UnusableKeyException;
-import dev.portcullis.signing.VerificationKey;
 import dev.portcullis.tracking.DigestStanding;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -77,30 +70,22 @@ public final class Admission implements AutoCloseable {
   }
 
   /**
-   * Reads the signature keys and sets up the webhook; nothing is asked of registries or the cluster
-   * yet.
+   * Sets up the webhook; nothing is asked of registries or the cluster yet.
    *
+   * @param signatures the policy's signature rules, keys read
    * @param insecure registries (host[:port]) spoken to in plain HTTP
-   * @throws UnusableKeyException when a key of a signature rule cannot be used
    * @throws ClusterException when the cluster's client cannot be set up
    */
   public static Admission start(
       AdmissionConfig config,
+      SignatureRequirements signatures,
       DigestStanding standings,
       ImageScanner scanner,
       Predicate<String> insecure,
       RegistryTimeouts timeouts,
       Clock clock,
       PrintWriter log)
-      throws UnusableKeyException, ClusterException {
-    List<AdmissionJudge.SignatureCheck> signatures = new ArrayList<>();
-    for (AdmissionSettings.SignatureRule rule : config.settings().signatures()) {
-      Map<String, VerificationKey> keys = new LinkedHashMap<>();
-      for (Path key : rule.keys()) {
-        keys.put(key.toString(), PublicKeys.read(key));
-      }
-      signatures.add(new AdmissionJudge.SignatureCheck(rule, keys));
-    }
+      throws ClusterException {
     NamespaceLabels namespaces =
         config.cluster() == null ? null : NamespaceLabels.of(config.cluster(), clock);
     ExecutorService judges = pool("portcullis-admission", JUDGES);

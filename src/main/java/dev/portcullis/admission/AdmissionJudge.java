@@ -12,7 +12,6 @@ import dev.portcullis.policy.AdmissionSettings;
 import dev.portcullis.policy.BaseImagePolicy;
 import dev.portcullis.registry.ImageReference;
 import dev.portcullis.registry.RegistryUnavailableException;
-import dev.portcullis.signing.VerificationKey;
 import dev.portcullis.store.StoreException;
 import dev.portcullis.tracking.DigestStanding;
 import java.io.IOException;
@@ -44,7 +43,7 @@ public final class AdmissionJudge {
 
   private final AdmissionSettings settings;
   private final BaseImagePolicy tiers;
-  private final List<SignatureCheck> signatures;
+  private final SignatureRequirements signatures;
   private final RegistryLookups registries;
   private final NamespaceLabels namespaces;
   private final DigestStanding standings;
@@ -52,9 +51,6 @@ public final class AdmissionJudge {
   private final Executor scans;
   private final Clock clock;
   private final Map<Digest, CompletableFuture<Void>> scanning = new ConcurrentHashMap<>();
-
-  /** A signature rule with its keys read. */
-  record SignatureCheck(AdmissionSettings.SignatureRule rule, Map<String, VerificationKey> keys) {}
 
   /**
    * @param namespaces where namespaces' labels are read; null to judge every namespace at the
@@ -64,7 +60,7 @@ public final class AdmissionJudge {
   AdmissionJudge(
       AdmissionSettings settings,
       BaseImagePolicy tiers,
-      List<SignatureCheck> signatures,
+      SignatureRequirements signatures,
       RegistryLookups registries,
       NamespaceLabels namespaces,
       DigestStanding standings,
@@ -73,7 +69,7 @@ public final class AdmissionJudge {
       Clock clock) {
     this.settings = settings;
     this.tiers = tiers;
-    this.signatures = List.copyOf(signatures);
+    this.signatures = signatures;
     this.registries = registries;
     this.namespaces = namespaces;
     this.standings = standings;
@@ -291,9 +287,7 @@ public final class AdmissionJudge {
     }
     String pinned = image.pinned().toString();
     baseImageTier(who, image, rules, judgement);
-    if (!signed(who, image, judgement)) {
-      return;
-    }
+    signed(who, image, judgement);
     standing(who, pinned, image, request, rules, deadline, judgement);
   }
 
@@ -332,35 +326,21 @@ public final class AdmissionJudge {
     }
   }
 
-  /** Checks the signature rules that name the image; false when the image is denied or unjudged. */
-  private boolean signed(String who, RegistryLookups.Resolved image, Judgement judgement) {
-    for (SignatureCheck check : signatures) {
-      boolean named =
-          check.rule().images().stream()
-              .anyMatch(p -> p.matches(image.reference(), List.of(ImageReference.DOCKER_HUB)));
-      if (!named) {
-        continue;
+  /** Checks the signature rules that name the image. */
+  private void signed(String who, RegistryLookups.Resolved image, Judgement judgement) {
+    try {
+      SignatureRequirements.Status status = signatures.check(image.reference(), image.digest());
+      if (status instanceof SignatureRequirements.Status.Unsigned unsigned) {
+        judgement.reasons.add(
+            who
+                + ": must be signed by "
+                + String.join(" or ", unsigned.keys())
+                + ": "
+                + unsigned.why());
       }
-      try {
-        Optional<String> unsigned = registries.unsigned(image, check.keys());
-        if (unsigned.isPresent()) {
-          judgement.reasons.add(
-              who
-                  + ": must be signed by "
-                  + String.join(" or ", check.keys().keySet())
-                  + ": "
-                  + unsigned.get());
-          return false;
-        }
-      } catch (RegistryUnavailableException e) {
-        judgement.unjudged.add(who + ": signatures not read: " + e.getMessage());
-        return false;
-      } catch (IOException e) {
-        judgement.unjudged.add(who + ": signatures not read: " + e.getMessage());
-        return false;
-      }
+    } catch (IOException e) {
+      judgement.unjudged.add(who + ": signatures not read: " + e.getMessage());
     }
-    return true;
   }
 
   private void standing(

@@ -9,6 +9,7 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import dev.portcullis.access.ApiTokens;
 import dev.portcullis.access.Caller;
 import dev.portcullis.admission.Admission;
+import dev.portcullis.admission.SignatureRequirements;
 import dev.portcullis.cluster.ClusterJobs;
 import dev.portcullis.feed.FeedJobs;
 import dev.portcullis.feed.FeedSettings;
@@ -216,6 +217,15 @@ public final class PortcullisServer implements AutoCloseable {
       jobs = Jobs.start(store, tasks, JOB_THREADS, clock, log);
       notifications.start(jobs);
       registerQueueDepth(jobs, metrics);
+      // The policy's signature rules: the webhook enforces them, the dashboard shows them.
+      SignatureRequirements signatures =
+          SignatureRequirements.load(
+              (settings.admission() != null
+                      ? settings.admission().settings()
+                      : settings.policy().admissionSettings())
+                  .signatures(),
+              feedSettings::insecure,
+              feedSettings.registryTimeouts());
       ScanRoutes scans = new ScanRoutes(intake, kpiMetrics);
       HookRoutes hooks = new HookRoutes(feeds, jobs, feedSettings.secret());
       FindingQueries findingQueries = new FindingQueries(store, clock);
@@ -239,7 +249,8 @@ public final class PortcullisServer implements AutoCloseable {
                   new OpenHistory(store, clock),
                   new ImageContents(new Inventories(store)),
                   vulnerabilityExceptions,
-                  auditLog),
+                  auditLog,
+                  signatures),
               settings.database(),
               clock,
               settings.anonymousReads(),
@@ -248,6 +259,7 @@ public final class PortcullisServer implements AutoCloseable {
         admission =
             Admission.start(
                 settings.admission(),
+                signatures,
                 new DigestStanding(store, clock),
                 (reference, digest) ->
                     feeds.scanNow(

@@ -11,6 +11,7 @@ import java.util.Map;
 /**
  * One digest of one repository: where it runs, its last scan, and its open findings.
  *
+ * @param signature the digest's signatures against the policy's signature rules
  * @param elsewhere the same digest in other repositories
  * @param truncated whether more open findings exist than the page lists
  * @param layers the layer that brought each package in, by {@link ImageContents#key}
@@ -19,6 +20,7 @@ public record ImagePage(
     Viewer viewer,
     Instant now,
     ImageView image,
+    SignatureLine signature,
     List<ImageView> elsewhere,
     List<FindingView> findings,
     boolean truncated,
@@ -38,16 +40,5 @@ public record ImagePage(
   /** The layer that brought the finding's package in; null where the inventory does not say. */
   public LayerInfo layer(FindingView finding) {
     return layers.get(ImageContents.key(finding.packageName(), finding.installedVersion()));
-  }
-
-  /**
-   * What the server knows of the digest's signature. It does not verify signatures (that is {@code
-   * portcullis verify}, and admission control); the page says so rather than guess.
-   */
-  public String signature() {
-    return "not verified by this server: run portcullis verify "
-        + image.repository()
-        + "@"
-        + image.digest();
   }
 }

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.portcullis.access.ApiTokens;
 import dev.portcullis.access.Caller;
 import dev.portcullis.access.Scope;
+import dev.portcullis.admission.SignatureRequirements;
+import dev.portcullis.image.Digest;
 import dev.portcullis.image.InputException;
 import dev.portcullis.image.Json;
 import dev.portcullis.inventory.LayerInfo;
+import dev.portcullis.registry.ImageReference;
 import dev.portcullis.tracking.AuditLog;
 import dev.portcullis.tracking.ExceptionRequest;
 import dev.portcullis.tracking.ExceptionView;
@@ -27,6 +30,8 @@ import dev.portcullis.vulndb.VulnerabilityDatabase;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +46,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
@@ -65,6 +74,10 @@ public final class WebRoutes {
   static final int HISTORY_DAYS = 90;
 
   private static final int AUDIT_EVENTS = 50;
+
+  /** How long the image page waits for a registry to show the digest's signatures. */
+  static final Duration SIGNATURE_BUDGET = Duration.ofSeconds(2);
+
   private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
   private static final Pattern ID = Pattern.compile("[0-9]{1,18}");
 
@@ -83,6 +96,8 @@ public final class WebRoutes {
   private final ImageContents contents;
   private final VulnerabilityExceptions exceptions;
   private final AuditLog audit;
+  private final SignatureRequirements signatures;
+  private final Executor reads;
   private final Path database;
   private final Clock clock;
   private final boolean anonymousReads;
@@ -99,7 +114,8 @@ public final class WebRoutes {
       OpenHistory history,
       ImageContents contents,
       VulnerabilityExceptions exceptions,
-      AuditLog audit) {}
+      AuditLog audit,
+      SignatureRequirements signatures) {}
 
   /**
    * @param database the vulnerability database file, for its age and the advisories' text
@@ -122,6 +138,8 @@ public final class WebRoutes {
     this.contents = services.contents();
     this.exceptions = services.exceptions();
     this.audit = services.audit();
+    this.signatures = services.signatures();
+    this.reads = reads;
     this.database = database;
     this.clock = clock;
     this.anonymousReads = anonymousReads;
@@ -190,12 +208,61 @@ public final class WebRoutes {
             viewer,
             clock.instant(),
             image,
+            signature(image),
             holders.stream().filter(view -> view != image).toList(),
             truncated ? open.subList(0, MAX_FINDINGS) : open,
             truncated,
             contents.stored(digest),
             layers);
     html(ctx, 200, pages.render("image", "page", page));
+  }
+
+  /**
+   * The digest's signatures against the policy's signature rules, checked in its registry within
+   * {@link #SIGNATURE_BUDGET}: a registry that is slow or down makes the line say so, not the page
+   * wait.
+   */
+  private SignatureLine signature(ImageView image) {
+    ImageReference reference;
+    Digest digest;
+    try {
+      digest = Digest.parse(image.digest());
+      reference =
+          new ImageReference(
+              ImageReference.parse(image.repository()).registry(),
+              ImageReference.parse(image.repository()).repository(),
+              null,
+              digest);
+    } catch (IllegalArgumentException e) {
+      return SignatureLine.unknown("not checked: " + e.getMessage());
+    }
+    if (!signatures.required(reference)) {
+      return SignatureLine.notRequired();
+    }
+    CompletableFuture<SignatureRequirements.Status> checked =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return signatures.check(reference, digest);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            },
+            reads);
+    try {
+      return SignatureLine.of(checked.get(SIGNATURE_BUDGET.toMillis(), TimeUnit.MILLISECONDS));
+    } catch (TimeoutException e) {
+      checked.cancel(true);
+      return SignatureLine.unknown(
+          "not checked: the registry did not answer within " + SIGNATURE_BUDGET.toSeconds() + " s");
+    } catch (ExecutionException e) {
+      Throwable cause =
+          e.getCause() instanceof UncheckedIOException io ? io.getCause() : e.getCause();
+      return SignatureLine.unknown("not checked: " + cause.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return SignatureLine.unknown("not checked: the server is stopping");
+    }
   }
 
   private void sbom(Context ctx) throws InputException {

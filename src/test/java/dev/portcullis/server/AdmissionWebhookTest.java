@@ -128,6 +128,13 @@ class AdmissionWebhookTest {
             .contains(ADVISORY);
       }
       assertThat(log.toString().split(": pulled", -1)).hasSize(2);
+      java.util.regex.Matcher pulled =
+          java.util.regex.Pattern.compile("team/app:1.0@(sha256:[0-9a-f]{64}): pulled")
+              .matcher(log.toString());
+      assertThat(pulled.find()).isTrue();
+      String reader = server.tokens().create("reader", Set.of(Scope.READ));
+      assertThat(imagePage(server, reader, "/ui/images/" + pulled.group(1)))
+          .contains("class=\"sig-not-required\"");
       assertThat(TestServers.scrape(server))
           .contains("portcullis_admission_reviews_total{result=\"denied\",unjudged=\"false\"} 3.0")
           .contains("portcullis_admission_review_seconds_count 3");
@@ -295,6 +302,17 @@ class AdmissionWebhookTest {
       assertThat(unsigned.path("response").path("status").path("message").asText())
           .contains("must be signed by " + publicKey + ": no cosign signature");
 
+      String reader = server.tokens().create("reader", Set.of(Scope.READ));
+      java.util.regex.Matcher pulled =
+          java.util.regex.Pattern.compile("team/signed:1.0@(sha256:[0-9a-f]{64}): pulled")
+              .matcher(log.toString());
+      assertThat(pulled.find()).as(log.toString()).isTrue();
+      String page = "/ui/images/" + pulled.group(1);
+      assertThat(imagePage(server, reader, page))
+          .contains("class=\"sig-unsigned\"")
+          .contains(
+              "NOT signed as the policy requires (by " + publicKey + "): no cosign signature");
+
       Cli.Result signed =
           Cli.run(
               "sign",
@@ -308,6 +326,9 @@ class AdmissionWebhookTest {
       assertThat(allowed.path("response").path("allowed").asBoolean())
           .as(allowed.toString())
           .isTrue();
+      assertThat(imagePage(server, reader, page))
+          .contains("class=\"sig-signed\"")
+          .contains("signed: a valid cosign signature by " + publicKey);
     }
   }
 
@@ -646,6 +667,14 @@ class AdmissionWebhookTest {
                     RegistryTimeouts.DEFAULT_MIN_BYTES_PER_SECOND));
     return TestServers.startWithAdmission(
         store, database, feeds, admission, Clock.systemUTC(), log);
+  }
+
+  private static String imagePage(PortcullisServer server, String reader, String path)
+      throws Exception {
+    HttpResponse<String> page =
+        TestServers.send(server, "GET", path, null, null, "Cookie", "portcullis_session=" + reader);
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    return page.body();
   }
 
   private static ClusterSettings clusterSettings(KubernetesMockServer cluster, String name)
