@@ -56,33 +56,49 @@ public final class Kpis {
               }
             }
           }
-          Map<Severity, Duration> remediation = new EnumMap<>(Severity.class);
-          Map<Severity, Long> fixed = new EnumMap<>(Severity.class);
-          try (PreparedStatement select =
-              connection.prepareStatement(
-                  "SELECT f.severity, COUNT(*), AVG(f.fixed_at - f.first_seen) FROM finding f"
-                      + " WHERE f.fixed_at > ? AND f.fixed_at <= ? GROUP BY f.severity")) {
-            select.setLong(1, now - window.toMillis());
-            select.setLong(2, now);
-            try (ResultSet rows = select.executeQuery()) {
-              while (rows.next()) {
-                Severity severity = Severity.valueOf(rows.getString(1));
-                fixed.put(severity, rows.getLong(2));
-                remediation.put(severity, Duration.ofMillis(Math.round(rows.getDouble(3))));
-              }
-            }
-          }
+          Remediation fixedInWindow = remediation(connection, at, window);
           return new KpiSnapshot(
               at,
               window,
               open,
               overdue,
               oldestUnpatched(connection, at),
-              remediation,
-              fixed,
+              fixedInWindow.remediation(),
+              fixedInWindow.fixedInWindow(),
               count(connection, "SELECT COUNT(*) FROM repository"),
               count(connection, "SELECT COUNT(*) FROM image"));
         });
+  }
+
+  /**
+   * The mean time to remediation alone, for a second window beside a snapshot's (the dashboard's 90
+   * days): one query over the findings fixed in the window.
+   */
+  public Remediation remediation(Duration window) {
+    Instant at = clock.instant();
+    return store.read(connection -> remediation(connection, at, window));
+  }
+
+  private static Remediation remediation(Connection connection, Instant at, Duration window)
+      throws SQLException {
+    long now = at.toEpochMilli();
+    Map<Severity, Duration> remediation = new EnumMap<>(Severity.class);
+    Map<Severity, Long> fixed = new EnumMap<>(Severity.class);
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT f.severity, COUNT(*), AVG(f.fixed_at - f.first_seen) FROM finding f"
+                + " WHERE f.fixed_at > ? AND f.fixed_at <= ? GROUP BY f.severity")) {
+      select.setLong(1, now - window.toMillis());
+      select.setLong(2, now);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          Severity severity = Severity.valueOf(rows.getString(1));
+          fixed.put(severity, rows.getLong(2));
+          remediation.put(severity, Duration.ofMillis(Math.round(rows.getDouble(3))));
+        }
+      }
+    }
+    return new Remediation(at, window, remediation, fixed);
   }
 
   /** Of an image {@code i} of repository {@code r}: it is current, or it runs in a cluster. */

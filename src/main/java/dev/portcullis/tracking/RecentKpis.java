@@ -28,6 +28,9 @@ public final class RecentKpis {
   private final ConcurrentMap<Duration, SharedFigures<KpiSnapshot>> windows =
       new ConcurrentHashMap<>();
 
+  private final ConcurrentMap<Duration, SharedFigures<Remediation>> remediations =
+      new ConcurrentHashMap<>();
+
   public RecentKpis(Kpis kpis, Clock clock) {
     this.kpis = kpis;
     this.clock = clock;
@@ -42,6 +45,14 @@ public final class RecentKpis {
   public KpiSnapshot snapshot(Duration window) {
     return windows
         .computeIfAbsent(window, w -> new SharedFigures<>(() -> kpis.snapshot(w), changes, clock))
+        .get();
+  }
+
+  /** The mean time to remediation over a window alone, shared the same way. */
+  public Remediation remediation(Duration window) {
+    return remediations
+        .computeIfAbsent(
+            window, w -> new SharedFigures<>(() -> kpis.remediation(w), changes, clock))
         .get();
   }
 

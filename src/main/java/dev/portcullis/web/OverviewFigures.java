@@ -4,6 +4,7 @@ import dev.portcullis.tracking.KpiSnapshot;
 import dev.portcullis.tracking.OpenSeries;
 import dev.portcullis.tracking.RankedImage;
 import dev.portcullis.tracking.RecentKpis;
+import dev.portcullis.tracking.Remediation;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -12,15 +13,16 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
- * The overview's four reads (the KPIs over 30 and 90 days, the history, the ranking), run side by
- * side: each is shared by every viewer for up to {@link RecentKpis#MAX_AGE}, but when all four are
- * due a viewer waits for the slowest, not for their sum. Each takes a connection of its own.
+ * The overview's four reads (the KPIs with the 30-day MTTR, the 90-day MTTR, the history, the
+ * ranking), run side by side: each is shared by every viewer for up to {@link RecentKpis#MAX_AGE},
+ * but when all four are due a viewer waits for the slowest, not for their sum. Each takes a
+ * connection of its own.
  */
 final class OverviewFigures {
 
   /** What the overview shows from the store. */
   record Figures(
-      KpiSnapshot month, KpiSnapshot quarter, OpenSeries history, List<RankedImage> ranking) {}
+      KpiSnapshot month, Remediation quarter, OpenSeries history, List<RankedImage> ranking) {}
 
   private final RecentKpis kpis;
   private final Supplier<OpenSeries> history;
@@ -50,8 +52,8 @@ final class OverviewFigures {
   Figures read() {
     CompletableFuture<KpiSnapshot> month =
         CompletableFuture.supplyAsync(() -> kpis.snapshot(Duration.ofDays(30)), reads);
-    CompletableFuture<KpiSnapshot> quarter =
-        CompletableFuture.supplyAsync(() -> kpis.snapshot(Duration.ofDays(90)), reads);
+    CompletableFuture<Remediation> quarter =
+        CompletableFuture.supplyAsync(() -> kpis.remediation(Duration.ofDays(90)), reads);
     CompletableFuture<OpenSeries> series = CompletableFuture.supplyAsync(history, reads);
     CompletableFuture<List<RankedImage>> ranked = CompletableFuture.supplyAsync(ranking, reads);
     return new Figures(joined(month), joined(quarter), joined(series), joined(ranked));

@@ -2,6 +2,7 @@ package dev.portcullis.web;
 
 import dev.portcullis.tracking.KpiSnapshot;
 import dev.portcullis.tracking.RankedImage;
+import dev.portcullis.tracking.Remediation;
 import dev.portcullis.vulndb.Severity;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.List;
 public record OverviewPage(
     Viewer viewer,
     KpiSnapshot month,
-    KpiSnapshot quarter,
+    Remediation quarter,
     Duration databaseAge,
     int historyDays,
     String historyJson,
