@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.registry.ImageReference;
 import dev.portcullis.registry.RegistryClient;
 import dev.portcullis.registry.RepositoryQueries;
@@ -283,26 +282,9 @@ class PortcullisImageTest {
     return matcher.group(1);
   }
 
-  /**
-   * Advisories of the shape osv.dev writes for Debian 12: a CRITICAL one for the JRE's source
-   * package fixed in {@code jreFixedIn}, a HIGH one without a fix (left out by --ignore-unfixed).
-   */
+  /** The database of {@link JreAdvisories}, the JRE's advisory fixed in {@code jreFixedIn}. */
   private static Path advisories(Path at, String jreFixedIn) throws IOException {
-    ObjectNode jre = WrittenOsv.debian12("PORTCULLIS-TEST-JRE", "openjdk-17");
-    WrittenOsv.rangeFrom(jre, "0").addObject().put("fixed", jreFixedIn);
-    jre.putArray("severity")
-        .addObject()
-        .put("type", "CVSS_V3")
-        .put("score", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H");
-    ObjectNode unfixed = WrittenOsv.debian12("PORTCULLIS-TEST-UNFIXED", "glibc");
-    WrittenOsv.rangeFrom(unfixed, "0");
-    unfixed
-        .putArray("severity")
-        .addObject()
-        .put("type", "CVSS_V3")
-        .put("score", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N");
-    WrittenOsv.write(at, jre);
-    WrittenOsv.write(at, unfixed);
+    JreAdvisories.write(at, jreFixedIn);
     return WrittenOsv.database(at);
   }
 
