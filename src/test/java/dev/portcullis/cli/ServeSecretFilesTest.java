@@ -125,7 +125,7 @@ class ServeSecretFilesTest {
       HttpResponse<String> prefixed = notify(server, "Bearer " + SECRET);
       HttpResponse<String> wrong = notify(server, "not-the-secret-not-the-secret");
 
-      assertThat(right.statusCode()).as(right.body()).isEqualTo(400);
+      assertThat(right.statusCode()).as(right.body() + server.errors()).isEqualTo(400);
       assertThat(prefixed.statusCode()).isEqualTo(401);
       assertThat(wrong.statusCode()).isEqualTo(401);
       assertThat(server.errors()).doesNotContain(SECRET);
