@@ -201,6 +201,14 @@ final class ServeCommand implements Callable<Integer> {
   String webhookSecretEnv;
 
   @Option(
+      names = "--webhook-secret-file",
+      paramLabel = "FILE",
+      description =
+          "Read the push webhooks' shared secret from this file (one trailing newline dropped),"
+              + " such as a mounted Secret, rather than from the environment.")
+  Path webhookSecretFile;
+
+  @Option(
       names = "--watch",
       paramLabel = "REGISTRY/REPO[:GLOB,...]",
       description =
@@ -433,11 +441,7 @@ final class ServeCommand implements Callable<Integer> {
 
   /** The webhook secret, watched repositories and registries; the layer cache in the data dir. */
   private FeedSettings feeds() {
-    String variable = webhookSecretEnv != null ? webhookSecretEnv : DEFAULT_SECRET_ENV;
-    String value = System.getenv(variable);
-    if (webhookSecretEnv != null && (value == null || value.isEmpty())) {
-      throw new UsageException("--webhook-secret-env: the variable " + variable + " is not set");
-    }
+    String value = webhookSecret();
     try {
       Optional<WebhookSecret> secret =
           value == null || value.isEmpty()
@@ -457,6 +461,31 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
+  /** The push webhooks' secret: from --webhook-secret-file, else the environment; or null. */
+  private String webhookSecret() {
+    String variable = webhookSecretEnv != null ? webhookSecretEnv : DEFAULT_SECRET_ENV;
+    String value = System.getenv(variable);
+    if (webhookSecretFile != null) {
+      if (webhookSecretEnv != null) {
+        throw new UsageException(
+            "--webhook-secret-file and --webhook-secret-env: give the secret one way");
+      }
+      if (value != null && !value.isEmpty()) {
+        throw new UsageException(
+            "--webhook-secret-file and "
+                + variable
+                + " both give the webhook secret; unset "
+                + variable
+                + " or leave out --webhook-secret-file");
+      }
+      return SecretFile.read("--webhook-secret-file", webhookSecretFile);
+    }
+    if (webhookSecretEnv != null && (value == null || value.isEmpty())) {
+      throw new UsageException("--webhook-secret-env: the variable " + variable + " is not set");
+    }
+    return value;
+  }
+
   /** Where the store is: {@code --db-url}, else {@code --data-dir}. */
   static final class StoreOptions {
     @Option(
@@ -472,23 +501,53 @@ final class ServeCommand implements Callable<Integer> {
         paramLabel = "JDBC-URL",
         description = {
           "A PostgreSQL store instead: jdbc:postgresql://HOST:PORT/DB; several servers may share it.",
-          "The password comes from PORTCULLIS_DB_PASSWORD, the user from --db-user or the URL."
+          "The password comes from --db-password-file or PORTCULLIS_DB_PASSWORD, the user from",
+          "--db-user or the URL."
         })
     String jdbcUrl;
 
     @Option(names = "--db-user", paramLabel = "NAME", description = "The store's user.")
     String user;
 
+    @Option(
+        names = "--db-password-file",
+        paramLabel = "FILE",
+        description =
+            "Read the store's password from this file (one trailing newline dropped), such as a"
+                + " mounted Secret, rather than from PORTCULLIS_DB_PASSWORD.")
+    Path passwordFile;
+
+    private static final String PASSWORD_ENV = "PORTCULLIS_DB_PASSWORD";
+
     StoreLocation location() throws IOException {
       if (jdbcUrl == null) {
+        if (passwordFile != null) {
+          throw new UsageException("--db-password-file needs --db-url");
+        }
         Files.createDirectories(dataDirectory);
         return StoreLocation.embedded(dataDirectory);
       }
       try {
-        return new StoreLocation(jdbcUrl, user, System.getenv("PORTCULLIS_DB_PASSWORD"));
+        return new StoreLocation(jdbcUrl, user, password(System.getenv(PASSWORD_ENV)));
       } catch (IllegalArgumentException e) {
         throw new UsageException(e.getMessage());
       }
+    }
+
+    /** The password from the file or the environment's value, never from both. */
+    String password(String fromEnvironment) {
+      if (passwordFile == null) {
+        return fromEnvironment;
+      }
+      if (fromEnvironment != null) {
+        throw new UsageException(
+            "--db-password-file and "
+                + PASSWORD_ENV
+                + " both give the store's password; unset "
+                + PASSWORD_ENV
+                + " or leave out --db-password-file");
+      }
+      return SecretFile.read("--db-password-file", passwordFile);
     }
   }
 
