@@ -77,7 +77,7 @@ public final class LocalSources {
       return null;
     }
     try (InputStream in = Files.newInputStream(path);
-        TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+        TarArchiveInputStream tar = new TarArchiveInputStream(in, TarLayerWalker.TAR_NAMES)) {
       TarArchiveEntry entry;
       int seen = 0;
       while ((entry = tar.getNextEntry()) != null && seen++ < 10_000) {

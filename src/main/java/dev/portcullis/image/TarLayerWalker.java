@@ -18,6 +18,15 @@ import org.apache.commons.io.input.CloseShieldInputStream;
  */
 public final class TarLayerWalker {
 
+  /**
+   * Entry names are read as UTF-8, whatever the locale: Java 17 would use the platform's charset
+   * (US-ASCII under LANG=C, as in many CI images), and Commons Compress refuses a name that charset
+   * cannot decode, so a layer with a non-ASCII file name (ca-certificates has some) failed as
+   * corrupt. For UTF-8 Commons Compress replaces undecodable bytes instead, as the runtimes, which
+   * treat names as bytes, go on.
+   */
+  static final String TAR_NAMES = "UTF-8";
+
   private static final int DRAIN_BUFFER = 64 * 1024;
 
   /** The size of a tar header: no layer holds more entries than it has bytes over this. */
@@ -67,7 +76,7 @@ public final class TarLayerWalker {
             BoundedInputStream.builder()
                 .setInputStream(new BufferedInputStream(headers, TAR_RECORD * 16))
                 .get();
-        TarArchiveInputStream tar = new TarArchiveInputStream(counted);
+        TarArchiveInputStream tar = new TarArchiveInputStream(counted, TAR_NAMES);
         walkEntries(
             tar,
             counted,
@@ -153,7 +162,7 @@ public final class TarLayerWalker {
     // Counted below the tar reader, which reads no further than it must: where the tar ended.
     BoundedInputStream counted =
         BoundedInputStream.builder().setInputStream(CloseShieldInputStream.wrap(tarBytes)).get();
-    TarArchiveInputStream tar = new TarArchiveInputStream(counted);
+    TarArchiveInputStream tar = new TarArchiveInputStream(counted, TAR_NAMES);
     walkEntries(
         tar,
         counted,

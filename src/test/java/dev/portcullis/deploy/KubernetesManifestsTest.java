@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,12 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 class KubernetesManifestsTest {
 
   private static final Path MANIFESTS = Path.of("deploy/kubernetes");
-
-  /**
-   * Options of the Deployment's command line that the admission work adds to {@code serve}; each
-   * leaves this set when it lands, after which its absence from {@code serve --help} fails here.
-   */
-  private static final Set<String> PENDING_OPTIONS = Set.of("--admission");
 
   @TempDir Path dir;
 
@@ -78,7 +71,7 @@ class KubernetesManifestsTest {
 
     assertThat(args.get(0)).isEqualTo("serve");
     for (String arg : args) {
-      if (arg.startsWith("--") && !PENDING_OPTIONS.contains(arg)) {
+      if (arg.startsWith("--")) {
         assertThat(help)
             .as("serve --help names " + arg)
             .containsPattern("\\s" + java.util.regex.Pattern.quote(arg) + "[=\\s,]");
