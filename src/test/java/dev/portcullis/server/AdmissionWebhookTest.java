@@ -223,6 +223,71 @@ class AdmissionWebhookTest {
     }
   }
 
+  @Test
+  void everyKindWithAPodTemplateIsJudged() throws Exception {
+    try (PortcullisServer server =
+        start(StoreBackend.H2, "admission:\n  deny-severities: []\n", null)) {
+      String hook = server.tokens().create("kube-apiserver", Set.of(Scope.SUBMIT));
+      for (String kind :
+          List.of("StatefulSet", "DaemonSet", "ReplicaSet", "Job", "ReplicationController")) {
+        JsonNode answer =
+            review(
+                server,
+                hook,
+                "deployment-create.json",
+                image,
+                r -> {
+                  ObjectNode request = (ObjectNode) r.path("request");
+                  ((ObjectNode) request.path("kind")).put("kind", kind);
+                  ObjectNode object = (ObjectNode) request.path("object");
+                  object.put("kind", kind);
+                  ((ObjectNode)
+                          object
+                              .path("spec")
+                              .path("template")
+                              .path("spec")
+                              .path("containers")
+                              .get(0)
+                              .path("securityContext"))
+                      .put("privileged", true);
+                });
+        assertThat(answer.path("response").path("allowed").asBoolean()).as(kind).isFalse();
+        assertThat(answer.path("response").path("status").path("message").asText())
+            .as(kind)
+            .startsWith("violates PodSecurity \"baseline:")
+            .contains(
+                "privileged (container \"api\" must not set securityContext.privileged=true)");
+      }
+    }
+  }
+
+  @Test
+  void anUnknownImageIsAllowedOrDeniedWithoutAScanWhereThePolicySaysSo() throws Exception {
+    String rules =
+        """
+        admission:
+          unknown-images: deny
+          namespaces:
+            lenient:
+              unknown-images: allow
+        """;
+    try (PortcullisServer server = start(StoreBackend.H2, rules, null)) {
+      String hook = server.tokens().create("kube-apiserver", Set.of(Scope.SUBMIT));
+
+      JsonNode denied = review(server, hook, "deployment-create.json", other, r -> {});
+      JsonNode allowed =
+          review(server, hook, "deployment-create.json", other, inNamespace("lenient"));
+
+      assertThat(denied.path("response").path("allowed").asBoolean()).isFalse();
+      assertThat(denied.path("response").path("status").path("message").asText())
+          .contains("was never scanned, and unknown images are denied");
+      assertThat(allowed.path("response").path("allowed").asBoolean()).isTrue();
+      assertThat(allowed.path("response").path("warnings").get(0).asText())
+          .contains("was never scanned; allowed by policy");
+      assertThat(log.toString()).doesNotContain(": pulled");
+    }
+  }
+
   // --- every reason, and warnings
 
   @Test
