@@ -187,6 +187,7 @@ final class ScanCommand {
     @Mixin ScanOptions scan;
     @Mixin ScannerSelection scanners;
     @Mixin ServerUploadOptions upload;
+    @Mixin AttributionOptions attribution;
     @Spec CommandSpec spec;
 
     @Option(
@@ -241,7 +242,7 @@ final class ScanCommand {
               spec,
               (packages, secrets) -> {
                 try (ImageSource image = ImageSources.open(target, scan.sourceOptions())) {
-                  return scan.imageInventory(image, packages, secrets);
+                  return scan.imageInventory(image, packages, secrets, attribution);
                 }
               });
       ScanReport report = result.report();

@@ -97,7 +97,8 @@ public final class ManifestResolver {
       layers.add(
           new LayerRef(i, diffIds.get(i), blob, layer.size(), blob.toString(), commands.get(i)));
     }
-    return new ResolvedImage(name, manifestDigest, configDigest, repoTags, config, layers);
+    return new ResolvedImage(
+        name, manifestDigest, configDigest, repoTags, config, layers, manifest.annotations());
   }
 
   /** The config's diffIDs, which must be one per layer the manifest lists. */

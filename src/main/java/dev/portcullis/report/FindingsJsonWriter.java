@@ -1,5 +1,6 @@
 package dev.portcullis.report;
 
+import dev.portcullis.inventory.Attribution;
 import dev.portcullis.inventory.ImageInfo;
 import dev.portcullis.inventory.LayerInfo;
 import dev.portcullis.inventory.OsRelease;
@@ -29,6 +30,7 @@ final class FindingsJsonWriter implements ScanReportWriter {
       String createdAt,
       ImageInfo image,
       OsRelease os,
+      JsonAttribution attribution,
       String databaseUpdatedAt,
       List<String> scanners,
       Gate gate,
@@ -47,10 +49,10 @@ final class FindingsJsonWriter implements ScanReportWriter {
       String expires,
       String origin) {
 
-    static JsonSuppression of(Suppression s) {
+    static JsonSuppression of(Suppression s, Attribution attribution) {
       VulnerabilityException e = s.exception();
       return new JsonSuppression(
-          JsonFinding.of(s.finding()),
+          JsonFinding.of(s.finding(), attribution),
           e.id(),
           e.reason(),
           e.owner(),
@@ -118,9 +120,13 @@ final class FindingsJsonWriter implements ScanReportWriter {
       String title,
       Integer layer,
       String layerDiffId,
+      String origin,
       String note) {
 
-    static JsonFinding of(Finding f) {
+    /**
+     * @param attribution which layers are the base image's; null where not asked (no origin)
+     */
+    static JsonFinding of(Finding f, Attribution attribution) {
       double score = f.severity().score();
       return new JsonFinding(
           f.vulnerabilityId(),
@@ -142,6 +148,7 @@ final class FindingsJsonWriter implements ScanReportWriter {
           f.title(),
           f.pkg().layer() == null ? null : f.pkg().layer().index(),
           f.pkg().layer() == null ? null : f.pkg().layer().diffId(),
+          attribution == null ? null : attribution.originOf(f.pkg().layer()).label(),
           f.note());
     }
   }
@@ -160,6 +167,7 @@ final class FindingsJsonWriter implements ScanReportWriter {
 
   @Override
   public void write(ScanReport report, ToolInfo tool, OutputStream out) throws IOException {
+    Attribution attribution = report.inventory().attribution();
     Document document =
         new Document(
             SCHEMA_VERSION,
@@ -168,6 +176,7 @@ final class FindingsJsonWriter implements ScanReportWriter {
             tool.created().toString(),
             report.inventory().image(),
             report.inventory().os(),
+            JsonAttribution.of(attribution),
             report.databaseUpdatedAt() == null ? null : report.databaseUpdatedAt().toString(),
             scanners(report),
             new Gate(
@@ -176,10 +185,12 @@ final class FindingsJsonWriter implements ScanReportWriter {
                 report.gate().reported().size(),
                 report.gate().secrets().size(),
                 report.gate().filteredOut()),
-            report.gate().reported().stream().map(JsonFinding::of).toList(),
+            report.gate().reported().stream().map(f -> JsonFinding.of(f, attribution)).toList(),
             report.gate().secrets().stream().map(JsonSecret::of).toList(),
-            report.gate().suppressed().stream().map(JsonSuppression::of).toList(),
-            report.gate().expired().stream().map(JsonSuppression::of).toList(),
+            report.gate().suppressed().stream()
+                .map(s -> JsonSuppression.of(s, attribution))
+                .toList(),
+            report.gate().expired().stream().map(s -> JsonSuppression.of(s, attribution)).toList(),
             report.inventory().warnings());
     json.write(document, out);
   }
