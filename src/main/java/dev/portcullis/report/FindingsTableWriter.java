@@ -1,5 +1,6 @@
 package dev.portcullis.report;
 
+import dev.portcullis.inventory.Attribution;
 import dev.portcullis.inventory.Package;
 import dev.portcullis.inventory.SecretFinding;
 import dev.portcullis.match.Finding;
@@ -36,6 +37,10 @@ final class FindingsTableWriter implements ScanReportWriter {
     printer.println(report.inventory().image().name() + " (" + os + ")");
     printer.println(
         "=".repeat(Math.min(100, report.inventory().image().name().length() + os.length() + 3)));
+    Attribution attribution = report.inventory().attribution();
+    if (attribution != null) {
+      printer.println(AttributionText.line(attribution));
+    }
     if (report.vulnerabilitiesScanned()) {
       printer.println("Vulnerabilities: " + totals(report.gate().reported()));
     } else {
@@ -59,35 +64,41 @@ final class FindingsTableWriter implements ScanReportWriter {
       rows.add(
           withFoundIn(
               anyCopies,
-              new String[] {
-                "PACKAGE",
-                "VULNERABILITY",
-                "SEVERITY",
-                "STATUS",
-                "INSTALLED",
-                "FIXED IN",
-                "LAYER",
-                "TITLE"
-              },
+              TableWriter.withOrigin(
+                  attribution,
+                  new String[] {
+                    "PACKAGE",
+                    "VULNERABILITY",
+                    "SEVERITY",
+                    "STATUS",
+                    "INSTALLED",
+                    "FIXED IN",
+                    "LAYER",
+                    "TITLE"
+                  },
+                  "ORIGIN"),
               "FOUND IN"));
       for (Finding finding : report.gate().reported()) {
         rows.add(
             withFoundIn(
                 anyCopies,
-                new String[] {
-                  finding.pkg().name(),
-                  finding.vulnerabilityId(),
-                  severity(finding),
-                  finding.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                  finding.pkg().version(),
-                  finding.fixedVersions().isEmpty()
-                      ? "no fix"
-                      : String.join(", ", finding.fixedVersions()),
-                  finding.pkg().layer() == null
-                      ? ""
-                      : String.valueOf(finding.pkg().layer().index()),
-                  shorten(finding.title())
-                },
+                TableWriter.withOrigin(
+                    attribution,
+                    new String[] {
+                      finding.pkg().name(),
+                      finding.vulnerabilityId(),
+                      severity(finding),
+                      finding.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                      finding.pkg().version(),
+                      finding.fixedVersions().isEmpty()
+                          ? "no fix"
+                          : String.join(", ", finding.fixedVersions()),
+                      finding.pkg().layer() == null
+                          ? ""
+                          : String.valueOf(finding.pkg().layer().index()),
+                      shorten(finding.title())
+                    },
+                    report.inventory().originOf(finding.pkg()).label()),
                 foundIn(finding.pkg())));
       }
       TextTable.print(printer, rows);

@@ -156,4 +156,72 @@ class BaseImageAttributionTest {
 
     assertBaseIsTheFirstLayer(report, "annotation");
   }
+
+  @Test
+  void everyReportFormatCarriesTheOriginOfFindingsAndPackages() throws Exception {
+    Path app =
+        images.application(
+            "reports",
+            i -> i.annotation(NAME, images.baseName()).annotation(DIGEST, images.baseDigest));
+
+    Cli.Result table = images.scan(app);
+    assertThat(table.exitCode()).as(table.err()).isZero();
+    assertThat(table.out())
+        .contains(
+            "Base image: " + images.baseName() + "@" + images.baseDigest + " (annotation), layer 0")
+        .containsPattern("ORIGIN")
+        .containsPattern("libssl3 +" + BaseAndApplication.SSL_ADVISORY + ".* base\\b")
+        .containsPattern("curl +" + BaseAndApplication.CURL_ADVISORY + ".* application\\b");
+
+    JsonNode findings = json.readTree(images.scan(app, "-f", "json").out());
+    Map<String, String> byId = new HashMap<>();
+    findings
+        .path("findings")
+        .forEach(f -> byId.put(f.path("vulnerabilityId").asText(), f.path("origin").asText()));
+    assertThat(byId)
+        .containsEntry(BaseAndApplication.SSL_ADVISORY, "base")
+        .containsEntry(BaseAndApplication.CURL_ADVISORY, "application");
+    assertThat(findings.path("attribution").path("baseDigest").asText())
+        .isEqualTo(images.baseDigest);
+
+    JsonNode sarif = json.readTree(images.scan(app, "-f", "sarif").out());
+    Map<String, JsonNode> results = new HashMap<>();
+    sarif.at("/runs/0/results").forEach(r -> results.put(r.path("ruleId").asText(), r));
+    JsonNode ssl = results.get(BaseAndApplication.SSL_ADVISORY);
+    assertThat(ssl.at("/properties/origin").asText()).isEqualTo("base");
+    assertThat(ssl.at("/message/text").asText())
+        .contains(
+            "Origin: the base image "
+                + images.baseName()
+                + "@"
+                + images.baseDigest
+                + " (annotation)");
+    assertThat(results.get(BaseAndApplication.CURL_ADVISORY).at("/properties/origin").asText())
+        .isEqualTo("application");
+
+    JsonNode bom = json.readTree(BaseAndApplication.sbom(app, "-f", "cyclonedx").out());
+    Map<String, String> componentOrigins = new HashMap<>();
+    bom.path("components")
+        .forEach(
+            c ->
+                c.path("properties")
+                    .forEach(
+                        p -> {
+                          if (p.path("name").asText().equals("portcullis:origin")) {
+                            componentOrigins.put(c.path("name").asText(), p.path("value").asText());
+                          }
+                        }));
+    assertThat(componentOrigins)
+        .containsEntry("libssl3", "base")
+        .containsEntry("curl", "application")
+        .containsEntry("requests", "application");
+    assertThat(bom.at("/metadata/component/properties").toString())
+        .contains("portcullis:baseImage:digest", images.baseDigest);
+
+    Cli.Result sbomTable = BaseAndApplication.sbom(app);
+    assertThat(sbomTable.out())
+        .contains("Base image: " + images.baseName())
+        .containsPattern("libssl3 .* base\\b")
+        .containsPattern("curl .* application\\b");
+  }
 }
