@@ -3,6 +3,7 @@ package dev.portcullis.report;
 import dev.portcullis.inventory.Attribution;
 import dev.portcullis.inventory.ImageInfo;
 import dev.portcullis.inventory.LayerInfo;
+import dev.portcullis.inventory.Origin;
 import dev.portcullis.inventory.OsRelease;
 import dev.portcullis.inventory.SecretFinding;
 import dev.portcullis.match.Finding;
@@ -31,6 +32,7 @@ final class FindingsJsonWriter implements ScanReportWriter {
       ImageInfo image,
       OsRelease os,
       JsonAttribution attribution,
+      JsonBaseImageUpdate baseImageUpdate,
       String databaseUpdatedAt,
       List<String> scanners,
       Gate gate,
@@ -49,15 +51,34 @@ final class FindingsJsonWriter implements ScanReportWriter {
       String expires,
       String origin) {
 
-    static JsonSuppression of(Suppression s, Attribution attribution) {
+    static JsonSuppression of(Suppression s, Attribution attribution, BaseImageUpdate update) {
       VulnerabilityException e = s.exception();
       return new JsonSuppression(
-          JsonFinding.of(s.finding(), attribution),
+          JsonFinding.of(s.finding(), attribution, update),
           e.id(),
           e.reason(),
           e.owner(),
           e.expires() == null ? null : e.expires().toString(),
           e.origin());
+    }
+  }
+
+  /**
+   * The newest compatible build of the base image and how many of the base's findings it fixes, or
+   * why none is known.
+   */
+  record JsonBaseImageUpdate(
+      String image, String tag, String digest, Integer fixes, String problem) {
+
+    static JsonBaseImageUpdate of(BaseImageUpdate u, List<Finding> reported) {
+      if (u == null) {
+        return null;
+      }
+      if (!u.found()) {
+        return new JsonBaseImageUpdate(null, null, null, null, u.problem());
+      }
+      return new JsonBaseImageUpdate(
+          u.image(), u.tag(), u.digest(), (int) reported.stream().filter(u::fixes).count(), null);
     }
   }
 
@@ -121,12 +142,18 @@ final class FindingsJsonWriter implements ScanReportWriter {
       Integer layer,
       String layerDiffId,
       String origin,
+      String fixedByBaseImage,
       String note) {
+
+    static JsonFinding of(Finding f, Attribution attribution) {
+      return of(f, attribution, null);
+    }
 
     /**
      * @param attribution which layers are the base image's; null where not asked (no origin)
+     * @param update the newer base image; null where not known
      */
-    static JsonFinding of(Finding f, Attribution attribution) {
+    static JsonFinding of(Finding f, Attribution attribution, BaseImageUpdate update) {
       double score = f.severity().score();
       return new JsonFinding(
           f.vulnerabilityId(),
@@ -149,6 +176,9 @@ final class FindingsJsonWriter implements ScanReportWriter {
           f.pkg().layer() == null ? null : f.pkg().layer().index(),
           f.pkg().layer() == null ? null : f.pkg().layer().diffId(),
           attribution == null ? null : attribution.originOf(f.pkg().layer()).label(),
+          update != null && update.fixes(f) && attribution.originOf(f.pkg().layer()) == Origin.BASE
+              ? update.image() + "@" + update.digest()
+              : null,
           f.note());
     }
   }
@@ -168,6 +198,7 @@ final class FindingsJsonWriter implements ScanReportWriter {
   @Override
   public void write(ScanReport report, ToolInfo tool, OutputStream out) throws IOException {
     Attribution attribution = report.inventory().attribution();
+    BaseImageUpdate update = report.baseImageUpdate();
     Document document =
         new Document(
             SCHEMA_VERSION,
@@ -177,6 +208,7 @@ final class FindingsJsonWriter implements ScanReportWriter {
             report.inventory().image(),
             report.inventory().os(),
             JsonAttribution.of(attribution),
+            JsonBaseImageUpdate.of(update, report.gate().reported()),
             report.databaseUpdatedAt() == null ? null : report.databaseUpdatedAt().toString(),
             scanners(report),
             new Gate(
@@ -185,12 +217,16 @@ final class FindingsJsonWriter implements ScanReportWriter {
                 report.gate().reported().size(),
                 report.gate().secrets().size(),
                 report.gate().filteredOut()),
-            report.gate().reported().stream().map(f -> JsonFinding.of(f, attribution)).toList(),
+            report.gate().reported().stream()
+                .map(f -> JsonFinding.of(f, attribution, update))
+                .toList(),
             report.gate().secrets().stream().map(JsonSecret::of).toList(),
             report.gate().suppressed().stream()
-                .map(s -> JsonSuppression.of(s, attribution))
+                .map(s -> JsonSuppression.of(s, attribution, update))
                 .toList(),
-            report.gate().expired().stream().map(s -> JsonSuppression.of(s, attribution)).toList(),
+            report.gate().expired().stream()
+                .map(s -> JsonSuppression.of(s, attribution, update))
+                .toList(),
             report.inventory().warnings());
     json.write(document, out);
   }

@@ -27,6 +27,20 @@ final class FindingsTableWriter implements ScanReportWriter {
 
   private static final int MAX_TITLE = 60;
 
+  private final boolean groupByOrigin;
+
+  FindingsTableWriter() {
+    this(false);
+  }
+
+  /**
+   * @param groupByOrigin findings of the base image first, then the application's, under a summary
+   *     line that counts them
+   */
+  FindingsTableWriter(boolean groupByOrigin) {
+    this.groupByOrigin = groupByOrigin;
+  }
+
   @Override
   public void write(ScanReport report, ToolInfo tool, OutputStream out) {
     PrintWriter printer = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
@@ -38,8 +52,12 @@ final class FindingsTableWriter implements ScanReportWriter {
     printer.println(
         "=".repeat(Math.min(100, report.inventory().image().name().length() + os.length() + 3)));
     Attribution attribution = report.inventory().attribution();
+    BaseImageUpdate update = report.baseImageUpdate();
     if (attribution != null) {
       printer.println(AttributionText.line(attribution));
+    }
+    if (update != null) {
+      printer.println(AttributionText.updateLine(update, report));
     }
     if (report.vulnerabilitiesScanned()) {
       printer.println("Vulnerabilities: " + totals(report.gate().reported()));
@@ -54,7 +72,12 @@ final class FindingsTableWriter implements ScanReportWriter {
           report.gate().filteredOut()
               + " more findings left out by --severity or --ignore-unfixed");
     }
-    if (!report.gate().reported().isEmpty()) {
+    List<Finding> reported = report.gate().reported();
+    if (groupByOrigin && attribution != null) {
+      printer.println(AttributionText.summary(report));
+      reported = AttributionText.byOrigin(report);
+    }
+    if (!reported.isEmpty()) {
       printer.println();
       // Which copy: only a language package's file tells copies apart; an OS package's is the
       // package database every one of them shares.
@@ -78,7 +101,7 @@ final class FindingsTableWriter implements ScanReportWriter {
                   },
                   "ORIGIN"),
               "FOUND IN"));
-      for (Finding finding : report.gate().reported()) {
+      for (Finding finding : reported) {
         rows.add(
             withFoundIn(
                 anyCopies,
@@ -98,7 +121,7 @@ final class FindingsTableWriter implements ScanReportWriter {
                           : String.valueOf(finding.pkg().layer().index()),
                       shorten(finding.title())
                     },
-                    report.inventory().originOf(finding.pkg()).label()),
+                    AttributionText.originCell(report, finding)),
                 foundIn(finding.pkg())));
       }
       TextTable.print(printer, rows);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.inventory.Attribution;
 import dev.portcullis.inventory.Inventory;
+import dev.portcullis.inventory.Origin;
 import dev.portcullis.inventory.SecretFinding;
 import dev.portcullis.inventory.SecretFinding.Visibility;
 import dev.portcullis.match.Finding;
@@ -43,7 +44,7 @@ final class SarifWriter implements ScanReportWriter {
         ruleIndex.put(finding.vulnerabilityId(), index);
         addRule(rules, finding);
       }
-      addResult(results, finding, index, report.inventory());
+      addResult(results, finding, index, report);
     }
     for (SecretFinding secret : report.gate().secrets()) {
       String ruleId = secret.match().ruleId();
@@ -151,7 +152,11 @@ final class SarifWriter implements ScanReportWriter {
   }
 
   private static void addResult(
-      ArrayNode results, Finding finding, int ruleIndex, Inventory inventory) {
+      ArrayNode results, Finding finding, int ruleIndex, ScanReport report) {
+    Inventory inventory = report.inventory();
+    BaseImageUpdate update = report.baseImageUpdate();
+    boolean fixedByBase =
+        update != null && update.fixes(finding) && inventory.originOf(finding.pkg()) == Origin.BASE;
     String target = inventory.image().name();
     Attribution attribution = inventory.attribution();
     ObjectNode result = results.addObject();
@@ -184,9 +189,14 @@ final class SarifWriter implements ScanReportWriter {
                         + finding.pkg().layer().index()
                         + " "
                         + finding.pkg().layer().createdBy())
-                + (attribution == null ? "" : "\nOrigin: " + origin(attribution, finding)));
+                + (attribution == null ? "" : "\nOrigin: " + origin(attribution, finding))
+                + (fixedByBase ? "\nFixed by updating the base image to " + update.target() : ""));
     if (attribution != null) {
-      result.putObject("properties").put("origin", inventory.originOf(finding.pkg()).label());
+      ObjectNode properties = result.putObject("properties");
+      properties.put("origin", inventory.originOf(finding.pkg()).label());
+      if (fixedByBase) {
+        properties.put("fixedByBaseImage", update.image() + "@" + update.digest());
+      }
     }
     ObjectNode location = result.putArray("locations").addObject();
     ObjectNode physical = location.putObject("physicalLocation");
