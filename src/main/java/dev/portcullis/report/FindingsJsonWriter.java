@@ -2,6 +2,7 @@ package dev.portcullis.report;
 
 import dev.portcullis.inventory.Attribution;
 import dev.portcullis.inventory.ImageInfo;
+import dev.portcullis.inventory.InstalledBy;
 import dev.portcullis.inventory.LayerInfo;
 import dev.portcullis.inventory.Origin;
 import dev.portcullis.inventory.OsRelease;
@@ -143,6 +144,7 @@ final class FindingsJsonWriter implements ScanReportWriter {
       String layerDiffId,
       String origin,
       String fixedByBaseImage,
+      String installedBy,
       String note) {
 
     static JsonFinding of(Finding f, Attribution attribution) {
@@ -178,6 +180,9 @@ final class FindingsJsonWriter implements ScanReportWriter {
           attribution == null ? null : attribution.originOf(f.pkg().layer()).label(),
           update != null && update.fixes(f) && attribution.originOf(f.pkg().layer()) == Origin.BASE
               ? update.image() + "@" + update.digest()
+              : null,
+          attribution != null && attribution.originOf(f.pkg().layer()) == Origin.APPLICATION
+              ? InstalledBy.describe(f.pkg())
               : null,
           f.note());
     }

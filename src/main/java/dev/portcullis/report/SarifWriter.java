@@ -3,6 +3,7 @@ package dev.portcullis.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.inventory.Attribution;
+import dev.portcullis.inventory.InstalledBy;
 import dev.portcullis.inventory.Inventory;
 import dev.portcullis.inventory.Origin;
 import dev.portcullis.inventory.SecretFinding;
@@ -190,7 +191,10 @@ final class SarifWriter implements ScanReportWriter {
                         + " "
                         + finding.pkg().layer().createdBy())
                 + (attribution == null ? "" : "\nOrigin: " + origin(attribution, finding))
-                + (fixedByBase ? "\nFixed by updating the base image to " + update.target() : ""));
+                + (fixedByBase ? "\nFixed by updating the base image to " + update.target() : "")
+                + (inventory.originOf(finding.pkg()) == Origin.APPLICATION
+                    ? "\nInstalled by: " + InstalledBy.describe(finding.pkg())
+                    : ""));
     if (attribution != null) {
       ObjectNode properties = result.putObject("properties");
       properties.put("origin", inventory.originOf(finding.pkg()).label());

@@ -183,6 +183,19 @@ class BaseImageAttributionTest {
         .containsEntry(BaseAndApplication.CURL_ADVISORY, "application");
     assertThat(findings.path("attribution").path("baseDigest").asText())
         .isEqualTo(images.baseDigest);
+    findings
+        .path("findings")
+        .forEach(
+            f -> {
+              if (f.path("packageName").asText().equals("curl")) {
+                assertThat(f.path("installedBy").asText())
+                    .isEqualTo(
+                        "apt-get install in layer 1 (RUN /bin/sh -c apt-get install -y curl #"
+                            + " buildkit), /var/lib/dpkg/status");
+              } else {
+                assertThat(f.has("installedBy")).as("a base finding").isFalse();
+              }
+            });
 
     JsonNode sarif = json.readTree(images.scan(app, "-f", "sarif").out());
     Map<String, JsonNode> results = new HashMap<>();
@@ -198,6 +211,8 @@ class BaseImageAttributionTest {
                 + " (annotation)");
     assertThat(results.get(BaseAndApplication.CURL_ADVISORY).at("/properties/origin").asText())
         .isEqualTo("application");
+    assertThat(results.get(BaseAndApplication.CURL_ADVISORY).at("/message/text").asText())
+        .contains("Installed by: apt-get install in layer 1");
 
     JsonNode bom = json.readTree(BaseAndApplication.sbom(app, "-f", "cyclonedx").out());
     Map<String, String> componentOrigins = new HashMap<>();
