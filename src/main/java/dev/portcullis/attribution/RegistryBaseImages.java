@@ -7,6 +7,7 @@ import dev.portcullis.registry.ImageReference;
 import dev.portcullis.registry.RegistryClient;
 import dev.portcullis.registry.RegistrySource;
 import java.io.IOException;
+import java.util.function.Predicate;
 
 /**
  * Base images read from their registries with the client {@code scan image registry:…} pulls with:
@@ -16,9 +17,19 @@ import java.io.IOException;
 public final class RegistryBaseImages implements BaseImages {
 
   private final SourceOptions options;
+  private final Predicate<String> insecure;
 
   public RegistryBaseImages(SourceOptions options) {
+    this(options, registry -> options.insecureRegistry());
+  }
+
+  /**
+   * @param insecure whether a registry ({@code host:port}) is spoken to in plain HTTP, for callers
+   *     that configure that per registry (the server); the options' own flag is not read
+   */
+  public RegistryBaseImages(SourceOptions options, Predicate<String> insecure) {
     this.options = options;
+    this.insecure = insecure;
   }
 
   @Override
@@ -28,7 +39,7 @@ public final class RegistryBaseImages implements BaseImages {
     }
     RegistryClient client =
         RegistryClient.forImage(
-            image, options.insecureRegistry(), null, options.registryTimeouts());
+            image, insecure.test(image.registry()), null, options.registryTimeouts());
     try (RegistrySource source = new RegistrySource(client, options.platform(), options.limits())) {
       return source.resolve();
     }
