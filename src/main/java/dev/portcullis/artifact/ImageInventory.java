@@ -74,7 +74,7 @@ public final class ImageInventory {
 
   /**
    * @param attribution tells which layers came with the base image (and never throws for a base it
-   *     cannot read); null not to ask
+   *     cannot read; answers null for an image without layers to tell apart); null not to ask
    */
   public ImageInventory(
       List<Analyzer> analyzers,
@@ -103,7 +103,8 @@ public final class ImageInventory {
       analyses.add(analyse(source, scanner, layer, budget));
     }
     Inventory inventory = merge(image, analyses);
-    return attribution == null ? inventory : attributed(inventory, attribution.apply(image));
+    Attribution found = attribution == null ? null : attribution.apply(image);
+    return found == null ? inventory : attributed(inventory, found);
   }
 
   /**

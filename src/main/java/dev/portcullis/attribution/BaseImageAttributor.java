@@ -39,10 +39,11 @@ public final class BaseImageAttributor {
 
   /**
    * Which layers of a resolved image are its base image's; never throws for a base it cannot read.
+   * Null for a source without layers to tell apart (a root filesystem, which has no diffIDs).
    */
   public Attribution attribute(ResolvedImage image) {
     if (image.layers().stream().anyMatch(l -> l.diffId() == null)) {
-      return Attribution.unknown(null, null, "the source records no layer diffIDs");
+      return null;
     }
     Map<String, String> annotations = image.annotations();
     if (annotations.containsKey(BASE_NAME) || annotations.containsKey(BASE_DIGEST)) {

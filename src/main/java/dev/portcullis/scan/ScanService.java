@@ -131,12 +131,7 @@ public final class ScanService {
             .map(VulnerabilityDelta::key)
             .collect(Collectors.toSet());
     return new BaseImageUpdate(
-        newer.get().image(),
-        newer.get().tag(),
-        newer.get().digest(),
-        fixed,
-        VulnerabilityDelta::key,
-        null);
+        newer.get().image(), newer.get().tag(), newer.get().digest(), fixed, null);
   }
 
   private static SecretScanner secrets(ScanRequest request) {
