@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.testing.Cli;
 import dev.portcullis.testing.LocalRegistry;
+import dev.portcullis.testing.OciLayoutBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -238,5 +240,32 @@ class BaseImageAttributionTest {
         .contains("Base image: " + images.baseName())
         .containsPattern("libssl3 .* base\\b")
         .containsPattern("curl .* application\\b");
+  }
+
+  @Test
+  void annotationsOnAnImageIndexNameTheBaseOfItsPlatformImages() throws Exception {
+    Path app = images.application("indexed", i -> i);
+    // The layout's manifest moved under an index that carries the annotations, as BuildKit's
+    // annotation-index.* writes them.
+    ObjectNode top = (ObjectNode) json.readTree(app.resolve("index.json").toFile());
+    ObjectNode manifest = (ObjectNode) top.path("manifests").get(0).deepCopy();
+    manifest.remove("annotations");
+    manifest.putObject("platform").put("os", "linux").put("architecture", "amd64");
+    ObjectNode index = json.createObjectNode().put("schemaVersion", 2);
+    index.put("mediaType", "application/vnd.oci.image.index.v1+json");
+    index.putArray("manifests").add(manifest);
+    index.putObject("annotations").put(NAME, images.baseName()).put(DIGEST, images.baseDigest);
+    byte[] indexBytes = json.writeValueAsBytes(index);
+    String digest = "sha256:" + OciLayoutBuilder.sha256(indexBytes);
+    Files.write(OciLayoutBuilder.blobPath(app, digest), indexBytes);
+    ObjectNode entry = (ObjectNode) top.path("manifests").get(0);
+    entry.put("mediaType", "application/vnd.oci.image.index.v1+json");
+    entry.put("digest", digest);
+    entry.put("size", indexBytes.length);
+    Files.write(app.resolve("index.json"), json.writeValueAsBytes(top));
+
+    JsonNode report = sbomJson(app);
+
+    assertBaseIsTheFirstLayer(report, "annotation");
   }
 }
