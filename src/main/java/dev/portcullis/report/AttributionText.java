@@ -75,8 +75,11 @@ final class AttributionText {
             .filter(f -> report.inventory().originOf(f.pkg()) == Origin.APPLICATION)
             .count();
     long unknown = reported.size() - base.size() - application;
+    if (!a.isKnown()) {
+      return "origin unknown: " + reported.size() + " (the base image is unknown, see above)";
+    }
     StringBuilder line = new StringBuilder();
-    if (a.isKnown() && !a.baseDiffIds().isEmpty()) {
+    if (!a.baseDiffIds().isEmpty()) {
       line.append(
               a.isGuess()
                   ? "base image (a guess from the history)"

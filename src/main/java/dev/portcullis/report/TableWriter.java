@@ -85,9 +85,13 @@ final class TableWriter implements InventoryWriter {
     printer.flush();
   }
 
-  /** The row with an ORIGIN column where the image's layers were attributed. */
+  /**
+   * The row with an ORIGIN column where the image's layers were attributed to a known base; where
+   * the base is unknown the line above the table says why, and a column of "unknown" would add
+   * nothing.
+   */
   static String[] withOrigin(Attribution attribution, String[] row, String origin) {
-    if (attribution == null) {
+    if (attribution == null || !attribution.isKnown()) {
       return row;
     }
     String[] longer = Arrays.copyOf(row, row.length + 1);

@@ -199,4 +199,17 @@ class UnknownAttributionTest {
     assertThat(report.path("warnings").toString()).doesNotContain("base image unknown");
     assertThat(report.path("packages").get(0).path("origin").asText()).isEqualTo("unknown");
   }
+
+  @Test
+  void theTableSaysWhyTheBaseIsUnknownInsteadOfAColumnOfUnknowns() throws Exception {
+    Path app = images.application("table-unknown", i -> i.label(NAME, "Not A Reference!"));
+
+    Cli.Result result = images.scan(app, "--group-by", "origin");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out())
+        .contains("Base image: unknown (the base image named by the label is malformed")
+        .contains("origin unknown: 2 (the base image is unknown, see above)")
+        .doesNotContain("ORIGIN");
+  }
 }
