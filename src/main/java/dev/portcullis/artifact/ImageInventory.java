@@ -13,6 +13,7 @@ import dev.portcullis.image.LayeredFilesystem;
 import dev.portcullis.image.Limits;
 import dev.portcullis.image.PathOverlay;
 import dev.portcullis.image.ResolvedImage;
+import dev.portcullis.inventory.Attribution;
 import dev.portcullis.inventory.ImageInfo;
 import dev.portcullis.inventory.Inventory;
 import dev.portcullis.inventory.LayerInfo;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -51,6 +53,9 @@ public final class ImageInventory {
    */
   private final SecretScanner historyMasker;
 
+  /** Tells which layers came with the base image; null not to. */
+  private final Function<ResolvedImage, Attribution> attribution;
+
   /**
    * @param cache where layer analyses are kept; null for none
    */
@@ -64,6 +69,20 @@ public final class ImageInventory {
    */
   public ImageInventory(
       List<Analyzer> analyzers, Limits limits, LayerCache cache, SecretScanner secrets) {
+    this(analyzers, limits, cache, secrets, null);
+  }
+
+  /**
+   * @param attribution tells which layers came with the base image (and never throws for a base it
+   *     cannot read; answers null for an image without layers to tell apart); null not to ask
+   */
+  public ImageInventory(
+      List<Analyzer> analyzers,
+      Limits limits,
+      LayerCache cache,
+      SecretScanner secrets,
+      Function<ResolvedImage, Attribution> attribution) {
+    this.attribution = attribution;
     List<Analyzer> all = new ArrayList<>(analyzers);
     if (secrets != null) {
       all.add(new SecretAnalyzer(secrets));
@@ -83,7 +102,21 @@ public final class ImageInventory {
     for (LayerRef layer : image.layers()) {
       analyses.add(analyse(source, scanner, layer, budget));
     }
-    return merge(image, analyses);
+    Inventory inventory = merge(image, analyses);
+    Attribution found = attribution == null ? null : attribution.apply(image);
+    return found == null ? inventory : attributed(inventory, found);
+  }
+
+  /**
+   * A base the image or the user named but that could not be followed is also a warning: the reader
+   * expected an answer. A history that shows no base is only said in the attribution.
+   */
+  private static Inventory attributed(Inventory inventory, Attribution found) {
+    Inventory with = inventory.withAttribution(found);
+    if (!found.isKnown() && found.method() != null && !found.isGuess()) {
+      with = with.withWarning("base image unknown: " + found.unknownReason());
+    }
+    return with;
   }
 
   private LayerAnalysis analyse(

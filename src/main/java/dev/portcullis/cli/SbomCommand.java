@@ -68,13 +68,15 @@ final class SbomCommand {
 
     @Mixin OutputOptions output;
     @Mixin ScanOptions scan;
+    @Mixin AttributionOptions attribution;
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
       InventoryWriter writer = output.writer();
       try (ImageSource image = ImageSources.open(source, scan.sourceOptions())) {
-        return inventoryReport(scan.imageInventory(image), writer, output, spec);
+        return inventoryReport(
+            scan.imageInventory(image, true, null, attribution), writer, output, spec);
       }
     }
   }

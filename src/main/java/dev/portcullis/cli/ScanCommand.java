@@ -18,6 +18,7 @@ import dev.portcullis.report.ReportFormat;
 import dev.portcullis.report.ScanReport;
 import dev.portcullis.report.ScanReportWriter;
 import dev.portcullis.report.ToolInfo;
+import dev.portcullis.scan.BaseImageUpdates;
 import dev.portcullis.scan.InventoryReader;
 import dev.portcullis.scan.ScanListener;
 import dev.portcullis.scan.ScanRequest;
@@ -187,6 +188,8 @@ final class ScanCommand {
     @Mixin ScanOptions scan;
     @Mixin ScannerSelection scanners;
     @Mixin ServerUploadOptions upload;
+    @Mixin AttributionOptions attribution;
+    @Mixin OriginOptions origins;
     @Spec CommandSpec spec;
 
     @Option(
@@ -239,9 +242,11 @@ final class ScanCommand {
               gate,
               scanners,
               spec,
+              origins.updates(scan, spec.commandLine().getErr()),
+              origins.groupByOrigin(),
               (packages, secrets) -> {
                 try (ImageSource image = ImageSources.open(target, scan.sourceOptions())) {
-                  return scan.imageInventory(image, packages, secrets);
+                  return scan.imageInventory(image, packages, secrets, attribution);
                 }
               });
       ScanReport report = result.report();
@@ -373,6 +378,8 @@ final class ScanCommand {
               gate,
               scanners,
               spec,
+              null,
+              false,
               (packages, secrets) -> {
                 try (ImageSource tree = LocalSources.projectDirectory(directory)) {
                   return scan.projectInventory(tree, packages, secrets);
@@ -397,7 +404,8 @@ final class ScanCommand {
 
     @Override
     public Integer call() throws IOException {
-      return scanInventory(gate, null, spec, (packages, secrets) -> SbomFiles.read(file))
+      return scanInventory(
+              gate, null, spec, null, false, (packages, secrets) -> SbomFiles.read(file))
           .report()
           .gate()
           .exitCode();
@@ -408,9 +416,16 @@ final class ScanCommand {
    * Options first (a usage error costs no work), then the scan service, then the report.
    *
    * @param scanners what to look for; null for vulnerabilities only (an SBOM holds no files)
+   * @param baseImageUpdates finds the newer base image; null not to look
+   * @param groupByOrigin the table's findings grouped by origin
    */
   private static Scanned scanInventory(
-      GateOptions gate, ScannerSelection scanners, CommandSpec spec, InventoryReader reader)
+      GateOptions gate,
+      ScannerSelection scanners,
+      CommandSpec spec,
+      BaseImageUpdates baseImageUpdates,
+      boolean groupByOrigin,
+      InventoryReader reader)
       throws IOException {
     Policy policy = gate.readPolicy();
     Gate decision = gate.gate(policy);
@@ -424,7 +439,8 @@ final class ScanCommand {
             policy,
             decision,
             gate.database != null ? gate.database : VulnerabilityDatabase.defaultLocation(),
-            gate.checkOsOwnedLibraries(policy));
+            gate.checkOsOwnedLibraries(policy),
+            baseImageUpdates);
     boolean echoUnchecked = format != ReportFormat.TABLE || gate.output != null;
     ScanReport report =
         new ScanService(Clock.systemUTC(), gate.maxAge)
@@ -433,7 +449,7 @@ final class ScanCommand {
     ReportOutput.write(
         gate.output,
         spec.commandLine().getOut(),
-        stream -> ScanReportWriter.forFormat(format).write(report, tool, stream));
+        stream -> ScanReportWriter.forFormat(format, groupByOrigin).write(report, tool, stream));
     return new Scanned(report, tool);
   }
 

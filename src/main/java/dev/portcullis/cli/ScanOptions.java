@@ -7,6 +7,7 @@ import dev.portcullis.analyzer.os.OsReleaseAnalyzer;
 import dev.portcullis.artifact.ImageInventory;
 import dev.portcullis.artifact.LayerCache;
 import dev.portcullis.artifact.SourceOptions;
+import dev.portcullis.attribution.BaseImageAttributor;
 import dev.portcullis.image.ImageSource;
 import dev.portcullis.image.Limits;
 import dev.portcullis.image.Platform;
@@ -150,7 +151,7 @@ final class ScanOptions {
 
   /** The inventory of an image, through the layer cache these options name. */
   Inventory imageInventory(ImageSource image) throws IOException {
-    return imageInventory(image, true, null);
+    return imageInventory(image, true, null, null);
   }
 
   /**
@@ -159,9 +160,26 @@ final class ScanOptions {
    */
   Inventory imageInventory(ImageSource image, boolean packages, SecretScanner secrets)
       throws IOException {
+    return imageInventory(image, packages, secrets, null);
+  }
+
+  /**
+   * @param attribution which layers came with the base image; null not to ask
+   */
+  Inventory imageInventory(
+      ImageSource image, boolean packages, SecretScanner secrets, AttributionOptions attribution)
+      throws IOException {
     List<Analyzer> analyzers =
         packages ? Analyzers.forImages(archiveLimits()) : List.of(new OsReleaseAnalyzer());
-    return new ImageInventory(analyzers, limits(), cache(), secrets).build(image);
+    BaseImageAttributor attributor =
+        attribution == null ? null : attribution.attributor(sourceOptions());
+    return new ImageInventory(
+            analyzers,
+            limits(),
+            cache(),
+            secrets,
+            attributor == null ? null : attributor::attribute)
+        .build(image);
   }
 
   /** The inventory of a project directory, lockfiles included. */

@@ -2,6 +2,7 @@ package dev.portcullis.image;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An image manifest or an index, read leniently so one type serves both: an index has {@code
@@ -13,7 +14,12 @@ record ManifestDocument(
     String mediaType,
     Descriptor config,
     List<Descriptor> layers,
-    List<Descriptor> manifests) {
+    List<Descriptor> manifests,
+    Map<String, String> annotations) {
+
+  ManifestDocument {
+    annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
+  }
 
   boolean isIndex() {
     return manifests != null && config == null;

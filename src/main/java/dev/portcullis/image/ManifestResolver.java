@@ -3,7 +3,9 @@ package dev.portcullis.image;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -42,7 +44,9 @@ public final class ManifestResolver {
               + ": Docker schema 1 manifests are not supported; push the image again with a current client");
     }
     Digest manifestDigest = topDigest;
+    Map<String, String> indexAnnotations = Map.of();
     if (document.isIndex()) {
+      indexAnnotations = document.annotations();
       Descriptor chosen = choosePlatform(document.manifests());
       manifestDigest = chosen.parsedDigest(name + " index");
       byte[] manifestBytes = fetcher.fetch(chosen, name + " manifest for " + platform);
@@ -52,7 +56,7 @@ public final class ManifestResolver {
         throw new InputException(name + ": an index that points at another index is not supported");
       }
     }
-    return fromManifest(document, manifestDigest, repoTags);
+    return fromManifest(document, manifestDigest, repoTags, indexAnnotations);
   }
 
   /** Picks the index entry for the wanted platform; names the offered ones when none fits. */
@@ -80,8 +84,16 @@ public final class ManifestResolver {
             + "); choose one with --platform");
   }
 
+  /**
+   * @param indexAnnotations the index's, for builders that annotate only the index (BuildKit's
+   *     {@code annotation-index.*}); the manifest's own win
+   */
   private ResolvedImage fromManifest(
-      ManifestDocument manifest, Digest manifestDigest, List<String> repoTags) throws IOException {
+      ManifestDocument manifest,
+      Digest manifestDigest,
+      List<String> repoTags,
+      Map<String, String> indexAnnotations)
+      throws IOException {
     if (manifest.config() == null || manifest.layers() == null) {
       throw new InputException(name + ": manifest has no config or no layers");
     }
@@ -97,7 +109,10 @@ public final class ManifestResolver {
       layers.add(
           new LayerRef(i, diffIds.get(i), blob, layer.size(), blob.toString(), commands.get(i)));
     }
-    return new ResolvedImage(name, manifestDigest, configDigest, repoTags, config, layers);
+    Map<String, String> annotations = new HashMap<>(indexAnnotations);
+    annotations.putAll(manifest.annotations());
+    return new ResolvedImage(
+        name, manifestDigest, configDigest, repoTags, config, layers, annotations);
   }
 
   /** The config's diffIDs, which must be one per layer the manifest lists. */

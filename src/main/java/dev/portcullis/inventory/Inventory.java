@@ -9,6 +9,8 @@ import java.util.List;
  * @param os the detected operating system, or null if none was found
  * @param warnings things the scan could not do, which a reader of the report must know
  * @param secrets secrets found, masked; empty when secrets were not looked for
+ * @param attribution which layers came with the base image; null where that was not asked (a
+ *     directory, an SBOM file)
  */
 public record Inventory(
     ImageInfo image,
@@ -16,7 +18,8 @@ public record Inventory(
     List<LayerInfo> layers,
     List<Package> packages,
     List<String> warnings,
-    List<SecretFinding> secrets) {
+    List<SecretFinding> secrets,
+    Attribution attribution) {
 
   public Inventory {
     layers = List.copyOf(layers);
@@ -29,7 +32,28 @@ public record Inventory(
   public Inventory withWarning(String warning) {
     List<String> more = new ArrayList<>(warnings);
     more.add(warning);
-    return new Inventory(image, os, layers, packages, more, secrets);
+    return new Inventory(image, os, layers, packages, more, secrets, attribution);
+  }
+
+  /** The same inventory with its layers attributed to the base image or the application. */
+  public Inventory withAttribution(Attribution value) {
+    return new Inventory(image, os, layers, packages, warnings, secrets, value);
+  }
+
+  /** Where a package came from: the base image, the application, or unknown. */
+  public Origin originOf(Package pkg) {
+    return attribution == null ? Origin.UNKNOWN : attribution.originOf(pkg.layer());
+  }
+
+  /** An inventory whose layers are not attributed. */
+  public Inventory(
+      ImageInfo image,
+      OsRelease os,
+      List<LayerInfo> layers,
+      List<Package> packages,
+      List<String> warnings,
+      List<SecretFinding> secrets) {
+    this(image, os, layers, packages, warnings, secrets, null);
   }
 
   /** An inventory of packages only. */
@@ -39,6 +63,6 @@ public record Inventory(
       List<LayerInfo> layers,
       List<Package> packages,
       List<String> warnings) {
-    this(image, os, layers, packages, warnings, List.of());
+    this(image, os, layers, packages, warnings, List.of(), null);
   }
 }

@@ -1,7 +1,9 @@
 package dev.portcullis.report;
 
+import dev.portcullis.inventory.Attribution;
 import dev.portcullis.inventory.Inventory;
 import dev.portcullis.inventory.LayerInfo;
+import dev.portcullis.inventory.Origin;
 import dev.portcullis.inventory.Package;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -69,7 +71,9 @@ final class CycloneDxWriter implements InventoryWriter {
     }
     List<String> bomRefs = bomRefs(inventory.packages());
     for (int i = 0; i < inventory.packages().size(); i++) {
-      Component component = component(inventory.packages().get(i));
+      Package pkg = inventory.packages().get(i);
+      Component component =
+          component(pkg, inventory.attribution() == null ? null : inventory.originOf(pkg));
       component.setBomRef(bomRefs.get(i));
       components.add(component);
       imageDependency.addDependency(new Dependency(component.getBomRef()));
@@ -145,12 +149,37 @@ final class CycloneDxWriter implements InventoryWriter {
         properties.add(property("image:diffId", layer.diffId()));
       }
     }
+    Attribution attribution = inventory.attribution();
+    if (attribution != null) {
+      properties.addAll(baseImage(attribution));
+    }
     image.setProperties(properties);
     metadata.setComponent(image);
     return metadata;
   }
 
-  private static Component component(Package pkg) {
+  /** The base image the image's {@code portcullis:origin base} components came with. */
+  private static List<Property> baseImage(Attribution a) {
+    List<Property> properties = new ArrayList<>();
+    if (!a.isKnown()) {
+      properties.add(property("baseImage:unknown", a.unknownReason()));
+      return properties;
+    }
+    if (a.baseImage() != null) {
+      properties.add(property("baseImage:name", a.baseImage()));
+    }
+    if (a.baseDigest() != null) {
+      properties.add(property("baseImage:digest", a.baseDigest()));
+    }
+    properties.add(property("baseImage:identifiedBy", a.method().label()));
+    a.baseDiffIds().forEach(d -> properties.add(property("baseImage:diffId", d)));
+    return properties;
+  }
+
+  /**
+   * @param origin whether the package came with the base image; null where that was not asked
+   */
+  private static Component component(Package pkg, Origin origin) {
     Component component = new Component();
     component.setType(Component.Type.LIBRARY);
     int split = groupEnd(pkg);
@@ -188,6 +217,9 @@ final class CycloneDxWriter implements InventoryWriter {
       if (pkg.layer().diffId() != null) {
         properties.add(property("layer:diffId", pkg.layer().diffId()));
       }
+    }
+    if (origin != null) {
+      properties.add(property("origin", origin.label()));
     }
     component.setProperties(properties);
     return component;

@@ -1,7 +1,10 @@
 package dev.portcullis.report;
 
+import dev.portcullis.inventory.Attribution;
 import dev.portcullis.inventory.ImageInfo;
+import dev.portcullis.inventory.InstalledBy;
 import dev.portcullis.inventory.LayerInfo;
+import dev.portcullis.inventory.Origin;
 import dev.portcullis.inventory.OsRelease;
 import dev.portcullis.inventory.SecretFinding;
 import dev.portcullis.match.Finding;
@@ -29,6 +32,8 @@ final class FindingsJsonWriter implements ScanReportWriter {
       String createdAt,
       ImageInfo image,
       OsRelease os,
+      JsonAttribution attribution,
+      JsonBaseImageUpdate baseImageUpdate,
       String databaseUpdatedAt,
       List<String> scanners,
       Gate gate,
@@ -47,15 +52,34 @@ final class FindingsJsonWriter implements ScanReportWriter {
       String expires,
       String origin) {
 
-    static JsonSuppression of(Suppression s) {
+    static JsonSuppression of(Suppression s, Attribution attribution, BaseImageUpdate update) {
       VulnerabilityException e = s.exception();
       return new JsonSuppression(
-          JsonFinding.of(s.finding()),
+          JsonFinding.of(s.finding(), attribution, update),
           e.id(),
           e.reason(),
           e.owner(),
           e.expires() == null ? null : e.expires().toString(),
           e.origin());
+    }
+  }
+
+  /**
+   * The newest compatible build of the base image and how many of the base's findings it fixes, or
+   * why none is known.
+   */
+  record JsonBaseImageUpdate(
+      String image, String tag, String digest, Integer fixes, String problem) {
+
+    static JsonBaseImageUpdate of(BaseImageUpdate u, List<Finding> reported) {
+      if (u == null) {
+        return null;
+      }
+      if (!u.found()) {
+        return new JsonBaseImageUpdate(null, null, null, null, u.problem());
+      }
+      return new JsonBaseImageUpdate(
+          u.image(), u.tag(), u.digest(), (int) reported.stream().filter(u::fixes).count(), null);
     }
   }
 
@@ -118,9 +142,20 @@ final class FindingsJsonWriter implements ScanReportWriter {
       String title,
       Integer layer,
       String layerDiffId,
+      String origin,
+      String fixedByBaseImage,
+      String installedBy,
       String note) {
 
-    static JsonFinding of(Finding f) {
+    static JsonFinding of(Finding f, Attribution attribution) {
+      return of(f, attribution, null);
+    }
+
+    /**
+     * @param attribution which layers are the base image's; null where not asked (no origin)
+     * @param update the newer base image; null where not known
+     */
+    static JsonFinding of(Finding f, Attribution attribution, BaseImageUpdate update) {
       double score = f.severity().score();
       return new JsonFinding(
           f.vulnerabilityId(),
@@ -142,6 +177,13 @@ final class FindingsJsonWriter implements ScanReportWriter {
           f.title(),
           f.pkg().layer() == null ? null : f.pkg().layer().index(),
           f.pkg().layer() == null ? null : f.pkg().layer().diffId(),
+          attribution == null ? null : attribution.originOf(f.pkg().layer()).label(),
+          update != null && update.fixes(f) && attribution.originOf(f.pkg().layer()) == Origin.BASE
+              ? update.image() + "@" + update.digest()
+              : null,
+          attribution != null && attribution.originOf(f.pkg().layer()) == Origin.APPLICATION
+              ? InstalledBy.describe(f.pkg())
+              : null,
           f.note());
     }
   }
@@ -160,6 +202,8 @@ final class FindingsJsonWriter implements ScanReportWriter {
 
   @Override
   public void write(ScanReport report, ToolInfo tool, OutputStream out) throws IOException {
+    Attribution attribution = report.inventory().attribution();
+    BaseImageUpdate update = report.baseImageUpdate();
     Document document =
         new Document(
             SCHEMA_VERSION,
@@ -168,6 +212,8 @@ final class FindingsJsonWriter implements ScanReportWriter {
             tool.created().toString(),
             report.inventory().image(),
             report.inventory().os(),
+            JsonAttribution.of(attribution),
+            JsonBaseImageUpdate.of(update, report.gate().reported()),
             report.databaseUpdatedAt() == null ? null : report.databaseUpdatedAt().toString(),
             scanners(report),
             new Gate(
@@ -176,10 +222,16 @@ final class FindingsJsonWriter implements ScanReportWriter {
                 report.gate().reported().size(),
                 report.gate().secrets().size(),
                 report.gate().filteredOut()),
-            report.gate().reported().stream().map(JsonFinding::of).toList(),
+            report.gate().reported().stream()
+                .map(f -> JsonFinding.of(f, attribution, update))
+                .toList(),
             report.gate().secrets().stream().map(JsonSecret::of).toList(),
-            report.gate().suppressed().stream().map(JsonSuppression::of).toList(),
-            report.gate().expired().stream().map(JsonSuppression::of).toList(),
+            report.gate().suppressed().stream()
+                .map(s -> JsonSuppression.of(s, attribution, update))
+                .toList(),
+            report.gate().expired().stream()
+                .map(s -> JsonSuppression.of(s, attribution, update))
+                .toList(),
             report.inventory().warnings());
     json.write(document, out);
   }

@@ -1,5 +1,6 @@
 package dev.portcullis.report;
 
+import dev.portcullis.inventory.Attribution;
 import dev.portcullis.inventory.Package;
 import dev.portcullis.inventory.SecretFinding;
 import dev.portcullis.match.Finding;
@@ -26,6 +27,20 @@ final class FindingsTableWriter implements ScanReportWriter {
 
   private static final int MAX_TITLE = 60;
 
+  private final boolean groupByOrigin;
+
+  FindingsTableWriter() {
+    this(false);
+  }
+
+  /**
+   * @param groupByOrigin findings of the base image first, then the application's, under a summary
+   *     line that counts them
+   */
+  FindingsTableWriter(boolean groupByOrigin) {
+    this.groupByOrigin = groupByOrigin;
+  }
+
   @Override
   public void write(ScanReport report, ToolInfo tool, OutputStream out) {
     PrintWriter printer = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
@@ -36,6 +51,14 @@ final class FindingsTableWriter implements ScanReportWriter {
     printer.println(report.inventory().image().name() + " (" + os + ")");
     printer.println(
         "=".repeat(Math.min(100, report.inventory().image().name().length() + os.length() + 3)));
+    Attribution attribution = report.inventory().attribution();
+    BaseImageUpdate update = report.baseImageUpdate();
+    if (attribution != null) {
+      printer.println(AttributionText.line(attribution));
+    }
+    if (update != null) {
+      printer.println(AttributionText.updateLine(update, report));
+    }
     if (report.vulnerabilitiesScanned()) {
       printer.println("Vulnerabilities: " + totals(report.gate().reported()));
     } else {
@@ -49,7 +72,12 @@ final class FindingsTableWriter implements ScanReportWriter {
           report.gate().filteredOut()
               + " more findings left out by --severity or --ignore-unfixed");
     }
-    if (!report.gate().reported().isEmpty()) {
+    List<Finding> reported = report.gate().reported();
+    if (groupByOrigin && attribution != null) {
+      printer.println(AttributionText.summary(report));
+      reported = AttributionText.byOrigin(report);
+    }
+    if (!reported.isEmpty()) {
       printer.println();
       // Which copy: only a language package's file tells copies apart; an OS package's is the
       // package database every one of them shares.
@@ -59,35 +87,41 @@ final class FindingsTableWriter implements ScanReportWriter {
       rows.add(
           withFoundIn(
               anyCopies,
-              new String[] {
-                "PACKAGE",
-                "VULNERABILITY",
-                "SEVERITY",
-                "STATUS",
-                "INSTALLED",
-                "FIXED IN",
-                "LAYER",
-                "TITLE"
-              },
+              TableWriter.withOrigin(
+                  attribution,
+                  new String[] {
+                    "PACKAGE",
+                    "VULNERABILITY",
+                    "SEVERITY",
+                    "STATUS",
+                    "INSTALLED",
+                    "FIXED IN",
+                    "LAYER",
+                    "TITLE"
+                  },
+                  "ORIGIN"),
               "FOUND IN"));
-      for (Finding finding : report.gate().reported()) {
+      for (Finding finding : reported) {
         rows.add(
             withFoundIn(
                 anyCopies,
-                new String[] {
-                  finding.pkg().name(),
-                  finding.vulnerabilityId(),
-                  severity(finding),
-                  finding.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                  finding.pkg().version(),
-                  finding.fixedVersions().isEmpty()
-                      ? "no fix"
-                      : String.join(", ", finding.fixedVersions()),
-                  finding.pkg().layer() == null
-                      ? ""
-                      : String.valueOf(finding.pkg().layer().index()),
-                  shorten(finding.title())
-                },
+                TableWriter.withOrigin(
+                    attribution,
+                    new String[] {
+                      finding.pkg().name(),
+                      finding.vulnerabilityId(),
+                      severity(finding),
+                      finding.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                      finding.pkg().version(),
+                      finding.fixedVersions().isEmpty()
+                          ? "no fix"
+                          : String.join(", ", finding.fixedVersions()),
+                      finding.pkg().layer() == null
+                          ? ""
+                          : String.valueOf(finding.pkg().layer().index()),
+                      shorten(finding.title())
+                    },
+                    AttributionText.originCell(report, finding)),
                 foundIn(finding.pkg())));
       }
       TextTable.print(printer, rows);

@@ -48,6 +48,8 @@ public final class JsonInventoryReader {
         read.os(),
         read.layers() == null ? List.of() : read.layers(),
         read.packages(),
-        read.warnings() == null ? List.of() : read.warnings());
+        read.warnings() == null ? List.of() : read.warnings(),
+        List.of(),
+        read.attribution() == null ? null : read.attribution().toAttribution());
   }
 }

@@ -1,5 +1,7 @@
 package dev.portcullis.report;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.portcullis.inventory.Attribution;
 import dev.portcullis.inventory.ImageInfo;
 import dev.portcullis.inventory.Inventory;
 import dev.portcullis.inventory.LayerInfo;
@@ -17,7 +19,7 @@ final class JsonInventoryWriter implements InventoryWriter {
 
   private final ReportJson json = new ReportJson();
 
-  /** The document's top level. */
+  /** The document's top level, as it is read back (a package's or layer's origin is derived). */
   record Document(
       int schemaVersion,
       String tool,
@@ -25,22 +27,54 @@ final class JsonInventoryWriter implements InventoryWriter {
       String createdAt,
       ImageInfo image,
       OsRelease os,
+      JsonAttribution attribution,
       List<LayerInfo> layers,
       List<Package> packages,
       List<String> warnings) {}
 
+  /** The document's top level as it is written: each layer and package with its origin. */
+  record Written(
+      int schemaVersion,
+      String tool,
+      String toolVersion,
+      String createdAt,
+      ImageInfo image,
+      OsRelease os,
+      JsonAttribution attribution,
+      List<LayerEntry> layers,
+      List<PackageEntry> packages,
+      List<String> warnings) {}
+
+  /** A layer, and whether it is the base image's; {@code origin} absent where not asked. */
+  record LayerEntry(@JsonUnwrapped LayerInfo layer, String origin) {}
+
+  /** A package, and whether its layer is the base image's. */
+  record PackageEntry(@JsonUnwrapped Package pkg, String origin) {}
+
   @Override
   public void write(Inventory inventory, ToolInfo tool, OutputStream out) throws IOException {
-    Document document =
-        new Document(
+    Attribution attribution = inventory.attribution();
+    Written document =
+        new Written(
             SCHEMA_VERSION,
             tool.name(),
             tool.version(),
             tool.created().toString(),
             inventory.image(),
             inventory.os(),
-            inventory.layers(),
-            inventory.packages(),
+            JsonAttribution.of(attribution),
+            inventory.layers().stream()
+                .map(
+                    l ->
+                        new LayerEntry(
+                            l, attribution == null ? null : attribution.originOf(l).label()))
+                .toList(),
+            inventory.packages().stream()
+                .map(
+                    p ->
+                        new PackageEntry(
+                            p, attribution == null ? null : inventory.originOf(p).label()))
+                .toList(),
             inventory.warnings());
     json.write(document, out);
   }

@@ -2,6 +2,10 @@ package dev.portcullis.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portcullis.inventory.Attribution;
+import dev.portcullis.inventory.InstalledBy;
+import dev.portcullis.inventory.Inventory;
+import dev.portcullis.inventory.Origin;
 import dev.portcullis.inventory.SecretFinding;
 import dev.portcullis.inventory.SecretFinding.Visibility;
 import dev.portcullis.match.Finding;
@@ -41,7 +45,7 @@ final class SarifWriter implements ScanReportWriter {
         ruleIndex.put(finding.vulnerabilityId(), index);
         addRule(rules, finding);
       }
-      addResult(results, finding, index, report.inventory().image().name());
+      addResult(results, finding, index, report);
     }
     for (SecretFinding secret : report.gate().secrets()) {
       String ruleId = secret.match().ruleId();
@@ -65,6 +69,23 @@ final class SarifWriter implements ScanReportWriter {
     run.put("columnKind", "utf16CodeUnits");
     run.putObject("originalUriBaseIds").putObject(ROOT).put("uri", "file:///");
     json.write(frame.document(), out);
+  }
+
+  /** "the base image debian:12@sha256:… (annotation)", "the application's layers", "unknown …". */
+  private static String origin(Attribution attribution, Finding finding) {
+    return switch (attribution.originOf(finding.pkg().layer())) {
+      case BASE ->
+          attribution.isGuess()
+              ? "the base image (a guess from the history)"
+              : "the base image "
+                  + attribution.describeBase()
+                  + " ("
+                  + attribution.method().label()
+                  + ")";
+      case APPLICATION -> "the application's own layers";
+      case UNKNOWN ->
+          "unknown" + (attribution.isKnown() ? "" : " (" + attribution.unknownReason() + ")");
+    };
   }
 
   private static void addRule(ArrayNode rules, Finding finding) {
@@ -131,7 +152,14 @@ final class SarifWriter implements ScanReportWriter {
     return text.toString();
   }
 
-  private static void addResult(ArrayNode results, Finding finding, int ruleIndex, String target) {
+  private static void addResult(
+      ArrayNode results, Finding finding, int ruleIndex, ScanReport report) {
+    Inventory inventory = report.inventory();
+    BaseImageUpdate update = report.baseImageUpdate();
+    boolean fixedByBase =
+        update != null && update.fixes(finding) && inventory.originOf(finding.pkg()) == Origin.BASE;
+    String target = inventory.image().name();
+    Attribution attribution = inventory.attribution();
     ObjectNode result = results.addObject();
     result.put("ruleId", finding.vulnerabilityId());
     result.put("ruleIndex", ruleIndex);
@@ -161,7 +189,19 @@ final class SarifWriter implements ScanReportWriter {
                     : "\nLayer: "
                         + finding.pkg().layer().index()
                         + " "
-                        + finding.pkg().layer().createdBy()));
+                        + finding.pkg().layer().createdBy())
+                + (attribution == null ? "" : "\nOrigin: " + origin(attribution, finding))
+                + (fixedByBase ? "\nFixed by updating the base image to " + update.target() : "")
+                + (inventory.originOf(finding.pkg()) == Origin.APPLICATION
+                    ? "\nInstalled by: " + InstalledBy.describe(finding.pkg())
+                    : ""));
+    if (attribution != null) {
+      ObjectNode properties = result.putObject("properties");
+      properties.put("origin", inventory.originOf(finding.pkg()).label());
+      if (fixedByBase) {
+        properties.put("fixedByBaseImage", update.image() + "@" + update.digest());
+      }
+    }
     ObjectNode location = result.putArray("locations").addObject();
     ObjectNode physical = location.putObject("physicalLocation");
     physical

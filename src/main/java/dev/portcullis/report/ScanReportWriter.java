@@ -13,8 +13,15 @@ public interface ScanReportWriter {
    * support.
    */
   static ScanReportWriter forFormat(ReportFormat format) {
+    return forFormat(format, false);
+  }
+
+  /**
+   * @param groupByOrigin the table's findings grouped by origin under a summary line
+   */
+  static ScanReportWriter forFormat(ReportFormat format, boolean groupByOrigin) {
     return switch (format) {
-      case TABLE -> new FindingsTableWriter();
+      case TABLE -> new FindingsTableWriter(groupByOrigin);
       case JSON -> new FindingsJsonWriter();
       case SARIF -> new SarifWriter();
       case CYCLONEDX -> new CycloneDxVexWriter();

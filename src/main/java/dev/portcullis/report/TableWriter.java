@@ -1,5 +1,6 @@
 package dev.portcullis.report;
 
+import dev.portcullis.inventory.Attribution;
 import dev.portcullis.inventory.Inventory;
 import dev.portcullis.inventory.LayerInfo;
 import dev.portcullis.inventory.Package;
@@ -8,6 +9,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** A plain-text table for people: the image, its OS, its layers, then one row per package. */
@@ -23,19 +25,33 @@ final class TableWriter implements InventoryWriter {
             + (inventory.os() == null
                 ? " (operating system not detected)"
                 : " (" + inventory.os().prettyName() + ")"));
+    Attribution attribution = inventory.attribution();
+    if (attribution != null) {
+      printer.println(AttributionText.line(attribution));
+    }
     printer.println();
     List<String[]> layerRows = new ArrayList<>();
-    layerRows.add(new String[] {"LAYER", "DIFF ID", "CREATED BY"});
+    layerRows.add(
+        withOrigin(attribution, new String[] {"LAYER", "DIFF ID", "CREATED BY"}, "ORIGIN"));
     for (LayerInfo layer : inventory.layers()) {
       layerRows.add(
-          new String[] {
-            String.valueOf(layer.index()), shortDigest(layer.diffId()), shorten(layer.createdBy())
-          });
+          withOrigin(
+              attribution,
+              new String[] {
+                String.valueOf(layer.index()),
+                shortDigest(layer.diffId()),
+                shorten(layer.createdBy())
+              },
+              attribution == null ? null : attribution.originOf(layer).label()));
     }
     TextTable.print(printer, layerRows);
     printer.println();
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"NAME", "VERSION", "ARCH", "SOURCE", "TYPE", "LAYER"});
+    rows.add(
+        withOrigin(
+            attribution,
+            new String[] {"NAME", "VERSION", "ARCH", "SOURCE", "TYPE", "LAYER"},
+            "ORIGIN"));
     for (Package pkg : inventory.packages()) {
       String source =
           pkg.sourceName().equals(pkg.name()) && pkg.sourceVersion().equals(pkg.version())
@@ -43,14 +59,17 @@ final class TableWriter implements InventoryWriter {
               : pkg.sourceName()
                   + (pkg.sourceVersion().equals(pkg.version()) ? "" : " " + pkg.sourceVersion());
       rows.add(
-          new String[] {
-            pkg.name(),
-            pkg.version(),
-            nullToEmpty(pkg.arch()),
-            source,
-            pkg.type(),
-            pkg.layer() == null ? "" : String.valueOf(pkg.layer().index())
-          });
+          withOrigin(
+              attribution,
+              new String[] {
+                pkg.name(),
+                pkg.version(),
+                nullToEmpty(pkg.arch()),
+                source,
+                pkg.type(),
+                pkg.layer() == null ? "" : String.valueOf(pkg.layer().index())
+              },
+              inventory.originOf(pkg).label()));
     }
     TextTable.print(printer, rows);
     printer.println();
@@ -64,6 +83,20 @@ final class TableWriter implements InventoryWriter {
       printer.println("WARNING: " + warning);
     }
     printer.flush();
+  }
+
+  /**
+   * The row with an ORIGIN column where the image's layers were attributed to a known base; where
+   * the base is unknown the line above the table says why, and a column of "unknown" would add
+   * nothing.
+   */
+  static String[] withOrigin(Attribution attribution, String[] row, String origin) {
+    if (attribution == null || !attribution.isKnown()) {
+      return row;
+    }
+    String[] longer = Arrays.copyOf(row, row.length + 1);
+    longer[row.length] = origin;
+    return longer;
   }
 
   private static String shortDigest(String digest) {

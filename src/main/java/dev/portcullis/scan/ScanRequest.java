@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param database the vulnerability database file; needed only when {@code vulnerabilities}
  * @param checkOsOwnedLibraries whether language packages an OS package installed are also judged by
  *     their language's advisories
+ * @param baseImageUpdates finds the newest compatible build of the base image, to tell which of the
+ *     base's findings it fixes; null not to look
  */
 public record ScanRequest(
     InventoryReader target,
@@ -24,7 +26,20 @@ public record ScanRequest(
     Policy policy,
     Gate gate,
     Path database,
-    boolean checkOsOwnedLibraries) {
+    boolean checkOsOwnedLibraries,
+    BaseImageUpdates baseImageUpdates) {
+
+  /** A scan that does not look for a newer base image. */
+  public ScanRequest(
+      InventoryReader target,
+      boolean vulnerabilities,
+      boolean secrets,
+      Policy policy,
+      Gate gate,
+      Path database,
+      boolean checkOsOwnedLibraries) {
+    this(target, vulnerabilities, secrets, policy, gate, database, checkOsOwnedLibraries, null);
+  }
 
   public ScanRequest {
     Objects.requireNonNull(target, "target");

@@ -1,10 +1,14 @@
 package dev.portcullis.scan;
 
+import dev.portcullis.baseimage.VulnerabilityDelta;
+import dev.portcullis.inventory.Attribution;
 import dev.portcullis.inventory.Inventory;
+import dev.portcullis.inventory.Origin;
 import dev.portcullis.match.Finding;
 import dev.portcullis.match.Matcher;
 import dev.portcullis.match.OsCoverage;
 import dev.portcullis.policy.GateResult;
+import dev.portcullis.report.BaseImageUpdate;
 import dev.portcullis.report.ScanReport;
 import dev.portcullis.secret.SecretScanner;
 import dev.portcullis.vulndb.VulnerabilityDatabase;
@@ -15,6 +19,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The scan pipeline, one for every caller: the database, the target's inventory, OS coverage,
@@ -68,9 +74,64 @@ public final class ScanService {
       listener.packagesUnchecked(unchecked.get());
       inventory = inventory.withWarning(unchecked.get());
     }
-    List<Finding> findings =
-        new Matcher(database, request.checkOsOwnedLibraries()).match(inventory);
-    return decide(request, inventory, findings, updated, true);
+    Matcher matcher = new Matcher(database, request.checkOsOwnedLibraries());
+    List<Finding> findings = matcher.match(inventory);
+    ScanReport report = decide(request, inventory, findings, updated, true);
+    BaseImageUpdate update = baseImageUpdate(request, inventory, findings, matcher);
+    return update == null
+        ? report
+        : new ScanReport(
+            report.inventory(),
+            report.gate(),
+            report.databaseUpdatedAt(),
+            report.vulnerabilitiesScanned(),
+            report.secretsScanned(),
+            update);
+  }
+
+  /**
+   * Which of the findings that came with the base image its newest compatible build no longer has,
+   * as {@code base-image check --scan} tells it: the image's own base findings are the current
+   * base's, so only the newer base is read, once. Null where the base is not named (unknown, a
+   * guess, scratch) or no one asked; a newer base that cannot be read says why.
+   */
+  private static BaseImageUpdate baseImageUpdate(
+      ScanRequest request, Inventory inventory, List<Finding> findings, Matcher matcher) {
+    Attribution attribution = inventory.attribution();
+    if (request.baseImageUpdates() == null
+        || attribution == null
+        || !attribution.isKnown()
+        || attribution.isGuess()
+        || attribution.baseDiffIds().isEmpty()
+        || attribution.baseImage() == null) {
+      return null;
+    }
+    Optional<BaseImageUpdates.NewerBase> newer;
+    List<Finding> after;
+    try {
+      newer = request.baseImageUpdates().newest(attribution);
+      after = newer.isEmpty() ? List.of() : matcher.match(newer.get().inventory());
+    } catch (IOException e) {
+      return BaseImageUpdate.notFound(
+          "the newest build of "
+              + attribution.baseImage()
+              + " could not be read: "
+              + e.getMessage());
+    }
+    if (newer.isEmpty()) {
+      return BaseImageUpdate.notFound(
+          "no newer compatible tag of "
+              + attribution.baseImage()
+              + ", and its tag names the same build");
+    }
+    List<Finding> base =
+        findings.stream().filter(f -> inventory.originOf(f.pkg()) == Origin.BASE).toList();
+    Set<String> fixed =
+        VulnerabilityDelta.between(base, after).removed().stream()
+            .map(VulnerabilityDelta::key)
+            .collect(Collectors.toSet());
+    return new BaseImageUpdate(
+        newer.get().image(), newer.get().tag(), newer.get().digest(), fixed, null);
   }
 
   private static SecretScanner secrets(ScanRequest request) {

@@ -31,7 +31,7 @@ class FindingAdvisoriesJsonTest {
             null,
             List.of(dsa));
 
-    assertThat(FindingsJsonWriter.JsonFinding.of(finding).advisories()).containsExactly(dsa);
+    assertThat(FindingsJsonWriter.JsonFinding.of(finding, null).advisories()).containsExactly(dsa);
   }
 
   @Test
@@ -49,6 +49,6 @@ class FindingAdvisoriesJsonTest {
             null,
             List.of());
 
-    assertThat(FindingsJsonWriter.JsonFinding.of(finding).advisories()).isNull();
+    assertThat(FindingsJsonWriter.JsonFinding.of(finding, null).advisories()).isNull();
   }
 }

@@ -14,7 +14,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -71,6 +73,33 @@ public final class OciLayoutBuilder {
   private final List<String> environment = new ArrayList<>();
   private final List<String> emptyLayerCommands = new ArrayList<>();
 
+  /** History entries that made no layer, by the number of layers below them. */
+  private final List<Map.Entry<Integer, String>> historyBetween = new ArrayList<>();
+
+  private final Map<String, String> annotations = new LinkedHashMap<>();
+  private final Map<String, String> labels = new LinkedHashMap<>();
+
+  /** An annotation of the image manifest. */
+  public OciLayoutBuilder annotation(String key, String value) {
+    annotations.put(key, value);
+    return this;
+  }
+
+  /** A label of the image config. */
+  public OciLayoutBuilder label(String key, String value) {
+    labels.put(key, value);
+    return this;
+  }
+
+  /**
+   * A history entry that made no layer (a base image's {@code CMD}), recorded here: above the
+   * layers added so far, below those added next.
+   */
+  public OciLayoutBuilder emptyLayerHere(String createdBy) {
+    historyBetween.add(Map.entry(layerTars.size(), createdBy));
+    return this;
+  }
+
   /** Container environment entries ({@code NAME=value}) of the image config. */
   public OciLayoutBuilder env(String... entries) {
     environment.addAll(List.of(entries));
@@ -116,6 +145,11 @@ public final class OciLayoutBuilder {
     manifest.put("mediaType", "application/vnd.oci.image.manifest.v1+json");
     ArrayNode layers = manifest.putArray("layers");
     for (int i = 0; i < layerTars.size(); i++) {
+      int below = i;
+      historyBetween.stream()
+          .filter(e -> e.getKey() == below)
+          .forEach(
+              e -> history.addObject().put("created_by", e.getValue()).put("empty_layer", true));
       byte[] tar = layerTars.get(i);
       byte[] blob = compress(tar);
       String blobDigest = writeBlob(dir, blob);
@@ -128,11 +162,25 @@ public final class OciLayoutBuilder {
       descriptor.put("size", blob.length);
       written.add(new WrittenLayer(blobDigest, diffId, blobPath(dir, blobDigest)));
     }
+    historyBetween.stream()
+        .filter(e -> e.getKey() == layerTars.size())
+        .forEach(e -> history.addObject().put("created_by", e.getValue()).put("empty_layer", true));
     emptyLayerCommands.forEach(
         command -> history.addObject().put("created_by", command).put("empty_layer", true));
-    if (!environment.isEmpty()) {
-      ArrayNode env = config.putObject("config").putArray("Env");
-      environment.forEach(env::add);
+    if (!environment.isEmpty() || !labels.isEmpty()) {
+      ObjectNode runtime = config.putObject("config");
+      if (!environment.isEmpty()) {
+        ArrayNode env = runtime.putArray("Env");
+        environment.forEach(env::add);
+      }
+      if (!labels.isEmpty()) {
+        ObjectNode labelNode = runtime.putObject("Labels");
+        labels.forEach(labelNode::put);
+      }
+    }
+    if (!annotations.isEmpty()) {
+      ObjectNode annotationNode = manifest.putObject("annotations");
+      annotations.forEach(annotationNode::put);
     }
     byte[] configBytes = mapper.writeValueAsBytes(config);
     ObjectNode configDescriptor = manifest.putObject("config");
