@@ -1,8 +1,10 @@
 package dev.portcullis.tracking;
 
 import dev.portcullis.image.InputException;
+import dev.portcullis.inventory.Attribution;
 import dev.portcullis.inventory.Inventory;
 import dev.portcullis.inventory.LayerInfo;
+import dev.portcullis.inventory.Origin;
 import dev.portcullis.inventory.Package;
 import dev.portcullis.report.InventoryWriter;
 import dev.portcullis.report.JsonInventoryReader;
@@ -58,16 +60,38 @@ public final class ImageContents {
   }
 
   /**
-   * The layer that brought each package in, by {@link #key} of name and version; empty where the
+   * Where the digest's packages came from, as its stored inventory says.
+   *
+   * @param layers the layer that brought each package in, by {@link #key} of name and version
+   * @param attribution which layers came with the base image; null where the inventory does not say
+   *     (a CycloneDX SBOM, an inventory from before attribution, or none stored)
+   */
+  public record Placement(Map<String, LayerInfo> layers, Attribution attribution) {
+
+    public Placement {
+      layers = Map.copyOf(layers);
+    }
+
+    static final Placement NONE = new Placement(Map.of(), null);
+
+    /** Whether the package came with the base image; UNKNOWN where that cannot be told. */
+    public Origin origin(LayerInfo layer) {
+      return attribution == null ? Origin.UNKNOWN : attribution.originOf(layer);
+    }
+  }
+
+  /**
+   * The layer that brought each package in and which layers are the base image's; empty where the
    * stored inventory does not say (a CycloneDX SBOM, or none stored).
    */
-  public Map<String, LayerInfo> layers(String digest) throws InputException {
+  public Placement placement(String digest) throws InputException {
     Optional<StoredInventory> stored = inventories.find(digest);
     if (stored.isEmpty() || !StoredInventory.PORTCULLIS_JSON.equals(stored.get().mediaType())) {
-      return Map.of();
+      return Placement.NONE;
     }
+    Inventory inventory = read(digest, stored.get());
     Map<String, LayerInfo> layers = new HashMap<>();
-    for (Package pkg : read(digest, stored.get()).packages()) {
+    for (Package pkg : inventory.packages()) {
       if (pkg.layer() == null) {
         continue;
       }
@@ -76,10 +100,12 @@ public final class ImageContents {
         layers.putIfAbsent(key(pkg.sourceName(), pkg.version()), pkg.layer());
       }
     }
-    return layers;
+    return new Placement(layers, inventory.attribution());
   }
 
-  /** How {@link #layers} names a package: its name (or source name) and installed version. */
+  /**
+   * How {@link Placement#layers} names a package: its name (or source name) and installed version.
+   */
   public static String key(String name, String version) {
     return name + "\u0000" + version;
   }

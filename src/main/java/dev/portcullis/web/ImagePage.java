@@ -1,12 +1,13 @@
 package dev.portcullis.web;
 
+import dev.portcullis.inventory.Attribution;
 import dev.portcullis.inventory.LayerInfo;
+import dev.portcullis.inventory.Origin;
 import dev.portcullis.tracking.FindingView;
 import dev.portcullis.tracking.ImageContents;
 import dev.portcullis.tracking.ImageView;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One digest of one repository: where it runs, its last scan, and its open findings.
@@ -14,7 +15,7 @@ import java.util.Map;
  * @param signature the digest's signatures against the policy's signature rules
  * @param elsewhere the same digest in other repositories
  * @param truncated whether more open findings exist than the page lists
- * @param layers the layer that brought each package in, by {@link ImageContents#key}
+ * @param placement the layer that brought each package in, and which layers are the base image's
  */
 public record ImagePage(
     Viewer viewer,
@@ -25,12 +26,11 @@ public record ImagePage(
     List<FindingView> findings,
     boolean truncated,
     boolean hasInventory,
-    Map<String, LayerInfo> layers) {
+    ImageContents.Placement placement) {
 
   public ImagePage {
     elsewhere = List.copyOf(elsewhere);
     findings = List.copyOf(findings);
-    layers = Map.copyOf(layers);
   }
 
   public String sbomLink() {
@@ -39,6 +39,38 @@ public record ImagePage(
 
   /** The layer that brought the finding's package in; null where the inventory does not say. */
   public LayerInfo layer(FindingView finding) {
-    return layers.get(ImageContents.key(finding.packageName(), finding.installedVersion()));
+    return placement
+        .layers()
+        .get(ImageContents.key(finding.packageName(), finding.installedVersion()));
+  }
+
+  /** Whether the finding's package came with the base image, from the application, or unknown. */
+  public Origin origin(FindingView finding) {
+    return placement.origin(layer(finding));
+  }
+
+  /** The base image line: which it is and how it was told, or why it is not known. */
+  public String baseImage() {
+    Attribution attribution = placement.attribution();
+    if (attribution == null) {
+      return "not recorded: the stored inventory predates base-image attribution, or the image"
+          + " was submitted as a report or a CycloneDX SBOM";
+    }
+    if (!attribution.isKnown()) {
+      return "unknown: " + attribution.unknownReason();
+    }
+    String name = attribution.baseImage() == null ? "scratch" : attribution.baseImage();
+    String digest = attribution.baseDigest() == null ? "" : "@" + attribution.baseDigest();
+    return name
+        + digest
+        + " ("
+        + attribution.baseDiffIds().size()
+        + " layer"
+        + (attribution.baseDiffIds().size() == 1 ? "" : "s")
+        + ", "
+        + (attribution.isGuess()
+            ? "a guess from the layer history"
+            : "identified by " + attribution.method().label())
+        + ")";
   }
 }

@@ -8,7 +8,6 @@ import dev.portcullis.admission.SignatureRequirements;
 import dev.portcullis.image.Digest;
 import dev.portcullis.image.InputException;
 import dev.portcullis.image.Json;
-import dev.portcullis.inventory.LayerInfo;
 import dev.portcullis.registry.ImageReference;
 import dev.portcullis.tracking.AuditLog;
 import dev.portcullis.tracking.ExceptionRequest;
@@ -197,11 +196,12 @@ public final class WebRoutes {
                 () -> new WebError(404, "the server does not know " + digest + where(ctx)));
     List<FindingView> open = findings.carriedBy(image.repository(), digest, MAX_FINDINGS + 1);
     boolean truncated = open.size() > MAX_FINDINGS;
-    Map<String, LayerInfo> layers;
+    ImageContents.Placement placement;
     try {
-      layers = contents.layers(digest);
+      placement = contents.placement(digest);
     } catch (InputException e) {
-      layers = Map.of(); // the page still lists the findings; the SBOM link says what is wrong
+      // the page still lists the findings; the SBOM link says what is wrong
+      placement = new ImageContents.Placement(Map.of(), null);
     }
     ImagePage page =
         new ImagePage(
@@ -213,7 +213,7 @@ public final class WebRoutes {
             truncated ? open.subList(0, MAX_FINDINGS) : open,
             truncated,
             contents.stored(digest),
-            layers);
+            placement);
     html(ctx, 200, pages.render("image", "page", page));
   }
 

@@ -133,8 +133,14 @@ class AdmissionWebhookTest {
               .matcher(log.toString());
       assertThat(pulled.find()).isTrue();
       String reader = server.tokens().create("reader", Set.of(Scope.READ));
-      assertThat(imagePage(server, reader, "/ui/images/" + pulled.group(1)))
-          .contains("class=\"sig-not-required\"");
+      String imagePage = imagePage(server, reader, "/ui/images/" + pulled.group(1));
+      assertThat(imagePage)
+          .contains("class=\"sig-not-required\"")
+          .contains("<dt>base image</dt><dd id=\"image-base\">")
+          .contains("data-sort=\"7\">origin</button>")
+          // mmdebstrap's image has no history to tell its base by
+          .contains("<dd id=\"image-base\">unknown: the history shows no base image")
+          .contains("class=\"origin origin-unknown\"");
       assertThat(TestServers.scrape(server))
           .contains("portcullis_admission_reviews_total{result=\"denied\",unjudged=\"false\"} 3.0")
           .contains("portcullis_admission_review_seconds_count 3");
