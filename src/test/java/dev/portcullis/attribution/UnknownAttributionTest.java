@@ -212,4 +212,27 @@ class UnknownAttributionTest {
         .contains("origin unknown: 2 (the base image is unknown, see above)")
         .doesNotContain("ORIGIN");
   }
+
+  @Test
+  void aBaseNamedByATagThatNowNamesAnotherBuildIsNotTheImagesBase() throws Exception {
+    Path app = images.application("moved", i -> i);
+
+    assertUnknownBecause(
+        scanJson(app, "--base-image", registry.host() + "/base:1.1"),
+        "flag",
+        "lowest layers are not",
+        "the tag may have moved since");
+  }
+
+  @Test
+  void aNameAndADigestThatDisagreeAreNotFollowed() throws Exception {
+    Path app =
+        images.application(
+            "disagree",
+            i ->
+                i.label(NAME, images.baseName() + "@" + images.newerBaseDigest)
+                    .label(DIGEST, images.baseDigest));
+
+    assertUnknownBecause(scanJson(app), "label", "one of them is wrong");
+  }
 }
