@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.testing.Cli;
 import dev.portcullis.testing.LocalRegistry;
+import dev.portcullis.testing.OciLayoutBuilder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -101,7 +102,7 @@ class UnknownAttributionTest {
   void aBaseNoLongerInTheRegistryLeavesTheOriginUnknown() throws Exception {
     String digest =
         images.push(
-            new dev.portcullis.testing.OciLayoutBuilder()
+            new OciLayoutBuilder()
                 .rawLayer("ADD rootfs.tar.xz / # buildkit", images.baseLayer)
                 .emptyLayerHere("CMD [\"bash\"]"),
             "deleted",
@@ -184,7 +185,7 @@ class UnknownAttributionTest {
   @Test
   void aHistoryWithoutABaseIsUnknownWithoutAWarning() throws Exception {
     Path app = dir.resolve("squashed");
-    new dev.portcullis.testing.OciLayoutBuilder()
+    new OciLayoutBuilder()
         .rawLayer("COPY / / # buildkit", images.installLayer)
         .emptyLayerHere("CMD [\"/app/run\"]")
         .writeTo(app, "app");
