@@ -27,6 +27,9 @@ final class FindingsTableWriter implements ScanReportWriter {
 
   private static final int MAX_TITLE = 60;
 
+  /** After LAYER, whose origin it tells. */
+  private static final int ORIGIN_COLUMN = 7;
+
   private final boolean groupByOrigin;
 
   FindingsTableWriter() {
@@ -99,7 +102,8 @@ final class FindingsTableWriter implements ScanReportWriter {
                     "LAYER",
                     "TITLE"
                   },
-                  "ORIGIN"),
+                  "ORIGIN",
+                  ORIGIN_COLUMN),
               "FOUND IN"));
       for (Finding finding : reported) {
         rows.add(
@@ -121,7 +125,8 @@ final class FindingsTableWriter implements ScanReportWriter {
                           : String.valueOf(finding.pkg().layer().index()),
                       shorten(finding.title())
                     },
-                    AttributionText.originCell(report, finding)),
+                    AttributionText.originCell(report, finding),
+                    ORIGIN_COLUMN),
                 foundIn(finding.pkg())));
       }
       TextTable.print(printer, rows);

@@ -107,6 +107,9 @@ final class SpdxJsonWriter implements InventoryWriter {
       if (pkg.ownedBy() != null) {
         comment.add("installed by the OS package " + pkg.ownedBy());
       }
+      if (inventory.attribution() != null) {
+        comment.add("origin: " + inventory.originOf(pkg).label());
+      }
       if (!comment.isEmpty()) {
         node.put("comment", String.join("; ", comment));
       }

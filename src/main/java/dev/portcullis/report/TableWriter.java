@@ -9,7 +9,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** A plain-text table for people: the image, its OS, its layers, then one row per package. */
@@ -91,11 +90,20 @@ final class TableWriter implements InventoryWriter {
    * nothing.
    */
   static String[] withOrigin(Attribution attribution, String[] row, String origin) {
+    return withOrigin(attribution, row, origin, row.length);
+  }
+
+  /**
+   * @param at the column's position: beside the layer it is about
+   */
+  static String[] withOrigin(Attribution attribution, String[] row, String origin, int at) {
     if (attribution == null || !attribution.isKnown()) {
       return row;
     }
-    String[] longer = Arrays.copyOf(row, row.length + 1);
-    longer[row.length] = origin;
+    String[] longer = new String[row.length + 1];
+    System.arraycopy(row, 0, longer, 0, at);
+    longer[at] = origin;
+    System.arraycopy(row, at, longer, at + 1, row.length - at);
     return longer;
   }
 

@@ -9,6 +9,7 @@ import dev.portcullis.testing.WrittenOsv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -149,7 +150,7 @@ final class BaseAndApplication {
   }
 
   private static String[] args(List<String> first, String... more) {
-    List<String> all = new java.util.ArrayList<>(first);
+    List<String> all = new ArrayList<>(first);
     all.addAll(List.of("--no-cache", "--insecure-registry"));
     all.addAll(List.of(more));
     return all.toArray(String[]::new);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.testing.Cli;
 import dev.portcullis.testing.LocalRegistry;
+import dev.portcullis.testing.OciLayoutBuilder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -101,7 +102,7 @@ class UnknownAttributionTest {
   void aBaseNoLongerInTheRegistryLeavesTheOriginUnknown() throws Exception {
     String digest =
         images.push(
-            new dev.portcullis.testing.OciLayoutBuilder()
+            new OciLayoutBuilder()
                 .rawLayer("ADD rootfs.tar.xz / # buildkit", images.baseLayer)
                 .emptyLayerHere("CMD [\"bash\"]"),
             "deleted",
@@ -184,7 +185,7 @@ class UnknownAttributionTest {
   @Test
   void aHistoryWithoutABaseIsUnknownWithoutAWarning() throws Exception {
     Path app = dir.resolve("squashed");
-    new dev.portcullis.testing.OciLayoutBuilder()
+    new OciLayoutBuilder()
         .rawLayer("COPY / / # buildkit", images.installLayer)
         .emptyLayerHere("CMD [\"/app/run\"]")
         .writeTo(app, "app");
@@ -211,5 +212,28 @@ class UnknownAttributionTest {
         .contains("Base image: unknown (the base image named by the label is malformed")
         .contains("origin unknown: 2 (the base image is unknown, see above)")
         .doesNotContain("ORIGIN");
+  }
+
+  @Test
+  void aBaseNamedByATagThatNowNamesAnotherBuildIsNotTheImagesBase() throws Exception {
+    Path app = images.application("moved", i -> i);
+
+    assertUnknownBecause(
+        scanJson(app, "--base-image", registry.host() + "/base:1.1"),
+        "flag",
+        "lowest layers are not",
+        "the tag may have moved since");
+  }
+
+  @Test
+  void aNameAndADigestThatDisagreeAreNotFollowed() throws Exception {
+    Path app =
+        images.application(
+            "disagree",
+            i ->
+                i.label(NAME, images.baseName() + "@" + images.newerBaseDigest)
+                    .label(DIGEST, images.baseDigest));
+
+    assertUnknownBecause(scanJson(app), "label", "one of them is wrong");
   }
 }

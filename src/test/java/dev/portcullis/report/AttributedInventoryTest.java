@@ -83,4 +83,17 @@ class AttributedInventoryTest {
     assertThat(new JsonParser().validate(bom, CycloneDxWriter.VERSION)).isEmpty();
     assertThat(new String(bom)).contains("portcullis:origin", "portcullis:baseImage:identifiedBy");
   }
+
+  @Test
+  void spdxNamesTheOriginInThePackagesComment() throws IOException {
+    Attribution known =
+        Attribution.known(
+            Method.FLAG, "debian:12-slim", "sha256:" + "f".repeat(64), List.of(BASE_LAYER));
+
+    byte[] document = ReportFormatsTest.render(ReportFormat.SPDX_JSON, attributed(known));
+
+    JsonNode tree = new ObjectMapper().readTree(document);
+    assertThat(ReportFormatsTest.spdxSchema().validate(tree)).isEmpty();
+    assertThat(tree.toString()).contains("origin: base", "origin: application");
+  }
 }
