@@ -3,6 +3,7 @@ package dev.portcullis.admission;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.cluster.ClusterException;
+import dev.portcullis.cluster.NamespaceLabels;
 import dev.portcullis.image.Json;
 import dev.portcullis.policy.AdmissionSettings;
 import dev.portcullis.registry.RegistryTimeouts;

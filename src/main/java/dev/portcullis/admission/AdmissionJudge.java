@@ -2,6 +2,7 @@ package dev.portcullis.admission;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.cluster.ClusterException;
+import dev.portcullis.cluster.NamespaceLabels;
 import dev.portcullis.image.Digest;
 import dev.portcullis.image.InputException;
 import dev.portcullis.misconfig.kubernetes.AdmittedObject;

@@ -1,6 +1,7 @@
 package dev.portcullis.admission;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portcullis.attribution.BaseImageAttributor;
 import dev.portcullis.image.Digest;
 import dev.portcullis.image.InputException;
 import dev.portcullis.image.Json;
@@ -18,9 +19,6 @@ import java.util.function.Predicate;
 
 /** What the webhook asks registries: the digest a tag names now, and an image's signatures. */
 final class RegistryLookups {
-
-  /** The annotation (or label) that names an image's base, as BuildKit and Jib write it. */
-  static final String BASE_NAME = "org.opencontainers.image.base.name";
 
   private final Predicate<String> insecure;
   private final RegistryTimeouts timeouts;
@@ -105,7 +103,7 @@ final class RegistryLookups {
   private static String baseName(byte[] manifest) {
     try {
       JsonNode annotations = Json.mapper().readTree(manifest).path("annotations");
-      JsonNode base = annotations.get(BASE_NAME);
+      JsonNode base = annotations.get(BaseImageAttributor.BASE_NAME);
       return base != null && base.isTextual() && !base.asText().isBlank() ? base.asText() : null;
     } catch (IOException e) {
       return null;

@@ -8,11 +8,11 @@ import dev.portcullis.image.InputException;
  */
 public final class ClusterException extends InputException {
 
-  public ClusterException(String message) {
+  ClusterException(String message) {
     super(message);
   }
 
-  public ClusterException(String message, Throwable cause) {
+  ClusterException(String message, Throwable cause) {
     super(message, cause);
   }
 }

@@ -227,12 +227,8 @@ public final class WebRoutes {
     Digest digest;
     try {
       digest = Digest.parse(image.digest());
-      reference =
-          new ImageReference(
-              ImageReference.parse(image.repository()).registry(),
-              ImageReference.parse(image.repository()).repository(),
-              null,
-              digest);
+      ImageReference repository = ImageReference.parse(image.repository());
+      reference = new ImageReference(repository.registry(), repository.repository(), null, digest);
     } catch (IllegalArgumentException e) {
       return SignatureLine.unknown("not checked: " + e.getMessage());
     }

@@ -1,7 +1,5 @@
-package dev.portcullis.admission;
+package dev.portcullis.cluster;
 
-import dev.portcullis.cluster.ClusterException;
-import dev.portcullis.cluster.ClusterSettings;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -61,7 +59,7 @@ public final class NamespaceLabels implements AutoCloseable {
               + "': cannot read namespace "
               + namespace
               + " ("
-              + (e.getCode() > 0 ? "HTTP " + e.getCode() : firstLine(e.getMessage()))
+              + (e.getCode() > 0 ? "HTTP " + e.getCode() : KubernetesClients.firstLine(e))
               + ")",
           e);
     }
@@ -74,14 +72,6 @@ public final class NamespaceLabels implements AutoCloseable {
                     : Map.copyOf(found.getMetadata().getLabels()));
     read.put(namespace, new Read(now, labels));
     return labels;
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "no answer";
-    }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 
   @Override
