@@ -35,6 +35,36 @@ public final class PagingCrudServer extends Dispatcher {
   private volatile int refusal;
   private final AtomicInteger expiries = new AtomicInteger();
 
+  /**
+   * Settings that reach a mock server: a kubeconfig with a token, written to {@code kubeconfig}.
+   */
+  public static ClusterSettings settings(
+      KubernetesMockServer server, String name, java.nio.file.Path kubeconfig)
+      throws java.io.IOException {
+    java.nio.file.Files.writeString(
+        kubeconfig,
+        """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: c
+          cluster:
+            server: http://%s:%d
+        users:
+        - name: u
+          user:
+            token: t
+        contexts:
+        - name: c
+          context:
+            cluster: c
+            user: u
+        current-context: c
+        """
+            .formatted(server.getHostName(), server.getPort()));
+    return new ClusterSettings(name, kubeconfig, null, java.util.List.of());
+  }
+
   /** A started mock server (plain HTTP, like {@code kubectl proxy}) backed by this dispatcher. */
   public KubernetesMockServer start() {
     KubernetesMockServer server =

@@ -128,12 +128,8 @@ class AdmissionWebhookTest {
             .contains(ADVISORY);
       }
       assertThat(log.toString().split(": pulled", -1)).hasSize(2);
-      java.util.regex.Matcher pulled =
-          java.util.regex.Pattern.compile("team/app:1.0@(sha256:[0-9a-f]{64}): pulled")
-              .matcher(log.toString());
-      assertThat(pulled.find()).isTrue();
       String reader = server.tokens().create("reader", Set.of(Scope.READ));
-      String imagePage = imagePage(server, reader, "/ui/images/" + pulled.group(1));
+      String imagePage = imagePage(server, reader, "/ui/images/" + pulled("team/app:1.0"));
       assertThat(imagePage)
           .contains("class=\"sig-not-required\"")
           .contains("<dt>base image</dt><dd id=\"image-base\">")
@@ -374,11 +370,7 @@ class AdmissionWebhookTest {
           .contains("must be signed by " + publicKey + ": no cosign signature");
 
       String reader = server.tokens().create("reader", Set.of(Scope.READ));
-      java.util.regex.Matcher pulled =
-          java.util.regex.Pattern.compile("team/signed:1.0@(sha256:[0-9a-f]{64}): pulled")
-              .matcher(log.toString());
-      assertThat(pulled.find()).as(log.toString()).isTrue();
-      String page = "/ui/images/" + pulled.group(1);
+      String page = "/ui/images/" + pulled("team/signed:1.0");
       assertThat(imagePage(server, reader, page))
           .contains("class=\"sig-unsigned\"")
           .contains(
@@ -740,6 +732,16 @@ class AdmissionWebhookTest {
         store, database, feeds, admission, Clock.systemUTC(), log);
   }
 
+  /** The digest the server's log says it pulled for a repository and tag. */
+  private String pulled(String repositoryAndTag) {
+    java.util.regex.Matcher pulled =
+        java.util.regex.Pattern.compile(
+                java.util.regex.Pattern.quote(repositoryAndTag) + "@(sha256:[0-9a-f]{64}): pulled")
+            .matcher(log.toString());
+    assertThat(pulled.find()).as(log.toString()).isTrue();
+    return pulled.group(1);
+  }
+
   private static String imagePage(PortcullisServer server, String reader, String path)
       throws Exception {
     HttpResponse<String> page =
@@ -750,29 +752,8 @@ class AdmissionWebhookTest {
 
   private static ClusterSettings clusterSettings(KubernetesMockServer cluster, String name)
       throws IOException {
-    Path kubeconfig = Files.createTempFile(shared, name, ".kubeconfig");
-    Files.writeString(
-        kubeconfig,
-        """
-        apiVersion: v1
-        kind: Config
-        clusters:
-        - name: c
-          cluster:
-            server: http://%s:%d
-        users:
-        - name: u
-          user:
-            token: t
-        contexts:
-        - name: c
-          context:
-            cluster: c
-            user: u
-        current-context: c
-        """
-            .formatted(cluster.getHostName(), cluster.getPort()));
-    return new ClusterSettings(name, kubeconfig, null, List.of());
+    return PagingCrudServer.settings(
+        cluster, name, Files.createTempFile(shared, name, ".kubeconfig"));
   }
 
   private static void namespace(KubernetesClient client, String name, Map<String, String> labels) {

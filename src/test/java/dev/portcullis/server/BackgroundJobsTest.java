@@ -26,7 +26,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -157,29 +156,7 @@ class BackgroundJobsTest {
         client.pods().inNamespace("tools").resource(pod).create();
       }
     }
-    Path kubeconfig = directory.resolve(name + ".kubeconfig");
-    Files.writeString(
-        kubeconfig,
-        """
-        apiVersion: v1
-        kind: Config
-        clusters:
-        - name: c
-          cluster:
-            server: http://%s:%d
-        users:
-        - name: u
-          user:
-            token: t
-        contexts:
-        - name: c
-          context:
-            cluster: c
-            user: u
-        current-context: c
-        """
-            .formatted(server.getHostName(), server.getPort()));
-    return new ClusterSettings(name, kubeconfig, null, List.of());
+    return PagingCrudServer.settings(server, name, directory.resolve(name + ".kubeconfig"));
   }
 
   /** A CI job's scan report of the image with one HIGH finding, as hand-written as can be. */
