@@ -131,6 +131,14 @@ final class BaseAndApplication {
   }
 
   /** {@code sbom image} of a layout, with the base's registry spoken to over plain HTTP. */
+  /** The arguments with {@code --format json} after them. */
+  static String[] asJson(String... more) {
+    String[] args = java.util.Arrays.copyOf(more, more.length + 2);
+    args[more.length] = "--format";
+    args[more.length + 1] = "json";
+    return args;
+  }
+
   static Cli.Result sbom(Path layout, String... more) {
     return Cli.run(args(List.of("sbom", "image", "oci:" + layout + ":app"), more));
   }

@@ -46,11 +46,7 @@ class BaseImageAttributionTest {
   }
 
   private JsonNode sbomJson(Path layout, String... more) throws Exception {
-    String[] args = new String[more.length + 2];
-    System.arraycopy(more, 0, args, 0, more.length);
-    args[more.length] = "--format";
-    args[more.length + 1] = "json";
-    Cli.Result result = BaseAndApplication.sbom(layout, args);
+    Cli.Result result = BaseAndApplication.sbom(layout, BaseAndApplication.asJson(more));
     assertThat(result.exitCode()).as(result.err()).isZero();
     return json.readTree(result.out());
   }

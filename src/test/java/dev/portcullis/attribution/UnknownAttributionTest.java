@@ -48,11 +48,7 @@ class UnknownAttributionTest {
 
   /** {@code scan image -f json}: exit code 0 (no gate threshold), the report parsed. */
   private JsonNode scanJson(Path layout, String... more) throws Exception {
-    String[] args = new String[more.length + 2];
-    System.arraycopy(more, 0, args, 0, more.length);
-    args[more.length] = "--format";
-    args[more.length + 1] = "json";
-    Cli.Result result = images.scan(layout, args);
+    Cli.Result result = images.scan(layout, BaseAndApplication.asJson(more));
     assertThat(result.exitCode()).as(result.err()).isZero();
     return json.readTree(result.out());
   }
