@@ -92,10 +92,14 @@ public final class OpenHistory {
                 + firstDay
                 + " AS opened_on, "
                 + fixedDay
-                + " AS fixed_on FROM finding f WHERE f.first_seen <= ?) d"
+                + " AS fixed_on FROM finding f WHERE f.first_seen <= ?"
+                // One fixed before the first day counts in and out before it: left out, so that
+                // the pass reads the open findings and the recent ones, not all history.
+                + " AND (f.fixed_at IS NULL OR f.fixed_at >= ?)) d"
                 + " GROUP BY severity, opened_on, fixed_on")) {
       select.setLong(1, now);
       select.setLong(2, now);
+      select.setLong(3, first * DAY_MILLIS);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           Severity severity = Severity.valueOf(rows.getString(1));

@@ -128,6 +128,11 @@ class DashboardQueriesTest {
       OpenSeries trimmed = new OpenHistory(store, clock).daily(30).fromFirstFinding();
       assertThat(trimmed.days()).first().isEqualTo(LocalDate.parse("2026-11-30"));
       assertThat(trimmed.open().get(Severity.HIGH)).containsExactly(0L, 1L, 1L, 2L);
+      // A window that starts after CVE-A was fixed: what opened and closed before it counts for
+      // nothing, what opened before it and is still open counts from its first day.
+      OpenSeries lastDay = new OpenHistory(store, clock).daily(1);
+      assertThat(lastDay.open().get(Severity.CRITICAL)).containsExactly(0L);
+      assertThat(lastDay.open().get(Severity.HIGH)).containsExactly(2L);
     }
   }
 
