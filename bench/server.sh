@@ -8,7 +8,8 @@
 #            request, so that each one counts the store afresh. Then the dashboard's overview, an
 #            image's page and a finding's page, signed in with the same token.
 #   bench/server.sh [REPORTS [CLIENTS [FINDINGS]]]      defaults: 2000 4 100
-# PARTS=ingest or PARTS=queries runs one part only (default: both). PG_STATS=1 prints the ingest's
+# PARTS=ingest or PARTS=query runs one part only (default: both). STORE=h2 runs the query part on
+# the embedded H2 store instead of PostgreSQL (bench/server/seed-query-store-h2.sql). PG_STATS=1 prints the ingest's
 # ten costliest statements (pg_stat_statements) and PostgreSQL's WAL and checkpoint counters.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -50,8 +51,9 @@ psql -d postgres -c 'CREATE DATABASE ingest' -c 'CREATE DATABASE query'
 # The server runs on the JVM's defaults (not bin/portcullis's settings for short CLI runs).
 serve() {   # serve DATABASE: starts the server on that database, sets $url and $token
   local port; port=$(free_port)
-  local db_url="jdbc:postgresql://127.0.0.1:$pg_port/$1?user=postgres"
-  java ${SERVER_JAVA_OPTS:-} -jar "$jar" serve --db-url "$db_url" \
+  local store=(--db-url "jdbc:postgresql://127.0.0.1:$pg_port/$1?user=postgres")
+  [ "$1:${STORE:-}" = query:h2 ] && store=(--data-dir "$work/h2")
+  java ${SERVER_JAVA_OPTS:-} -jar "$jar" serve "${store[@]}" \
     --listen "127.0.0.1:$port" --db "$work/none.sqlite" >"$work/serve-$1.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 120); do
@@ -59,7 +61,7 @@ serve() {   # serve DATABASE: starts the server on that database, sets $url and 
     sleep 0.5
   done
   grep -q 'listening on' "$work/serve-$1.log" || { cat "$work/serve-$1.log" >&2; exit 3; }
-  token=$(java -jar "$jar" serve token create --db-url "$db_url" --name bench --scope submit,read)
+  token=$(java -jar "$jar" serve token create "${store[@]}" --name bench --scope submit,read)
   url="http://127.0.0.1:$port"
 }
 stop_server() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
@@ -108,8 +110,16 @@ fi
 
 serve query
 seed_start=$(date +%s.%N)
-psql -d query -f bench/server/seed-query-store.sql >/dev/null
-echo "seeded 10,000 images x 100 findings in $(echo "$(date +%s.%N) - $seed_start" | bc) s"
+if [ "${STORE:-}" = h2 ]; then
+  # The embedded store, written through H2's automatic mixed mode while the server holds it.
+  java -cp "$jar" org.h2.tools.RunScript -url "jdbc:h2:file:$work/h2/portcullis;AUTO_SERVER=TRUE" \
+    -script bench/server/seed-query-store-h2.sql
+  image_digest=$(printf '%064d' 5170)   # the H2 seed's digests are decimal
+else
+  psql -d query -f bench/server/seed-query-store.sql >/dev/null
+  image_digest=$(printf '%064x' 5170)
+fi
+echo "seeded 10,000 images x 100 findings ($([ "${STORE:-}" = h2 ] && echo "H2, embedded" || echo PostgreSQL)) in $(echo "$(date +%s.%N) - $seed_start" | bc) s"
 java bench/server/ServerLoad.java query "$url" "$token" "${ROUNDS:-500}" \
   '/api/v1/kpis' \
   '/api/v1/kpis?windowDays={n}' \
@@ -122,7 +132,7 @@ java bench/server/ServerLoad.java query "$url" "$token" "${ROUNDS:-500}" \
   '/api/v1/findings?state=fixed&limit=1000' \
   '/api/v1/findings?after=150000&limit=100' \
   '/ui' \
-  "/ui/images/sha256:$(printf '%064x' 5170)?repository=registry.seed/team/app-517" \
+  "/ui/images/sha256:$image_digest?repository=registry.seed/team/app-517" \
   '/ui/findings/103401'
 # The overview counted afresh: each request 5.1 s after the last, when the shared figures expired.
 java bench/server/ServerLoad.java query-spaced "$url" "$token" "${SPACED_ROUNDS:-20}" 5100 '/ui'

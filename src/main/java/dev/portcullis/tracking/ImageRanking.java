@@ -28,7 +28,12 @@ public final class ImageRanking {
     // The counts are grouped by image id alone, over the few current and running digests; names
     // and digests are joined to the thousand or so groups afterwards, so the aggregation neither
     // sorts nor hashes wide keys. On PostgreSQL the open findings' columns come from the partial
-    // index finding_open_ranking (V12) without reading the finding table.
+    // index finding_open_ranking (V12) without reading the finding table. H2, given "open" as a
+    // condition on the finding, starts its join from the open findings and goes through every
+    // image that carries them (at 10,000 images of 100 findings: minutes); asked inside the sums
+    // instead, it starts from the candidates, as PostgreSQL does.
+    String open = "f.fixed_at IS NULL";
+    String openInSums = store.postgres() ? "" : open + " AND ";
     String sql =
         "SELECT r.name, i.digest,"
             + " CASE WHEN r.current_image_id = i.id THEN 1 ELSE 0 END,"
@@ -37,16 +42,21 @@ public final class ImageRanking {
             + " counted.overdue, counted.critical, counted.high"
             + " FROM (SELECT fi.image_id AS image_id,"
             + " SUM(CASE WHEN "
+            + openInSums
             + Overdue.OF_OPEN
             + " THEN 1 ELSE 0 END) AS overdue,"
-            + " SUM(CASE WHEN f.severity = 'CRITICAL' THEN 1 ELSE 0 END) AS critical,"
-            + " SUM(CASE WHEN f.severity = 'HIGH' THEN 1 ELSE 0 END) AS high"
+            + " SUM(CASE WHEN "
+            + openInSums
+            + "f.severity = 'CRITICAL' THEN 1 ELSE 0 END) AS critical,"
+            + " SUM(CASE WHEN "
+            + openInSums
+            + "f.severity = 'HIGH' THEN 1 ELSE 0 END) AS high"
             + " FROM (SELECT current_image_id AS image_id FROM repository"
             + " WHERE current_image_id IS NOT NULL"
             + " UNION SELECT image_id FROM running_image) candidate"
             + " JOIN finding_image fi ON fi.image_id = candidate.image_id"
             + " JOIN finding f ON f.id = fi.finding_id"
-            + " WHERE f.fixed_at IS NULL"
+            + (store.postgres() ? " WHERE " + open : "")
             + " GROUP BY fi.image_id) counted"
             + " JOIN image i ON i.id = counted.image_id"
             + " JOIN repository r ON r.id = i.repository_id"
