@@ -9,7 +9,8 @@
 #            image's page and a finding's page, signed in with the same token.
 #   bench/server.sh [REPORTS [CLIENTS [FINDINGS]]]      defaults: 2000 4 100
 # PARTS=ingest or PARTS=query runs one part only (default: both). STORE=h2 runs the query part on
-# the embedded H2 store instead of PostgreSQL (bench/server/seed-query-store-h2.sql). PG_STATS=1 prints the ingest's
+# the embedded H2 store instead of PostgreSQL (bench/server/seed-query-store-h2.sql); with it,
+# REPOSITORIES=N seeds N repositories of 10 digests instead of 1,000. PG_STATS=1 prints the ingest's
 # ten costliest statements (pg_stat_statements) and PostgreSQL's WAL and checkpoint counters.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -110,30 +111,34 @@ fi
 
 serve query
 seed_start=$(date +%s.%N)
+# The repository whose pages are read: the 517th, or the last where fewer are seeded (REPOSITORIES=N,
+# H2 only: N repositories of 10 digests each).
+sample=$(( ${REPOSITORIES:-1000} < 517 ? ${REPOSITORIES:-1000} : 517 ))
 if [ "${STORE:-}" = h2 ]; then
   # The embedded store, written through H2's automatic mixed mode while the server holds it.
+  { echo "SET @repositories = ${REPOSITORIES:-1000};"; cat bench/server/seed-query-store-h2.sql; } >"$work/seed-h2.sql"
   java -cp "$jar" org.h2.tools.RunScript -url "jdbc:h2:file:$work/h2/portcullis;AUTO_SERVER=TRUE" \
-    -script bench/server/seed-query-store-h2.sql
-  image_digest=$(printf '%064d' 5170)   # the H2 seed's digests are decimal
+    -script "$work/seed-h2.sql"
+  image_digest=$(printf '%064d' $((sample * 10)))   # the H2 seed's digests are decimal
 else
   psql -d query -f bench/server/seed-query-store.sql >/dev/null
-  image_digest=$(printf '%064x' 5170)
+  image_digest=$(printf '%064x' $((sample * 10)))
 fi
-echo "seeded 10,000 images x 100 findings ($([ "${STORE:-}" = h2 ] && echo "H2, embedded" || echo PostgreSQL)) in $(echo "$(date +%s.%N) - $seed_start" | bc) s"
+echo "seeded $(( ${REPOSITORIES:-1000} * 10 )) images x 100 findings ($([ "${STORE:-}" = h2 ] && echo "H2, embedded" || echo PostgreSQL)) in $(echo "$(date +%s.%N) - $seed_start" | bc) s"
 java bench/server/ServerLoad.java query "$url" "$token" "${ROUNDS:-500}" \
   '/api/v1/kpis' \
   '/api/v1/kpis?windowDays={n}' \
   '/api/v1/findings' \
   '/api/v1/findings?severity=CRITICAL,HIGH' \
   '/api/v1/findings?severity=CRITICAL,HIGH&overdue=true' \
-  '/api/v1/findings?repository=registry.seed/team/app-517' \
-  '/api/v1/findings?repository=registry.seed/team/app-517&state=all' \
+  "/api/v1/findings?repository=registry.seed/team/app-$sample" \
+  "/api/v1/findings?repository=registry.seed/team/app-$sample&state=all" \
   '/api/v1/findings?running=true&severity=CRITICAL' \
   '/api/v1/findings?state=fixed&limit=1000' \
   '/api/v1/findings?after=150000&limit=100' \
   '/ui' \
-  "/ui/images/sha256:$image_digest?repository=registry.seed/team/app-517" \
-  '/ui/findings/103401'
+  "/ui/images/sha256:$image_digest?repository=registry.seed/team/app-$sample" \
+  "/ui/findings/$(( (sample - 1) * 200 + 101 ))"
 # The overview counted afresh: each request 5.1 s after the last, when the shared figures expired.
 java bench/server/ServerLoad.java query-spaced "$url" "$token" "${SPACED_ROUNDS:-20}" 5100 '/ui'
 stop_server
