@@ -82,24 +82,27 @@ public final class OpenHistory {
       Map<Severity, long[]> fixed)
       throws SQLException {
     String firstDay = day("f.first_seen");
-    String fixedDay =
-        "CASE WHEN f.fixed_at IS NULL OR f.fixed_at > ? THEN NULL ELSE "
-            + day("f.fixed_at")
-            + " END";
+    // Two ranges of the findings' state: the open ones, and those fixed since the first day. One
+    // fixed before the first day counts in and out before it, so it is left out, and the pass
+    // reads the open and recent findings rather than all history. As two ranges on fixed_at, each
+    // is read from an index alone on PostgreSQL (finding_open_oldest, finding_open_by_age).
     try (PreparedStatement select =
         connection.prepareStatement(
-            "SELECT severity, opened_on, fixed_on, COUNT(*) FROM (SELECT f.severity AS severity, "
+            "SELECT severity, opened_on, fixed_on, COUNT(*) FROM ("
+                + "SELECT f.severity AS severity, "
                 + firstDay
-                + " AS opened_on, "
-                + fixedDay
-                + " AS fixed_on FROM finding f WHERE f.first_seen <= ?"
-                // One fixed before the first day counts in and out before it: left out, so that
-                // the pass reads the open findings and the recent ones, not all history.
-                + " AND (f.fixed_at IS NULL OR f.fixed_at >= ?)) d"
+                + " AS opened_on, CAST(NULL AS BIGINT) AS fixed_on FROM finding f"
+                + " WHERE f.fixed_at IS NULL AND f.first_seen <= ?"
+                + " UNION ALL SELECT f.severity, "
+                + firstDay
+                + ", CASE WHEN f.fixed_at > ? THEN NULL ELSE "
+                + day("f.fixed_at")
+                + " END FROM finding f WHERE f.fixed_at >= ? AND f.first_seen <= ?) d"
                 + " GROUP BY severity, opened_on, fixed_on")) {
       select.setLong(1, now);
       select.setLong(2, now);
       select.setLong(3, first * DAY_MILLIS);
+      select.setLong(4, now);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           Severity severity = Severity.valueOf(rows.getString(1));
