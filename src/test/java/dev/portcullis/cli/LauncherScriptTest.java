@@ -123,7 +123,7 @@ class LauncherScriptTest {
   }
 
   @Test
-  void afterADoubleDashTheOptionIsPortcullisArgument() throws Exception {
+  void afterADoubleDashTheOptionIsAnArgumentForPortcullis() throws Exception {
     Run run = launch(Map.of("CI", "true"), "sbom", "0", "--", "--no-class-archive");
     assertThat(run.output).isEqualTo("sbom 0 -- --no-class-archive\n");
   }
