@@ -8,7 +8,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -20,24 +25,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bin/portcullis} records its class-data-sharing archive only from a scan that ran to its
- * end. The launcher runs a stand-in jar whose main method exits with the code it is given.
+ * {@code bin/portcullis} and its class-data-sharing archive: the user's own run never records one;
+ * the one {@code --record-class-archive} ships beside the jar is used, and without it a training
+ * run records one in the background after a whole scan, except where CI is set or the archive is
+ * turned off. The launcher runs a stand-in jar that prints its arguments; {@code sbom CODE} exits
+ * with CODE, the training scan ({@code sbom image ...}) with 0.
  */
 class LauncherScriptTest {
 
   @TempDir Path dir;
   private Path jar;
-  private Path archives;
+  private Path cached;
+  private Path shipped;
 
-  /** The stand-in for the Portcullis jar: {@code sbom CODE} exits with CODE. */
+  /** The stand-in for the Portcullis jar. */
   public static final class ExitWith {
     public static void main(String[] args) {
-      System.exit(Integer.parseInt(args[1]));
+      System.out.println(String.join(" ", args));
+      System.exit(args[1].matches("[0-9]+") ? Integer.parseInt(args[1]) : 0);
     }
   }
 
   @BeforeEach
-  void standInJar() throws IOException {
+  void standInJarAndDemoImage() throws IOException {
     jar = dir.resolve("stand-in.jar");
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -53,37 +63,89 @@ class LauncherScriptTest {
         out.closeEntry();
       }
     }
-    archives = dir.resolve("cache/portcullis/jvm");
+    // The training scan's input, as the build leaves it beside the jar; the stand-in reads nothing.
+    Files.createDirectories(dir.resolve("demo"));
+    Files.createFile(dir.resolve("demo/demo-image.tar"));
+    cached = dir.resolve("cache/portcullis/jvm");
+    shipped = dir.resolve("class-archives");
   }
 
   @Test
-  void aScanThatStopsOnAnInputErrorLeavesNoArchive() throws Exception {
-    assertThat(launch("2")).isEqualTo(2);
-    assertThat(archiveFiles()).isEmpty();
+  void aScanThatStopsOnAnInputErrorStartsNoRecording() throws Exception {
+    assertThat(launch(Map.of(), "sbom", "2").exitCode).isEqualTo(2);
+    assertThat(files(cached)).isEmpty();
   }
 
   @Test
-  void aScanThatStopsOnAnInternalErrorLeavesNoArchive() throws Exception {
-    assertThat(launch("3")).isEqualTo(3);
-    assertThat(archiveFiles()).isEmpty();
+  void aScanThatStopsOnAnInternalErrorStartsNoRecording() throws Exception {
+    assertThat(launch(Map.of(), "sbom", "3").exitCode).isEqualTo(3);
+    assertThat(files(cached)).isEmpty();
   }
 
   @Test
-  void aWholeScanRecordsTheArchiveAndLaterRunsKeepIt() throws Exception {
+  void aWholeScanRecordsTheArchiveAfterwardsAndALaterRunUsesIt() throws Exception {
     assumeTheJdkCanRecord();
-    assertThat(launch("0")).isZero();
-    List<String> recorded = archiveFiles();
-    assertThat(recorded).singleElement().asString().endsWith(".jsa");
+    Run first = launch(Map.of(), "sbom", "0");
+    assertThat(first.exitCode).isZero();
+    assertThat(first.output).isEqualTo(launch(noArchive(), "sbom", "0").output);
 
-    assertThat(launch("2")).isEqualTo(2);
-    assertThat(archiveFiles()).isEqualTo(recorded);
+    List<String> recorded = recordingsFinished(cached);
+    assertThat(recorded).singleElement().asString().endsWith(".jsa");
+    assertThat(standInClassSource(Map.of())).isEqualTo("shared objects file (top)");
+    assertThat(launch(Map.of(), "sbom", "2").exitCode).isEqualTo(2);
+    assertThat(files(cached)).isEqualTo(recorded);
   }
 
   @Test
   void aScanWhoseGateFailedRanToItsEndAndRecords() throws Exception {
     assumeTheJdkCanRecord();
-    assertThat(launch("1")).isEqualTo(1);
-    assertThat(archiveFiles()).singleElement().asString().endsWith(".jsa");
+    assertThat(launch(Map.of(), "sbom", "1").exitCode).isEqualTo(1);
+    assertThat(recordingsFinished(cached)).singleElement().asString().endsWith(".jsa");
+  }
+
+  @Test
+  void withCiSetNoRecordingStarts() throws Exception {
+    Run run = launch(Map.of("CI", "true"), "sbom", "0");
+    assertThat(run.exitCode).isZero();
+    assertThat(run.output).isEqualTo("sbom 0\n");
+    assertThat(files(cached)).isEmpty();
+  }
+
+  @Test
+  void theNoClassArchiveOptionIsTheLaunchersOwnAndStartsNoRecording() throws Exception {
+    Run run = launch(Map.of(), "sbom", "0", "--no-class-archive");
+    assertThat(run.exitCode).isZero();
+    assertThat(run.output).isEqualTo("sbom 0\n");
+    assertThat(files(cached)).isEmpty();
+
+    assertThat(launch(Map.of(), "--no-class-archive", "sbom", "0").output).isEqualTo("sbom 0\n");
+    assertThat(files(cached)).isEmpty();
+  }
+
+  @Test
+  void afterADoubleDashTheOptionIsAnArgumentForPortcullis() throws Exception {
+    Run run = launch(Map.of("CI", "true"), "sbom", "0", "--", "--no-class-archive");
+    assertThat(run.output).isEqualTo("sbom 0 -- --no-class-archive\n");
+  }
+
+  @Test
+  void theArchiveRecordedForTheJarIsUsedAndNoneIsRecordedBesideIt() throws Exception {
+    assumeTheJdkCanRecord();
+    assertThat(launch(Map.of(), "--record-class-archive").exitCode).isZero();
+    assertThat(files(shipped)).singleElement().asString().endsWith(".jsa");
+
+    assertThat(standInClassSource(Map.of())).isEqualTo("shared objects file (top)");
+    assertThat(launch(Map.of(), "sbom", "0").exitCode).isZero();
+    assertThat(files(cached)).isEmpty();
+    assertThat(standInClassSource(noArchive())).isNotEqualTo("shared objects file (top)");
+  }
+
+  @Test
+  void recordingTheArchiveTakesNoOtherArguments() throws Exception {
+    Run run = launch(Map.of(), "--record-class-archive", "sbom", "0");
+    assertThat(run.exitCode).isEqualTo(2);
+    assertThat(run.output).contains("--record-class-archive takes no other arguments");
+    assertThat(files(shipped)).isEmpty();
   }
 
   /** A dynamic archive is recorded on top of the JDK's default one. */
@@ -93,23 +155,61 @@ class LauncherScriptTest {
         "this JDK has no default class-data-sharing archive to record on top of");
   }
 
-  private int launch(String exitCode) throws IOException, InterruptedException {
+  private static Map<String, String> noArchive() {
+    return Map.of("PORTCULLIS_NO_CLASS_ARCHIVE", "1");
+  }
+
+  private record Run(int exitCode, String output) {}
+
+  private Run launch(Map<String, String> environment, String... arguments)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("bash", "bin/portcullis"));
+    command.addAll(List.of(arguments));
+    Path output = dir.resolve("output.txt");
     ProcessBuilder builder =
-        new ProcessBuilder("bash", "bin/portcullis", "sbom", exitCode)
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("output.txt").toFile());
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
     builder.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
     builder.environment().put("PORTCULLIS_JAR", jar.toString());
     builder.environment().remove("PORTCULLIS_NO_CLASS_ARCHIVE");
     builder.environment().remove("PORTCULLIS_JAVA_OPTS");
+    builder.environment().remove("CI");
+    builder.environment().putAll(environment);
     Process process = builder.start();
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return process.exitValue();
+    return new Run(process.exitValue(), Files.readString(output));
   }
 
-  /** The file names in the archive directory, recordings in progress included. */
-  private List<String> archiveFiles() throws IOException {
+  /** Where the JVM loaded the stand-in's main class from, as its class loading log says. */
+  private String standInClassSource(Map<String, String> environment) throws Exception {
+    Map<String, String> logging = new HashMap<>(environment);
+    logging.put("PORTCULLIS_JAVA_OPTS", "-XX:+UseSerialGC -Xlog:class+load=info");
+    String output = launch(logging, "--version", "0").output;
+    return output
+        .lines()
+        .filter(line -> line.contains(ExitWith.class.getName() + " source: "))
+        .map(line -> line.substring(line.indexOf(" source: ") + 9))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /**
+   * The files in {@code archives} once the training run that the launcher left running has finished
+   * (its lock file is gone).
+   */
+  private static List<String> recordingsFinished(Path archives) throws Exception {
+    Instant giveUp = Instant.now().plus(Duration.ofMinutes(2));
+    List<String> files = files(archives);
+    while (files.stream().anyMatch(name -> name.endsWith(".recording"))
+        && Instant.now().isBefore(giveUp)) {
+      Thread.sleep(100);
+      files = files(archives);
+    }
+    return files;
+  }
+
+  /** The file names in a directory, recordings in progress and lock files included. */
+  private static List<String> files(Path archives) throws IOException {
     if (!Files.isDirectory(archives)) {
       return List.of();
     }

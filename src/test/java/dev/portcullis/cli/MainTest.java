@@ -53,6 +53,15 @@ class MainTest {
     assertThat(result.err()).contains("'sbomm'", "Try 'portcullis --help'");
   }
 
+  /** bin/portcullis takes --no-class-archive out of the command line; the CLI itself rejects it. */
+  @Test
+  void theLaunchersNoClassArchiveOptionIsAUsageErrorForTheJarItself() {
+    Cli.Result result = Cli.run("--no-class-archive", "sbom", "image", "x");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("Unknown option: '--no-class-archive'");
+  }
+
   /**
    * An Error is an internal error (exit 3), never the JVM's exit 1, which reads as a failed gate.
    */
