@@ -209,14 +209,7 @@ public final class TarLayerWalker {
     BoundedInputStream counted =
         BoundedInputStream.builder().setInputStream(CloseShieldInputStream.wrap(tarBytes)).get();
     TarArchiveInputStream tar = new TarArchiveInputStream(counted, TAR_NAMES);
-    walkEntries(
-        tar,
-        counted,
-        where,
-        visitor,
-        // The tar stream ends each entry's content; the shield keeps a visitor from closing it.
-        entry -> () -> CloseShieldInputStream.wrap(tar),
-        true);
+    walkEntries(tar, counted, where, visitor);
     drainAfterArchive(tarBytes, where);
     drain(buffered);
     verifyRaw(raw.rawDigest(), layer, compression, where);
@@ -254,24 +247,12 @@ public final class TarLayerWalker {
     }
   }
 
-  /** Where the content of an entry comes from, decided when the walk reaches its header. */
-  @FunctionalInterface
-  private interface ContentSource {
-    ContentOpener of(TarArchiveEntry entry);
-  }
-
-  /**
-   * @param drain whether to read what the visitor left of each entry through the tar stream (a
-   *     stream, whose every byte must be hashed) or let the tar reader skip it (a file on disk)
-   */
+  /** Walks a streamed tar, whose every byte must pass through for the digests. */
   private void walkEntries(
-      TarArchiveInputStream tar,
-      BoundedInputStream tarBytes,
-      String where,
-      EntryVisitor visitor,
-      ContentSource contents,
-      boolean drain)
+      TarArchiveInputStream tar, BoundedInputStream tarBytes, String where, EntryVisitor visitor)
       throws IOException {
+    // The tar stream ends each entry's content; the shield keeps a visitor from closing it.
+    ContentOpener content = () -> CloseShieldInputStream.wrap(tar);
     long entries = 0;
     long dataEnd = -1;
     TarArchiveEntry entry;
@@ -282,14 +263,10 @@ public final class TarLayerWalker {
       }
       TarPaths.ImagePath path = TarPaths.inImage(entry.getName());
       if (!path.path().isEmpty()) {
-        visit(entry, path, contents.of(entry), where, visitor);
+        visit(entry, path, content, where, visitor);
       }
-      if (drain) {
-        // Consume what the visitor left, with one buffer, rather than letting the tar reader skip.
-        drain(tar);
-      } else {
-        tar.skip(Long.MAX_VALUE);
-      }
+      // Consume what the visitor left, with one buffer, rather than letting the tar reader skip.
+      drain(tar);
       dataEnd = tarBytes.getCount();
     }
   }
