@@ -2,7 +2,6 @@ package dev.portcullis.image;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -16,7 +15,6 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipEncoding;
 import org.apache.commons.compress.archivers.zip.ZipEncodingHelper;
-import org.apache.commons.io.input.BoundedInputStream;
 
 /**
  * The headers of an uncompressed tar on local disk, read where they lie: each entry's content is
@@ -31,6 +29,9 @@ import org.apache.commons.io.input.BoundedInputStream;
 final class TarHeaders {
 
   static final int RECORD = 512;
+
+  /** In an old GNU sparse extension record: whether another follows (after 21 map entries). */
+  private static final int SPARSE_EXTENSION_FLAG = 504;
 
   /** GNU long names and PAX headers are names and a few attributes; nothing near this size. */
   private static final int MAX_META_BYTES = 1024 * 1024;
@@ -111,11 +112,11 @@ final class TarHeaders {
         all.putAll(pax);
         applyPax(entry, all);
       }
-      if (entry.isSparse() || entry.isExtended()) {
-        next = endOfSparse();
-        lastDataEnd = next;
-        return entry;
+      if (entry.isOldGNUSparse() && entry.isExtended()) {
+        start = afterSparseExtensions(start);
       }
+      // A sparse entry's size is what the archive stores (its map included, for PAX 1.0 sparse
+      // files), so the next header lies after that, as for any entry.
       step(entry.getSize(), start);
       return entry;
     }
@@ -140,16 +141,20 @@ final class TarHeaders {
             blob.size() - at));
   }
 
-  /** Where the header after a sparse entry lies: found by reading it through the stream reader. */
-  private long endOfSparse() throws IOException {
-    long start = groupStart;
-    try (InputStream raw = from(start)) {
-      BoundedInputStream counted = BoundedInputStream.builder().setInputStream(raw).get();
-      TarArchiveInputStream tar = new TarArchiveInputStream(counted, TarLayerWalker.TAR_NAMES);
-      tar.getNextEntry();
-      tar.transferTo(OutputStream.nullOutputStream());
-      return start + padded(counted.getCount());
-    }
+  /**
+   * Where an old GNU sparse file's content starts: after the extension records that continue its
+   * map, each flagged in its byte 504 when another follows.
+   */
+  private long afterSparseExtensions(long start) throws IOException {
+    byte[] extension = new byte[RECORD];
+    long at = start;
+    do {
+      if (readFully(at, extension) < RECORD) {
+        throw new IOException("truncated tar: a sparse file's map is incomplete");
+      }
+      at += RECORD;
+    } while (extension[SPARSE_EXTENSION_FLAG] != 0);
+    return at;
   }
 
   /** Reads the record at {@link #next}; false at the end of the archive. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +61,44 @@ class TarHeadersTest {
     assertThat(walk(bytes.toByteArray(), false)).containsExactly("etc/x FILE 3 abc");
   }
 
+  /** GNU tar writes sparse files in its old format or as PAX 1.0; no image tool does. */
+  @ParameterizedTest
+  @ValueSource(strings = {"gnu", "posix"})
+  void sparseFileIsReadWholeAndTheNextEntryFound(String format) throws Exception {
+    Path root = Files.createDirectories(dir.resolve("root-" + format));
+    try (RandomAccessFile sparse = new RandomAccessFile(root.resolve("sparse").toFile(), "rw")) {
+      sparse.seek(3 * 1024 * 1024);
+      sparse.write("hello".getBytes(StandardCharsets.UTF_8));
+    }
+    Files.createDirectories(root.resolve("etc"));
+    Files.writeString(root.resolve("etc/x"), "abc");
+    Path out = dir.resolve("sparse-" + format + ".tar");
+    Process tar =
+        new ProcessBuilder(
+                "tar",
+                "--sparse",
+                "--format=" + format,
+                "-C",
+                root.toString(),
+                "-cf",
+                out.toString(),
+                "sparse",
+                "etc/x")
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(tar.waitFor()).as(output).isZero();
+    byte[] bytes = Files.readAllBytes(out);
+
+    List<String> inPlace = walkSummarised(bytes, false);
+
+    assertThat(inPlace).isEqualTo(walkSummarised(bytes, true));
+    // The size is what the archive stores, in either reader; the content is the whole file.
+    assertThat(inPlace).hasSize(2);
+    assertThat(inPlace.get(0)).startsWith("sparse FILE ").endsWith(" ...hello");
+    assertThat(inPlace.get(1)).isEqualTo("etc/x FILE 3 abc");
+  }
+
   @Test
   void malformedPaxHeaderIsACorruptLayer() throws IOException {
     byte[] tar = tar(TarArchiveOutputStream.LONGFILE_POSIX, false);
@@ -111,6 +150,20 @@ class TarHeadersTest {
       return i;
     }
     throw new AssertionError("not found");
+  }
+
+  /** As {@link #walk}, with each content shown by its last five bytes. */
+  private List<String> walkSummarised(byte[] tar, boolean gzip) throws IOException {
+    return walk(tar, gzip).stream()
+        .map(
+            line -> {
+              int space = line.lastIndexOf(' ');
+              String content = line.substring(space + 1);
+              return content.length() > 5
+                  ? line.substring(0, space + 1) + "..." + content.substring(content.length() - 5)
+                  : line;
+            })
+        .toList();
   }
 
   private List<String> walk(byte[] tar, boolean gzip) throws IOException {
