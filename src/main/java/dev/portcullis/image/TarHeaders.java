@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -40,7 +41,7 @@ final class TarHeaders {
       ZipEncodingHelper.getZipEncoding(TarLayerWalker.TAR_NAMES);
 
   private final LocalBlob blob;
-  private final ChannelSlice channel;
+  private final SeekableByteChannel channel;
   private final byte[] header = new byte[RECORD];
   private final Map<String, String> globalPax = new HashMap<>();
 
@@ -57,7 +58,7 @@ final class TarHeaders {
 
   TarHeaders(LocalBlob blob) throws IOException {
     this.blob = blob;
-    this.channel = (ChannelSlice) blob.openChannel();
+    this.channel = blob.openChannel();
   }
 
   /** Where the current entry's content starts in the blob's file. */
