@@ -4,6 +4,7 @@ import dev.portcullis.analyzer.AnalysisResult;
 import dev.portcullis.analyzer.Analyzer;
 import dev.portcullis.analyzer.os.OsReleaseAnalyzer;
 import dev.portcullis.analyzer.secret.SecretAnalyzer;
+import dev.portcullis.image.FileIdentity;
 import dev.portcullis.image.FileNode;
 import dev.portcullis.image.ImageSource;
 import dev.portcullis.image.InputException;
@@ -11,6 +12,7 @@ import dev.portcullis.image.LayerEntry.EntryType;
 import dev.portcullis.image.LayerRef;
 import dev.portcullis.image.LayeredFilesystem;
 import dev.portcullis.image.Limits;
+import dev.portcullis.image.LocalBlob;
 import dev.portcullis.image.PathOverlay;
 import dev.portcullis.image.ResolvedImage;
 import dev.portcullis.inventory.Attribution;
@@ -127,8 +129,18 @@ public final class ImageInventory {
     }
     String key =
         LayerCache.key(layer.diffId().toString(), analyzers, limits.maxAnalyzedFileBytes());
+    // Read before any byte of the blob is hashed, so that a record made from it below describes
+    // the file as it was when hashed, or an older state, never a newer one.
+    Optional<LocalBlob> blob = source.localBlob(layer);
+    Optional<FileIdentity> identity =
+        blob.isPresent() ? blob.get().fileIdentity() : Optional.empty();
     Optional<LayerAnalysis> cached = cache.get(key);
     if (cached.isPresent()) {
+      if (blob.isPresent() && !isVerified(identity, blob.get(), layer)) {
+        // The analysis is known by diffID; what is left to prove is that this blob is that layer.
+        source.verifyLayer(layer, limits);
+        recordVerified(identity, blob.get(), layer);
+      }
       String where = source.describe() + ", " + layer.describe();
       for (FileNode node : cached.get().files()) {
         budget.charge(node, where);
@@ -137,7 +149,21 @@ public final class ImageInventory {
     }
     LayerAnalysis analysis = scanner.scan(source, layer, budget);
     cache.put(key, analysis);
+    if (blob.isPresent()) {
+      recordVerified(identity, blob.get(), layer);
+    }
     return analysis;
+  }
+
+  private boolean isVerified(Optional<FileIdentity> identity, LocalBlob blob, LayerRef layer) {
+    return identity.isPresent() && cache.isVerified(identity.get(), blob, layer);
+  }
+
+  private void recordVerified(Optional<FileIdentity> identity, LocalBlob blob, LayerRef layer)
+      throws IOException {
+    if (identity.isPresent()) {
+      cache.recordVerified(identity.get(), blob, layer);
+    }
   }
 
   private Inventory merge(ResolvedImage image, List<LayerAnalysis> analyses) throws InputException {

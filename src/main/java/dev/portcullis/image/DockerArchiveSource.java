@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -120,6 +121,17 @@ final class DockerArchiveSource implements ImageSource {
       throws IOException {
     new TarLayerWalker(name, walkLimits)
         .walk(archive.locate(layer.location(), layer.describe()), layer, visitor);
+  }
+
+  @Override
+  public Optional<LocalBlob> localBlob(LayerRef layer) throws IOException {
+    return Optional.of(archive.locate(layer.location(), layer.describe()));
+  }
+
+  @Override
+  public void verifyLayer(LayerRef layer, Limits walkLimits) throws IOException {
+    new TarLayerWalker(name, walkLimits)
+        .verify(archive.locate(layer.location(), layer.describe()), layer);
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 
 /**
  * A blob on local disk: the bytes {@code [offset, offset + size)} of a file, either the whole file
@@ -23,6 +24,15 @@ public record LocalBlob(Path file, long offset, long size, String name) {
   static LocalBlob of(Path file, String name) throws IOException {
     try {
       return new LocalBlob(file, 0, Files.size(file), name);
+    } catch (NoSuchFileException e) {
+      throw new InputException(name + ": no such file");
+    }
+  }
+
+  /** The identity of the file that holds the blob, as it is now; see {@link FileIdentity#of}. */
+  public Optional<FileIdentity> fileIdentity() throws IOException {
+    try {
+      return FileIdentity.of(file);
     } catch (NoSuchFileException e) {
       throw new InputException(name + ": no such file");
     }

@@ -3,6 +3,7 @@ package dev.portcullis.image;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -103,6 +104,17 @@ final class OciLayoutSource implements ImageSource {
       throws IOException {
     new TarLayerWalker(name, walkLimits)
         .walk(blobs.locate(layer.blobDigest(), layer.describe()), layer, visitor);
+  }
+
+  @Override
+  public Optional<LocalBlob> localBlob(LayerRef layer) throws IOException {
+    return Optional.of(blobs.locate(layer.blobDigest(), layer.describe()));
+  }
+
+  @Override
+  public void verifyLayer(LayerRef layer, Limits walkLimits) throws IOException {
+    new TarLayerWalker(name, walkLimits)
+        .verify(blobs.locate(layer.blobDigest(), layer.describe()), layer);
   }
 
   @Override

@@ -69,33 +69,79 @@ public final class TarLayerWalker {
               + " for one layer");
     }
     try (BlobHasher hasher = BlobHasher.start(blob, where)) {
-      try (InputStream headers = blob.openStream();
-          FileChannel contents = FileChannel.open(blob.file(), StandardOpenOption.READ)) {
-        // Counted above the buffer: what the tar reader took, so where each entry's data starts.
-        BoundedInputStream counted =
-            BoundedInputStream.builder()
-                .setInputStream(new BufferedInputStream(headers, TAR_RECORD * 16))
-                .get();
-        TarArchiveInputStream tar = new TarArchiveInputStream(counted, TAR_NAMES);
-        walkEntries(
-            tar,
-            counted,
-            where,
-            visitor,
-            entry -> {
-              long dataOffset = blob.offset() + counted.getCount();
-              // A sparse file's content is scattered over the archive: the tar reader puts it
-              // together.
-              return entry.isSparse()
-                  ? () -> CloseShieldInputStream.wrap(tar)
-                  : () -> new StoredContent(contents, dataOffset, entry.getSize());
-            },
-            false);
+      try (FileChannel contents = FileChannel.open(blob.file(), StandardOpenOption.READ)) {
+        TarHeaders headers = new TarHeaders(blob);
+        try {
+          walkInPlace(headers, contents, where, visitor);
+        } finally {
+          headers.close();
+        }
       } catch (IOException | RuntimeException e) {
         throw blameBlobOr(hasher, layer, where, e);
       }
       // An uncompressed blob is its own diffID: one hash covers both.
       verifyRaw(hasher.digest(), layer, Compression.NONE, where);
+    }
+  }
+
+  private void walkInPlace(
+      TarHeaders headers, FileChannel contents, String where, EntryVisitor visitor)
+      throws IOException {
+    long entries = 0;
+    TarArchiveEntry entry;
+    while ((entry = headers.next()) != null) {
+      if (++entries > limits.maxEntriesPerLayer()) {
+        throw new InputException(
+            where + ": more than " + limits.maxEntriesPerLayer() + " entries in one layer");
+      }
+      TarPaths.ImagePath path = TarPaths.inImage(entry.getName());
+      if (path.path().isEmpty()) {
+        continue;
+      }
+      long offset = headers.contentOffsetInFile();
+      long size = entry.getSize();
+      // A sparse file's content is scattered over the archive: the tar reader puts it together.
+      ContentOpener content =
+          entry.isSparse() || entry.isExtended()
+              ? headers::openSparse
+              : () -> new StoredContent(contents, offset, size);
+      visit(entry, path, content, where, visitor);
+    }
+  }
+
+  /**
+   * Checks a local blob's digests without visiting its entries: the blob digest and, for an
+   * uncompressed blob, the diffID over the raw bytes; for a compressed blob the diffID over the
+   * decompressed bytes too, within the same expansion limits as a walk. For a layer whose analysis
+   * is cached already, this is all that is left to prove.
+   */
+  public void verify(LocalBlob blob, LayerRef layer) throws IOException {
+    String where = sourceName + ", " + layer.describe();
+    if (compressionOf(blob) == Compression.NONE) {
+      try (BlobHasher hasher = BlobHasher.start(blob, where)) {
+        verifyRaw(hasher.digest(), layer, Compression.NONE, where);
+      }
+      return;
+    }
+    try (ReadAheadHasher raw = new ReadAheadHasher(blob.openStream(), where)) {
+      BufferedInputStream buffered = new BufferedInputStream(raw, DRAIN_BUFFER);
+      try {
+        Compression compression = Compression.detect(buffered);
+        InputStream plain = compression.decompress(buffered);
+        InputStream bounded = new ExpansionGuard(plain, where, limits, raw::compressedBytesRead);
+        drain(
+            layer.diffId() == null
+                ? bounded
+                : new VerifyingInputStream(bounded, layer.diffId(), where + " (uncompressed)"));
+        drain(buffered);
+        verifyRaw(raw.rawDigest(), layer, compression, where);
+      } catch (IOException | RuntimeException e) {
+        // A blob that is not what its digest says explains any failure inside it best.
+        blameBlobIfTampered(buffered, raw, layer, where);
+        throw e instanceof InputException input
+            ? input
+            : new InputException(where + ": corrupt or truncated layer (" + describe(e) + ")", e);
+      }
     }
   }
 
@@ -163,14 +209,7 @@ public final class TarLayerWalker {
     BoundedInputStream counted =
         BoundedInputStream.builder().setInputStream(CloseShieldInputStream.wrap(tarBytes)).get();
     TarArchiveInputStream tar = new TarArchiveInputStream(counted, TAR_NAMES);
-    walkEntries(
-        tar,
-        counted,
-        where,
-        visitor,
-        // The tar stream ends each entry's content; the shield keeps a visitor from closing it.
-        entry -> () -> CloseShieldInputStream.wrap(tar),
-        true);
+    walkEntries(tar, counted, where, visitor);
     drainAfterArchive(tarBytes, where);
     drain(buffered);
     verifyRaw(raw.rawDigest(), layer, compression, where);
@@ -208,24 +247,12 @@ public final class TarLayerWalker {
     }
   }
 
-  /** Where the content of an entry comes from, decided when the walk reaches its header. */
-  @FunctionalInterface
-  private interface ContentSource {
-    ContentOpener of(TarArchiveEntry entry);
-  }
-
-  /**
-   * @param drain whether to read what the visitor left of each entry through the tar stream (a
-   *     stream, whose every byte must be hashed) or let the tar reader skip it (a file on disk)
-   */
+  /** Walks a streamed tar, whose every byte must pass through for the digests. */
   private void walkEntries(
-      TarArchiveInputStream tar,
-      BoundedInputStream tarBytes,
-      String where,
-      EntryVisitor visitor,
-      ContentSource contents,
-      boolean drain)
+      TarArchiveInputStream tar, BoundedInputStream tarBytes, String where, EntryVisitor visitor)
       throws IOException {
+    // The tar stream ends each entry's content; the shield keeps a visitor from closing it.
+    ContentOpener content = () -> CloseShieldInputStream.wrap(tar);
     long entries = 0;
     long dataEnd = -1;
     TarArchiveEntry entry;
@@ -236,14 +263,10 @@ public final class TarLayerWalker {
       }
       TarPaths.ImagePath path = TarPaths.inImage(entry.getName());
       if (!path.path().isEmpty()) {
-        visit(entry, path, contents.of(entry), where, visitor);
+        visit(entry, path, content, where, visitor);
       }
-      if (drain) {
-        // Consume what the visitor left, with one buffer, rather than letting the tar reader skip.
-        drain(tar);
-      } else {
-        tar.skip(Long.MAX_VALUE);
-      }
+      // Consume what the visitor left, with one buffer, rather than letting the tar reader skip.
+      drain(tar);
       dataEnd = tarBytes.getCount();
     }
   }
