@@ -220,9 +220,11 @@ public final class JavaArchiveAnalyzer implements Analyzer {
               zip.getRawInputStream(entry).close();
               // Read in place, not inflated, but charged as if it were: entries that overlap
               // (one archive named by many entries) must not multiply the work unbounded.
-              account(entry.getCompressedSize(), location);
-              inPlace(
-                  slice.slice(entry.getDataOffset(), entry.getCompressedSize()), inner, depth + 1);
+              // What is charged is what lies within this archive, whatever sizes the directory
+              // claims.
+              StoredSlice nested = slice.slice(entry.getDataOffset(), entry.getCompressedSize());
+              account(nested.size(), location);
+              inPlace(nested, inner, depth + 1);
             } else {
               try (InputStream content = bounded(zip.getInputStream(entry), location)) {
                 archive(content, inner, depth + 1);

@@ -167,6 +167,20 @@ class InPlaceArchivesTest {
     assertThat(result.path("warnings").toString()).contains("inflates beyond");
   }
 
+  @Test
+  void damagedArchivesReadInPlaceAreWarningsAndTheScanGoesOn() throws IOException {
+    byte[] jar = jar("log4j-core-2.14.1.jar");
+    byte[] truncated = java.util.Arrays.copyOf(jar, jar.length / 2);
+    byte[] garbled = jar.clone();
+    // The entries' data overwritten, the central directory left intact.
+    java.util.Arrays.fill(garbled, 64, jar.length / 2, (byte) 0x5a);
+
+    for (byte[] damaged : List.of(truncated, garbled)) {
+      JsonNode result = inventory(Compression.NONE, damaged);
+      assertThat(result.path("warnings").toString()).contains("/opt/app/app.ear");
+    }
+  }
+
   /**
    * A zip of one stored jar whose central directory names it {@code copies} times, every entry
    * pointing at the same bytes: read naively, a small file is read as a large one, and nested
