@@ -3,32 +3,39 @@ package dev.portcullis.analyzer.java;
 import dev.portcullis.analyzer.AnalysisInput;
 import dev.portcullis.analyzer.AnalysisResult;
 import dev.portcullis.analyzer.Analyzer;
+import dev.portcullis.image.StoredContent;
 import dev.portcullis.inventory.Package;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.ZipEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.io.input.CloseShieldInputStream;
 
 /**
  * Java archives (jar, war, ear and plugin archives) found anywhere, and the archives nested in
- * them, streamed and never extracted. Each {@code META-INF/maven/**}{@code /pom.properties} is a
- * package, so a fat or shaded jar yields every library it bundles; an archive without one falls
- * back to its manifest, then to its file name, and says which evidence it used. The SHA-1 of each
- * archive is recorded on the package that is the archive itself, so a repository lookup can confirm
- * coordinates that only a manifest or a file name gave.
+ * them, never extracted: read by their central directory where they lie uncompressed in a layer
+ * read in place (so that their classes are never inflated), streamed otherwise. Each {@code
+ * META-INF/maven/**}{@code /pom.properties} is a package, so a fat or shaded jar yields every
+ * library it bundles; an archive without one falls back to its manifest, then to its file name, and
+ * says which evidence it used. The SHA-1 of each archive is recorded on the package that is the
+ * archive itself, so a repository lookup can confirm coordinates that only a manifest or a file
+ * name gave.
  */
 public final class JavaArchiveAnalyzer implements Analyzer {
 
@@ -48,14 +55,38 @@ public final class JavaArchiveAnalyzer implements Analyzer {
     return "java-archive";
   }
 
+  /**
+   * 4: archives read in place inflate only what names packages, so their classes no longer count
+   * against the inflation limit (the same packages; a limit warning fewer where classes crossed
+   * it).
+   */
   @Override
   public int version() {
-    return 3;
+    return 4;
   }
 
   @Override
   public boolean required(String path, long size) {
     return isArchive(path);
+  }
+
+  private static boolean isPomProperties(String name) {
+    return name.startsWith("META-INF/maven/") && name.endsWith("/pom.properties");
+  }
+
+  private static byte[] sha1Of(StoredSlice slice) throws IOException {
+    MessageDigest sha1 = sha1();
+    byte[] buffer = new byte[BUFFER];
+    long at = 0;
+    while (at < slice.size()) {
+      int n = slice.readAt(at, buffer, 0, buffer.length);
+      if (n <= 0) {
+        throw new IOException("truncated at byte " + at + " of " + slice.size());
+      }
+      sha1.update(buffer, 0, n);
+      at += n;
+    }
+    return sha1.digest();
   }
 
   static boolean isArchive(String name) {
@@ -68,7 +99,12 @@ public final class JavaArchiveAnalyzer implements Analyzer {
   public AnalysisResult analyze(AnalysisInput input) throws IOException {
     List<Package> packages = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
-    new Walk(packages, warnings).archive(input.content(), input.path(), 0);
+    Walk walk = new Walk(packages, warnings);
+    if (input.content() instanceof StoredContent stored) {
+      walk.inPlace(new StoredSlice(stored), input.path(), 0);
+    } else {
+      walk.archive(input.content(), input.path(), 0);
+    }
     return new AnalysisResult(type(), input.path(), null, packages, Map.of(), warnings);
   }
 
@@ -122,18 +158,8 @@ public final class JavaArchiveAnalyzer implements Analyzer {
           }
 
           InputStream content = bounded(zip, location);
-          if (name.startsWith("META-INF/maven/") && name.endsWith("/pom.properties")) {
-            if (++poms <= limits.maxPackages()) {
-              PomProperties.read(content).ifPresent(pom -> own.add(pom.toPackage(location)));
-            } else if (poms == limits.maxPackages() + 1) {
-              warnings.add(
-                  "/"
-                      + location
-                      + ": more than "
-                      + limits.maxPackages()
-                      + " pom.properties in one archive and what it nests, the limit for one"
-                      + " archive; the rest were not read");
-            }
+          if (isPomProperties(name)) {
+            pomProperties(content, location, own);
           } else if (name.equals("META-INF/MANIFEST.MF")) {
             manifest = Manifest.read(content);
           } else if (isArchive(name)) {
@@ -158,7 +184,120 @@ public final class JavaArchiveAnalyzer implements Analyzer {
         packages.addAll(own);
         return;
       }
-      String sha1 = HexFormat.of().formatHex(hashed.getMessageDigest().digest());
+      found(own, manifest, hashed.getMessageDigest().digest(), location);
+    }
+
+    /**
+     * An archive stored uncompressed in a layer read in place, or stored (not deflated) inside such
+     * an archive, as Spring Boot stores its nested jars: read by its central directory, so that
+     * only the entries that name packages are inflated (pom.properties, the manifest, nested
+     * archives) and the classes are not. The SHA-1 still covers every byte. An archive whose
+     * directory is not plainly bounded (see {@link CentralDirectory}) or cannot be read is
+     * streamed, as any other.
+     */
+    void inPlace(StoredSlice slice, String location, int depth) {
+      if (exhausted) {
+        return;
+      }
+      ZipFile zip = directory(slice, depth);
+      if (zip == null) {
+        archive(slice.stream(), location, depth);
+        return;
+      }
+      List<Package> own = new ArrayList<>();
+      Manifest manifest = null;
+      try (zip) {
+        for (ZipArchiveEntry entry : Collections.list(zip.getEntriesInPhysicalOrder())) {
+          String name = entry.getName();
+          if (entry.isDirectory()) {
+            continue;
+          }
+          if (isPomProperties(name)) {
+            try (InputStream content = bounded(zip.getInputStream(entry), location)) {
+              pomProperties(content, location, own);
+            }
+          } else if (name.equals("META-INF/MANIFEST.MF")) {
+            try (InputStream content = bounded(zip.getInputStream(entry), location)) {
+              manifest = Manifest.read(content);
+            }
+          } else if (isArchive(name)) {
+            String inner = location + "!/" + name;
+            if (entry.getMethod() == ZipEntry.STORED && zip.canReadEntryData(entry)) {
+              // Resolves where the entry's data starts, past its local header.
+              zip.getRawInputStream(entry).close();
+              // Read in place, not inflated, but charged as if it were: entries that overlap
+              // (one archive named by many entries) must not multiply the work unbounded.
+              // What is charged is what lies within this archive, whatever sizes the directory
+              // claims.
+              StoredSlice nested = slice.slice(entry.getDataOffset(), entry.getCompressedSize());
+              account(nested.size(), location);
+              inPlace(nested, inner, depth + 1);
+            } else {
+              try (InputStream content = bounded(zip.getInputStream(entry), location)) {
+                archive(content, inner, depth + 1);
+              }
+            }
+          }
+        }
+      } catch (InflationLimitException e) {
+        if (!exhausted) {
+          warnings.add(e.getMessage());
+        }
+        exhausted = true;
+      } catch (IOException | RuntimeException e) {
+        warnings.add(
+            "/" + location + ": not a readable archive (" + e.getMessage() + "); it was skipped");
+        return;
+      }
+      if (exhausted) {
+        packages.addAll(own);
+        return;
+      }
+      byte[] sha1;
+      try {
+        sha1 = sha1Of(slice);
+      } catch (IOException e) {
+        warnings.add(
+            "/" + location + ": not a readable archive (" + e.getMessage() + "); it was skipped");
+        return;
+      }
+      found(own, manifest, sha1, location);
+    }
+
+    /** The archive opened by its central directory; null where it is to be streamed instead. */
+    private ZipFile directory(StoredSlice slice, int depth) {
+      try {
+        return depth <= limits.maxDepth() && CentralDirectory.readable(slice, limits.maxEntries())
+            ? ZipFile.builder()
+                .setSeekableByteChannel(slice)
+                .setCharset(StandardCharsets.UTF_8)
+                .setUseUnicodeExtraFields(true)
+                .setIgnoreLocalFileHeader(true)
+                .get()
+            : null;
+      } catch (IOException | RuntimeException e) {
+        return null;
+      }
+    }
+
+    private void pomProperties(InputStream content, String location, List<Package> own)
+        throws IOException {
+      if (++poms <= limits.maxPackages()) {
+        PomProperties.read(content).ifPresent(pom -> own.add(pom.toPackage(location)));
+      } else if (poms == limits.maxPackages() + 1) {
+        warnings.add(
+            "/"
+                + location
+                + ": more than "
+                + limits.maxPackages()
+                + " pom.properties in one archive and what it nests, the limit for one"
+                + " archive; the rest were not read");
+      }
+    }
+
+    /** The archive's packages: those its pom.properties name, or else the archive itself. */
+    private void found(List<Package> own, Manifest manifest, byte[] digest, String location) {
+      String sha1 = HexFormat.of().formatHex(digest);
       if (own.isEmpty()) {
         Package fallback = manifest != null ? manifest.toPackage(location) : null;
         packages.add((fallback != null ? fallback : FileNames.toPackage(location)).withSha1(sha1));
