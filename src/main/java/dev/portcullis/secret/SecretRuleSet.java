@@ -45,7 +45,17 @@ public final class SecretRuleSet {
   private final List<AllowRule> allowRules;
   private final long maxFileSize;
   private final String fingerprint;
-  private final AhoCorasickDoubleArrayTrie<Integer> keywords = new AhoCorasickDoubleArrayTrie<>();
+
+  /** Each keyword and its index in {@link #rulesByKeyword}, in the order the trie is built from. */
+  private final TreeMap<String, Integer> keywordIndex = new TreeMap<>();
+
+  /**
+   * The keywords' trie, built when a text is first searched with it: a run that only masks the
+   * image history (an SBOM) never does, and building it takes tens of milliseconds in a JVM that
+   * has just started.
+   */
+  private volatile AhoCorasickDoubleArrayTrie<Integer> keywords;
+
   private final List<int[]> rulesByKeyword = new ArrayList<>();
   private final List<String> markerByKeyword = new ArrayList<>();
 
@@ -72,14 +82,10 @@ public final class SecretRuleSet {
         byKeyword.putIfAbsent(rule.fileMarker(), new ArrayList<>());
       }
     }
-    TreeMap<String, Integer> index = new TreeMap<>();
     for (Map.Entry<String, List<Integer>> entry : byKeyword.entrySet()) {
-      index.put(entry.getKey(), rulesByKeyword.size());
+      keywordIndex.put(entry.getKey(), rulesByKeyword.size());
       rulesByKeyword.add(entry.getValue().stream().mapToInt(Integer::intValue).toArray());
       markerByKeyword.add(markers.get(entry.getKey()));
-    }
-    if (!index.isEmpty()) {
-      keywords.build(index);
     }
   }
 
@@ -149,7 +155,20 @@ public final class SecretRuleSet {
   }
 
   AhoCorasickDoubleArrayTrie<Integer> keywords() {
-    return keywords;
+    AhoCorasickDoubleArrayTrie<Integer> built = keywords;
+    if (built == null) {
+      synchronized (this) {
+        built = keywords;
+        if (built == null) {
+          built = new AhoCorasickDoubleArrayTrie<>();
+          if (!keywordIndex.isEmpty()) {
+            built.build(new TreeMap<>(keywordIndex));
+          }
+          keywords = built;
+        }
+      }
+    }
+    return built;
   }
 
   boolean hasKeywords() {
