@@ -171,13 +171,9 @@ public final class JavaArchiveAnalyzer implements Analyzer {
         // The zip reader stops at the central directory; the hash covers the whole file.
         hashed.transferTo(OutputStream.nullOutputStream());
       } catch (InflationLimitException e) {
-        if (!exhausted) {
-          warnings.add(e.getMessage());
-        }
-        exhausted = true;
+        limitReached(e);
       } catch (IOException | RuntimeException e) {
-        warnings.add(
-            "/" + location + ": not a readable archive (" + e.getMessage() + "); it was skipped");
+        unreadable(location, e);
         return;
       }
       if (exhausted) {
@@ -240,13 +236,9 @@ public final class JavaArchiveAnalyzer implements Analyzer {
           }
         }
       } catch (InflationLimitException e) {
-        if (!exhausted) {
-          warnings.add(e.getMessage());
-        }
-        exhausted = true;
+        limitReached(e);
       } catch (IOException | RuntimeException e) {
-        warnings.add(
-            "/" + location + ": not a readable archive (" + e.getMessage() + "); it was skipped");
+        unreadable(location, e);
         return;
       }
       if (exhausted) {
@@ -257,11 +249,23 @@ public final class JavaArchiveAnalyzer implements Analyzer {
       try {
         sha1 = sha1Of(slice);
       } catch (IOException e) {
-        warnings.add(
-            "/" + location + ": not a readable archive (" + e.getMessage() + "); it was skipped");
+        unreadable(location, e);
         return;
       }
       found(own, manifest, sha1, location);
+    }
+
+    /** The inflation limit was reached: said once, and nothing more is read. */
+    private void limitReached(InflationLimitException e) {
+      if (!exhausted) {
+        warnings.add(e.getMessage());
+      }
+      exhausted = true;
+    }
+
+    private void unreadable(String location, Exception e) {
+      warnings.add(
+          "/" + location + ": not a readable archive (" + e.getMessage() + "); it was skipped");
     }
 
     /** The archive opened by its central directory; null where it is to be streamed instead. */
