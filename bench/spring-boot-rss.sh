@@ -16,6 +16,7 @@ bash scripts/build-java-apps.sh target/java-apps
 if [ ! -f "$out/.complete" ]; then
   rm -rf "$out"
   mkdir -p "$out"
+  bash "$(dirname "${BASH_SOURCE[0]}")/../scripts/install-packages.sh"
   work=$(mktemp -d "$out/work.XXXXXX")
   sources=
   for candidate in /etc/apt/sources.list.d/*.sources /etc/apt/sources.list; do

@@ -12,7 +12,7 @@
 #            scripts/build-java-apps.sh, and shop.ear: a war (WEB-INF/lib) inside an ear (lib/),
 #            packed here from the Maven Central jars listed in bench/images/app-heavy/pom.xml
 # Beside OUT.tar: OUT.packages (what dpkg says is installed) and OUT.npm-ls.json (`npm ls --all`).
-# Needs root, mmdebstrap, umoci, skopeo, npm (and its registry), Maven's local repository or Maven
+# Needs root (installs mmdebstrap, umoci, skopeo where missing), npm (and its registry), Maven's local repository or Maven
 # Central, python3. Debian packages come from the host's apt sources; SOURCE_DATE_EPOCH fixes times.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
@@ -22,6 +22,8 @@ out=$(cd "$(dirname "$out")" && pwd)/$(basename "$out")
 marker="$out.complete-1"
 [ -f "$marker" ] && [ -f "$out" ] && exit 0
 export SOURCE_DATE_EPOCH=1719792000 # 2024-07-01
+# mmdebstrap, umoci and skopeo, where this machine has none yet.
+bash "$(dirname "${BASH_SOURCE[0]}")/../../scripts/install-packages.sh"
 work=$(mktemp -d "$(dirname "$out")/work.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 sources=

@@ -4,7 +4,7 @@
 # written as a docker-archive to OUT (default target/bench-images/debian-large.tar). Debian's
 # archive moves, so the package count and size are printed, not assumed (about 160 packages and
 # 480 MB when this was written).
-# Needs root and the Debian packages mmdebstrap, umoci and skopeo; packages come from the host's apt
+# Needs root (or sudo) and installs mmdebstrap, umoci and skopeo where missing; packages come from the host's apt
 # sources, as scripts/build-test-images.sh takes them.
 #
 #   bench/images/debian-large.sh [OUT.tar]
@@ -21,6 +21,8 @@ if [ -f "$marker" ] && [ -f "$OUT" ]; then
   exit 0
 fi
 
+# mmdebstrap, umoci and skopeo, where this machine has none yet.
+bash "$(dirname "${BASH_SOURCE[0]}")/../../scripts/install-packages.sh"
 work=$(mktemp -d "$(dirname "$OUT")/work.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 sources=
