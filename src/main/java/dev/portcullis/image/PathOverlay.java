@@ -20,6 +20,9 @@ public final class PathOverlay<V> {
 
   /** Removes {@code path} and everything below it. */
   public void whiteout(String path) {
+    if (holdsNothingFrom(path)) {
+      return;
+    }
     entries.remove(path);
     clearBelow(path);
   }
@@ -28,9 +31,19 @@ public final class PathOverlay<V> {
   public void clearBelow(String directory) {
     if (directory.isEmpty()) {
       entries.clear();
-    } else {
+    } else if (!holdsNothingFrom(directory)) {
       entries.subMap(directory + "/", true, directory + AFTER_SLASH, false).clear();
     }
+  }
+
+  /**
+   * Whether no key starts with {@code path}, so that nothing is at or below it. Asked without
+   * building a string: every file of every layer is whited out of the values found so far, and most
+   * of them have none below them.
+   */
+  private boolean holdsNothingFrom(String path) {
+    String first = entries.ceilingKey(path);
+    return first == null || !first.startsWith(path);
   }
 
   public void put(String path, V value) {
