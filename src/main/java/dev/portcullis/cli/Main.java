@@ -42,7 +42,8 @@ public final class Main {
           BaseImageCommand.class,
           DbCommand.class,
           ServeCommand.class,
-          VersionCommand.class);
+          VersionCommand.class,
+          TrainClassArchiveCommand.class);
 
   public static void main(String[] args) {
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
