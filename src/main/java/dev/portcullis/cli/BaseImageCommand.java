@@ -59,8 +59,7 @@ import picocli.CommandLine.Spec;
     name = "base-image",
     description =
         "Check the base images of Dockerfiles for newer tags and moved digests; update them.",
-    mixinStandardHelpOptions = true,
-    subcommands = {BaseImageCommand.Check.class, BaseImageCommand.Update.class})
+    mixinStandardHelpOptions = true)
 final class BaseImageCommand {
 
   /** What both subcommands share: the Dockerfiles, the registry access, the report. */

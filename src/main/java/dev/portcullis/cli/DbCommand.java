@@ -31,8 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "db",
     description = "Manage the vulnerability database (OSV records in SQLite).",
-    mixinStandardHelpOptions = true,
-    subcommands = {DbCommand.Update.class, DbCommand.Import.class, DbCommand.Status.class})
+    mixinStandardHelpOptions = true)
 final class DbCommand {
 
   /** Where the database is; shared by the db subcommands. */

@@ -14,8 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "key",
     description = "Make keys for signing images.",
-    mixinStandardHelpOptions = true,
-    subcommands = {KeyCommand.Generate.class})
+    mixinStandardHelpOptions = true)
 final class KeyCommand {
 
   @Command(

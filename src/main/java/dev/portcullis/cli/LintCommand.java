@@ -32,8 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "lint",
     description = "Check Dockerfiles and Kubernetes manifests against the policy.",
-    mixinStandardHelpOptions = true,
-    subcommands = {LintCommand.Dockerfiles.class, LintKubernetesCommand.class})
+    mixinStandardHelpOptions = true)
 final class LintCommand {
 
   @Command(

@@ -25,25 +25,55 @@ import picocli.CommandLine.Command;
 public final class Main {
 
   /**
-   * The subcommands, in the order help lists them. They are registered in {@link #run} rather than
-   * in the annotation: picocli reflects over every option of every registered command before it
+   * The command tree, in the order help lists it. Subcommands are registered from here rather than
+   * from the annotations: picocli reflects over every option of every registered command before it
    * parses anything, which costs a cold JVM a tenth of a second or more for commands it will not
-   * run.
+   * run. So at each level only the subcommand the command line names is registered (see {@link
+   * #register}).
    */
-  private static final List<Class<?>> SUBCOMMANDS =
+  private static final List<CommandNode> COMMANDS =
       List.of(
-          ScanCommand.class,
-          SbomCommand.class,
-          LintCommand.class,
-          PolicyCommand.class,
-          KeyCommand.class,
-          SignCommand.class,
-          VerifyCommand.class,
-          BaseImageCommand.class,
-          DbCommand.class,
-          ServeCommand.class,
-          VersionCommand.class,
-          TrainClassArchiveCommand.class);
+          CommandNode.of(
+              ScanCommand.class,
+              ScanCommand.Image.class,
+              ScanCommand.Filesystem.class,
+              ScanCommand.Sbom.class),
+          CommandNode.of(SbomCommand.class, SbomCommand.Image.class, SbomCommand.Filesystem.class),
+          CommandNode.of(
+              LintCommand.class, LintCommand.Dockerfiles.class, LintKubernetesCommand.class),
+          CommandNode.of(PolicyCommand.class, PolicyCommand.Init.class, PolicyCommand.Check.class),
+          CommandNode.of(KeyCommand.class, KeyCommand.Generate.class),
+          CommandNode.of(SignCommand.class),
+          CommandNode.of(VerifyCommand.class),
+          CommandNode.of(
+              BaseImageCommand.class, BaseImageCommand.Check.class, BaseImageCommand.Update.class),
+          CommandNode.of(
+              DbCommand.class,
+              DbCommand.Update.class,
+              DbCommand.Import.class,
+              DbCommand.Status.class),
+          new CommandNode(
+              ServeCommand.class,
+              List.of(
+                  CommandNode.of(
+                      ServeCommand.Token.class,
+                      ServeCommand.Token.Create.class,
+                      ServeCommand.Token.Revoke.class))),
+          CommandNode.of(VersionCommand.class),
+          CommandNode.of(TrainClassArchiveCommand.class));
+
+  /** A command class and the subcommands registered under it. */
+  record CommandNode(Class<?> type, List<CommandNode> subcommands) {
+
+    static CommandNode of(Class<?> type, Class<?>... leaves) {
+      return new CommandNode(type, Arrays.stream(leaves).map(CommandNode::of).toList());
+    }
+
+    boolean isNamed(String word) {
+      Command command = type.getAnnotation(Command.class);
+      return command.name().equals(word) || Arrays.asList(command.aliases()).contains(word);
+    }
+  }
 
   public static void main(String[] args) {
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -51,10 +81,7 @@ public final class Main {
 
   /** Runs one command line; the streams are parameters so that tests can run the CLI in-process. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine commandLine = new CommandLine(new Main());
-    for (Class<?> subcommand : subcommandsFor(args)) {
-      commandLine.addSubcommand(subcommand);
-    }
+    CommandLine commandLine = commandLine(args);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setOut(out);
     commandLine.setErr(err);
@@ -76,20 +103,35 @@ public final class Main {
     }
   }
 
+  /** The command line with the subcommands {@code args} needs registered. */
+  static CommandLine commandLine(String[] args) {
+    CommandLine commandLine = new CommandLine(new Main());
+    register(commandLine, COMMANDS, args, 0);
+    return commandLine;
+  }
+
   /**
-   * The subcommand the first argument names, alone; all of them where it names none (top-level
-   * help, {@code --version}, a mistyped command), so that help and error messages list them all.
+   * Registers under {@code parent} the one of {@code nodes} that the argument at {@code depth}
+   * names, and under it what the next argument names; all of them, all the way down, where it names
+   * none (help, {@code --version}, an option before the subcommand, a mistyped command), so that
+   * help and error messages list them all.
    */
-  static List<Class<?>> subcommandsFor(String[] args) {
-    if (args.length > 0) {
-      for (Class<?> subcommand : SUBCOMMANDS) {
-        Command command = subcommand.getAnnotation(Command.class);
-        if (command.name().equals(args[0]) || Arrays.asList(command.aliases()).contains(args[0])) {
-          return List.of(subcommand);
+  private static void register(
+      CommandLine parent, List<CommandNode> nodes, String[] args, int depth) {
+    List<CommandNode> chosen = nodes;
+    if (depth >= 0 && depth < args.length) {
+      for (CommandNode node : nodes) {
+        if (node.isNamed(args[depth])) {
+          chosen = List.of(node);
+          break;
         }
       }
     }
-    return SUBCOMMANDS;
+    for (CommandNode node : chosen) {
+      CommandLine child = new CommandLine(node.type());
+      parent.addSubcommand(child);
+      register(child, node.subcommands(), args, chosen == nodes ? -1 : depth + 1);
+    }
   }
 
   static int handle(Throwable exception, CommandLine cmd, PrintWriter err) {

@@ -26,8 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "policy",
     description = "Write or validate the policy file (portcullis.yaml).",
-    mixinStandardHelpOptions = true,
-    subcommands = {PolicyCommand.Init.class, PolicyCommand.Check.class})
+    mixinStandardHelpOptions = true)
 final class PolicyCommand {
 
   @Command(

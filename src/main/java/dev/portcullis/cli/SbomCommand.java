@@ -21,7 +21,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "sbom",
     description = "List what an image or directory contains (a software bill of materials).",
-    subcommands = {SbomCommand.Image.class, SbomCommand.Filesystem.class},
     mixinStandardHelpOptions = true)
 final class SbomCommand {
 

@@ -61,8 +61,7 @@ import picocli.CommandLine.Spec;
     description =
         "Find known vulnerabilities and secrets in an image or directory and decide the security"
             + " gate.",
-    mixinStandardHelpOptions = true,
-    subcommands = {ScanCommand.Image.class, ScanCommand.Filesystem.class, ScanCommand.Sbom.class})
+    mixinStandardHelpOptions = true)
 final class ScanCommand {
 
   /** The gate and report options, named as Trivy names them. */

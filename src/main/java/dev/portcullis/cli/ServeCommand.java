@@ -53,8 +53,7 @@ import picocli.CommandLine.Spec;
       "Run the Portcullis server: it tracks every image, rescans when advisories change, and holds",
       "each finding to its patch deadline. See docs/server.md.",
       "With no options it stores its data in ./portcullis-data (an embedded H2 database)."
-    },
-    subcommands = {ServeCommand.Token.class})
+    })
 final class ServeCommand implements Callable<Integer> {
 
   private static final String DEFAULT_SECRET_ENV = "PORTCULLIS_WEBHOOK_SECRET";
@@ -555,8 +554,7 @@ final class ServeCommand implements Callable<Integer> {
   @Command(
       name = "token",
       mixinStandardHelpOptions = true,
-      description = "API tokens: create one (shown once; only its hash is stored), or revoke one.",
-      subcommands = {Token.Create.class, Token.Revoke.class})
+      description = "API tokens: create one (shown once; only its hash is stored), or revoke one.")
   static final class Token {
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a token.")

@@ -3,25 +3,72 @@ package dev.portcullis.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.testing.Cli;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** The top-level command: which subcommands a command line registers, and top-level help. */
 class MainTest {
 
+  /** The names registered at each level, the path down the tree following the first of each. */
+  private static List<Set<String>> registered(String... args) {
+    List<Set<String>> levels = new ArrayList<>();
+    CommandLine current = Main.commandLine(args);
+    while (!current.getSubcommands().isEmpty()) {
+      levels.add(new LinkedHashSet<>(current.getSubcommands().keySet()));
+      current = current.getSubcommands().values().iterator().next();
+    }
+    return levels;
+  }
+
   @Test
-  void aCommandLineNamingASubcommandRegistersThatOneAlone() {
-    assertThat(Main.subcommandsFor(new String[] {"sbom", "image", "x"}))
-        .containsExactly(SbomCommand.class);
-    assertThat(Main.subcommandsFor(new String[] {"base-image", "check"}))
-        .containsExactly(BaseImageCommand.class);
+  void aCommandLineNamingASubcommandRegistersThatOneAloneAtEachLevel() {
+    assertThat(registered("sbom", "image", "x")).containsExactly(Set.of("sbom"), Set.of("image"));
+    assertThat(registered("base-image", "check"))
+        .containsExactly(Set.of("base-image"), Set.of("check"));
+    assertThat(registered("serve", "token", "create"))
+        .containsExactly(Set.of("serve"), Set.of("token"), Set.of("create"));
+    assertThat(registered("lint", "kubernetes", "x"))
+        .containsExactly(Set.of("lint"), Set.of("k8s", "kubernetes"));
+  }
+
+  @Test
+  void aLevelThatNamesNoSubcommandRegistersAllOfThemBelowIt() {
+    assertThat(registered("scan", "--help"))
+        .containsExactly(Set.of("scan"), Set.of("image", "fs", "sbom"));
+    assertThat(registered("serve", "--data-dir", "d", "token", "create"))
+        .containsExactly(Set.of("serve"), Set.of("token"), Set.of("create", "revoke"));
   }
 
   @Test
   void anythingElseRegistersEverySubcommand() {
-    assertThat(Main.subcommandsFor(new String[] {})).hasSize(11);
-    assertThat(Main.subcommandsFor(new String[] {"--help"})).hasSize(11);
-    assertThat(Main.subcommandsFor(new String[] {"sbomm"})).hasSize(11);
+    for (String[] args :
+        List.of(new String[] {}, new String[] {"--help"}, new String[] {"sbomm", "image"})) {
+      CommandLine commandLine = Main.commandLine(args);
+      assertThat(commandLine.getSubcommands()).hasSize(12);
+      assertThat(commandLine.getSubcommands().get("scan").getSubcommands()).hasSize(3);
+      assertThat(
+              commandLine
+                  .getSubcommands()
+                  .get("serve")
+                  .getSubcommands()
+                  .get("token")
+                  .getSubcommands())
+          .containsOnlyKeys("create", "revoke");
+    }
+  }
+
+  @Test
+  void subcommandHelpListsEverySubcommandOfThatLevel() {
+    Cli.Result result = Cli.run("db", "--help");
+
+    assertThat(result.exitCode()).isZero();
+    for (String name : List.of("update", "import", "status")) {
+      assertThat(result.out()).containsPattern("(?m)^\\s+" + name + "\\s");
+    }
   }
 
   @Test
