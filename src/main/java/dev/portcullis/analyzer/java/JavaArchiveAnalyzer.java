@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
+import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -58,11 +59,11 @@ public final class JavaArchiveAnalyzer implements Analyzer {
   /**
    * 4: archives read in place inflate only what names packages, so their classes no longer count
    * against the inflation limit (the same packages; a limit warning fewer where classes crossed
-   * it).
+   * it). 5: so do streamed archives' entries whose local headers give their sizes.
    */
   @Override
   public int version() {
-    return 4;
+    return 5;
   }
 
   @Override
@@ -165,8 +166,10 @@ public final class JavaArchiveAnalyzer implements Analyzer {
           } else if (isArchive(name)) {
             archive(content, location + "!/" + name, depth + 1);
           }
-          // Skipping an entry inflates it too: drain it through the counter so bombs are caught.
-          content.transferTo(OutputStream.nullOutputStream());
+          if (skippingInflates(entry)) {
+            // Drained through the counter, so that a bomb is caught.
+            content.transferTo(OutputStream.nullOutputStream());
+          }
         }
         // The zip reader stops at the central directory; the hash covers the whole file.
         hashed.transferTo(OutputStream.nullOutputStream());
@@ -253,6 +256,18 @@ public final class JavaArchiveAnalyzer implements Analyzer {
         return;
       }
       found(own, manifest, sha1, location);
+    }
+
+    /**
+     * Whether the zip reader has to inflate an entry to get past it: a compressed entry whose size
+     * its local header does not give (a data descriptor follows it, as {@code jar} writes). Any
+     * other entry is passed over by its compressed size, raw, and its content (class files, mostly)
+     * is never inflated; the SHA-1 still reads it.
+     */
+    private static boolean skippingInflates(ZipArchiveEntry entry) {
+      return entry.getMethod() != ZipEntry.STORED
+          && (entry.getGeneralPurposeBit().usesDataDescriptor()
+              || entry.getCompressedSize() == ArchiveEntry.SIZE_UNKNOWN);
     }
 
     /** The inflation limit was reached: said once, and nothing more is read. */

@@ -18,10 +18,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -153,6 +157,36 @@ class InPlaceArchivesTest {
     assertThat(inPlace.path("packages").toString()).contains("org.example:bloated");
     assertThat(streamed.path("warnings").toString()).contains("inflates beyond 1048576 bytes");
     assertThat(streamed.path("packages").toString()).contains("org.example:bloated");
+  }
+
+  /**
+   * A streamed archive whose local headers give the entries' sizes (as Maven's and Python's zip
+   * writers leave them): a class is passed over raw, not inflated, so it does not count against the
+   * limit; one followed by a data descriptor (as {@code jar} writes) still is.
+   */
+  @Test
+  void streamedClassesWithSizesInTheirLocalHeadersAreNotInflated() throws IOException {
+    SeekableInMemoryByteChannel channel = new SeekableInMemoryByteChannel();
+    try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(channel)) {
+      String[] names = {"org/example/Big.class", "META-INF/maven/org.example/sized/pom.properties"};
+      byte[][] contents = {
+        new byte[8 << 20],
+        "groupId=org.example\nartifactId=sized\nversion=1.0\n".getBytes(StandardCharsets.UTF_8)
+      };
+      for (int i = 0; i < names.length; i++) {
+        ZipArchiveEntry entry = new ZipArchiveEntry(names[i]);
+        entry.setMethod(ZipEntry.DEFLATED);
+        zip.putArchiveEntry(entry);
+        zip.write(contents[i]);
+        zip.closeArchiveEntry();
+      }
+    }
+    byte[] sized = Arrays.copyOf(channel.array(), (int) channel.size());
+
+    JsonNode streamed = inventory(Compression.GZIP, sized, "--max-archive-size", "1048576");
+
+    assertThat(streamed.path("warnings")).isEmpty();
+    assertThat(streamed.path("packages").toString()).contains("org.example:sized");
   }
 
   @Test
