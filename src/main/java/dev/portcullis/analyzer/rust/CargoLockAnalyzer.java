@@ -34,7 +34,13 @@ public final class CargoLockAnalyzer implements Analyzer {
 
   static final long MAX_SIZE = 16L * 1024 * 1024;
 
-  private final TomlMapper mapper = new TomlMapper();
+  /**
+   * Made when the first Cargo.lock is read, not with the analyzers: most images hold none, and a
+   * mapper's first construction costs a cold JVM tens of milliseconds.
+   */
+  private static final class Toml {
+    static final TomlMapper MAPPER = new TomlMapper();
+  }
 
   @Override
   public String type() {
@@ -77,7 +83,7 @@ public final class CargoLockAnalyzer implements Analyzer {
     }
     JsonNode root;
     try {
-      root = mapper.readTree(text);
+      root = Toml.MAPPER.readTree(text);
     } catch (JacksonException e) {
       JsonLocation where = e.getLocation();
       String line =
