@@ -103,10 +103,16 @@ public final class Main {
     }
   }
 
-  /** The command line with the subcommands {@code args} needs registered. */
+  /**
+   * The command line with the subcommands {@code args} needs registered; none where it asks for the
+   * version alone.
+   */
   static CommandLine commandLine(String[] args) {
     CommandLine commandLine = new CommandLine(new Main());
-    register(commandLine, COMMANDS, args, 0);
+    boolean versionAlone = args.length == 1 && List.of("--version", "-V").contains(args[0]);
+    if (!versionAlone) {
+      register(commandLine, COMMANDS, args, 0);
+    }
     return commandLine;
   }
 

@@ -62,6 +62,14 @@ class MainTest {
   }
 
   @Test
+  void theVersionAloneRegistersNoSubcommand() {
+    assertThat(Main.commandLine(new String[] {"--version"}).getSubcommands()).isEmpty();
+    Cli.Result result = Cli.run("--version");
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).startsWith("portcullis ");
+  }
+
+  @Test
   void subcommandHelpListsEverySubcommandOfThatLevel() {
     Cli.Result result = Cli.run("db", "--help");
 
