@@ -8,9 +8,9 @@
 #            Trivy build analyses the image and then exits 1 without a report. Java archives are
 #            therefore skipped (--skip-files): Trivy does less work than Portcullis, which reads them
 #            all, and reports what it would offline anyway, no jar.
-#   first    Portcullis as on a machine that never ran it: an empty XDG_CACHE_HOME (so no
-#            class-data archive, which bin/portcullis records as it sees fit) and an empty layer cache
-#   later    the class-data archive the first run left, an empty layer cache
+#   first    Portcullis as on a machine that never ran it: an empty XDG_CACHE_HOME and an empty layer
+#            cache; bin/portcullis maps the class-data archive the build recorded beside the jar
+#   later    the same again, with the XDG_CACHE_HOME the first run left, an empty layer cache
 #   warm     the layer cache the later run filled
 # Each round runs all four, so that the machine's drift touches them alike.
 set -euo pipefail
@@ -60,6 +60,6 @@ echo "| command | wall time | peak RSS | faster than Trivy (median of per-round 
 echo "|---|---|---|---|"
 printf '| trivy image --format cyclonedx (empty cache, Java archives skipped) | %s s | %s MiB | 1× |\n' "$(wall "$work/trivy")" \
   "$(cut -d' ' -f2 "$work/trivy" | median | awk '{printf "%.0f", $1/1024}')"
-row "portcullis sbom, first run (no class-data archive, empty layer cache)" "$work/first"
-row "portcullis sbom, later run (class-data archive, empty layer cache)" "$work/later"
+row "portcullis sbom, first run (empty caches; the archive the build recorded)" "$work/first"
+row "portcullis sbom, later run (empty layer cache)" "$work/later"
 row "portcullis sbom, warm (layer cache)" "$work/warm"
