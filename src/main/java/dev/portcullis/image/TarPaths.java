@@ -25,6 +25,21 @@ public final class TarPaths {
    * them.
    */
   static ImagePath inImage(String name) {
+    int start = 0;
+    int end = name.length();
+    while (start < end && name.charAt(start) == '/') {
+      start++;
+    }
+    if (name.startsWith("./", start)) {
+      start += 2;
+    }
+    while (end > start && name.charAt(end - 1) == '/') {
+      end--;
+    }
+    if (isClean(name, start, end)) {
+      // As layer tools write nearly every name: nothing to clean but the ends.
+      return new ImagePath(name.substring(start, end), false);
+    }
     Deque<String> segments = new ArrayDeque<>();
     boolean climbed = false;
     for (String segment : name.split("/")) {
@@ -38,6 +53,23 @@ public final class TarPaths {
       }
     }
     return new ImagePath(String.join("/", segments), climbed);
+  }
+
+  /** Whether {@code name[start, end)} has no empty, {@code .} or {@code ..} segment. */
+  private static boolean isClean(String name, int start, int end) {
+    int segment = start;
+    while (segment < end) {
+      int slash = name.indexOf('/', segment);
+      int segmentEnd = slash < 0 || slash > end ? end : slash;
+      int length = segmentEnd - segment;
+      if (length == 0
+          || (name.charAt(segment) == '.'
+              && (length == 1 || (length == 2 && name.charAt(segment + 1) == '.')))) {
+        return false;
+      }
+      segment = segmentEnd + 1;
+    }
+    return true;
   }
 
   /**

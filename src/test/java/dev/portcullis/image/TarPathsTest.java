@@ -32,7 +32,14 @@ class TarPathsTest {
         "a/../../b|b|true",
         "/../../../etc/passwd|etc/passwd|true",
         "usr/../../etc|etc|true",
-        "a/b/../../../c/../d|d|true"
+        "a/b/../../../c/../d|d|true",
+        ".x/..y/...|.x/..y/...|false",
+        "./.|''|false",
+        "x/.|x|false",
+        "///|''|false",
+        ".//x|x|false",
+        "./..|''|true",
+        "/./x/|x|false"
       })
   void layerNamesAreReadAsContainerdAppliesThem(String name, String path, boolean climbed) {
     assertThat(TarPaths.inImage(name)).isEqualTo(new TarPaths.ImagePath(path, climbed));
@@ -45,7 +52,8 @@ class TarPathsTest {
     Random random = new Random(seed);
     String[] parts = {"a", "b", ".", "..", "", "..d", ".wh.x"};
     for (int i = 0; i < 2000; i++) {
-      StringBuilder name = new StringBuilder(random.nextBoolean() ? "/" : "");
+      String[] prefixes = {"", "/", "./", "//"};
+      StringBuilder name = new StringBuilder(prefixes[random.nextInt(prefixes.length)]);
       int segments = 1 + random.nextInt(6);
       for (int s = 0; s < segments; s++) {
         name.append(s == 0 ? "" : "/").append(parts[random.nextInt(parts.length)]);
