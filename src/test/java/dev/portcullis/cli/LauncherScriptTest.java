@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the one {@code --record-class-archive} ships beside the jar is used, and without it a training
  * run records one in the background after a whole scan, except where CI is set or the archive is
  * turned off. The launcher runs a stand-in jar that prints its arguments; {@code sbom CODE} exits
- * with CODE, the training scan ({@code sbom image ...}) with 0.
+ * with CODE, the training run ({@code train-class-archive IMAGE ...}) with 0.
  */
 class LauncherScriptTest {
 
@@ -63,7 +63,7 @@ class LauncherScriptTest {
         out.closeEntry();
       }
     }
-    // The training scan's input, as the build leaves it beside the jar; the stand-in reads nothing.
+    // The training run's input, as the build leaves it beside the jar; the stand-in reads nothing.
     Files.createDirectories(dir.resolve("demo"));
     Files.createFile(dir.resolve("demo/demo-image.tar"));
     cached = dir.resolve("cache/portcullis/jvm");
