@@ -9,20 +9,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.analyzer.Analyzers;
 import dev.portcullis.analyzer.java.ArchiveLimits;
-import dev.portcullis.image.EntryVisitor;
 import dev.portcullis.image.ImageSource;
-import dev.portcullis.image.LayerRef;
 import dev.portcullis.image.Limits;
 import dev.portcullis.image.LocalSources;
 import dev.portcullis.image.Platform;
-import dev.portcullis.image.ResolvedImage;
 import dev.portcullis.inventory.Inventory;
 import dev.portcullis.inventory.Package;
+import dev.portcullis.testing.CountingSource;
 import dev.portcullis.testing.OciLayoutBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -359,43 +356,26 @@ class LayeringRulesTest {
     image.writeTo(layout, "v1");
     LayerCache cache = new LayerCache(dir.resolve("cache"));
 
-    AtomicInteger walks = new AtomicInteger();
-    Inventory first = scanCounting(layout, cache, walks);
-    int walksOfFirstScan = walks.getAndSet(0);
-    Inventory second = scanCounting(layout, cache, walks);
+    CountedScan first = scanCounting(layout, cache);
+    CountedScan second = scanCounting(layout, cache);
 
-    assertThat(walksOfFirstScan).isEqualTo(2);
-    assertThat(walks).hasValue(0);
-    assertThat(second.packages()).isEqualTo(first.packages());
-    assertThat(second.packages().get(0).layer().index()).isEqualTo(1);
+    assertThat(first.walks()).isEqualTo(2);
+    assertThat(second.walks()).isZero();
+    assertThat(second.inventory().packages()).isEqualTo(first.inventory().packages());
+    assertThat(second.inventory().packages().get(0).layer().index()).isEqualTo(1);
   }
 
-  private static Inventory scanCounting(Path layout, LayerCache cache, AtomicInteger walks)
-      throws IOException {
+  private record CountedScan(Inventory inventory, int walks) {}
+
+  private static CountedScan scanCounting(Path layout, LayerCache cache) throws IOException {
     try (ImageSource source =
         LocalSources.ociLayout(layout, null, Platform.linuxAmd64(), Limits.defaults())) {
-      ImageSource counting =
-          new ImageSource() {
-            @Override
-            public String describe() {
-              return source.describe();
-            }
-
-            @Override
-            public ResolvedImage resolve() throws IOException {
-              return source.resolve();
-            }
-
-            @Override
-            public void walkLayer(LayerRef layer, Limits limits, EntryVisitor visitor)
-                throws IOException {
-              walks.incrementAndGet();
-              source.walkLayer(layer, limits, visitor);
-            }
-          };
-      return new ImageInventory(
-              Analyzers.forImages(ArchiveLimits.defaults()), Limits.defaults(), cache)
-          .build(counting);
+      CountingSource counting = new CountingSource(source);
+      Inventory inventory =
+          new ImageInventory(
+                  Analyzers.forImages(ArchiveLimits.defaults()), Limits.defaults(), cache)
+              .build(counting);
+      return new CountedScan(inventory, counting.walks());
     }
   }
 }

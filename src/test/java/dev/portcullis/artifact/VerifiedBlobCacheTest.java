@@ -7,15 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.portcullis.analyzer.Analyzers;
 import dev.portcullis.analyzer.java.ArchiveLimits;
 import dev.portcullis.image.DigestMismatchException;
-import dev.portcullis.image.EntryVisitor;
 import dev.portcullis.image.ImageSource;
-import dev.portcullis.image.LayerRef;
 import dev.portcullis.image.Limits;
-import dev.portcullis.image.LocalBlob;
 import dev.portcullis.image.LocalSources;
 import dev.portcullis.image.Platform;
-import dev.portcullis.image.ResolvedImage;
 import dev.portcullis.inventory.Inventory;
+import dev.portcullis.testing.CountingSource;
 import dev.portcullis.testing.OciLayoutBuilder;
 import dev.portcullis.testing.OciLayoutBuilder.Compression;
 import dev.portcullis.testing.OciLayoutBuilder.WrittenLayer;
@@ -26,7 +23,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -160,47 +156,16 @@ class VerifiedBlobCacheTest {
   }
 
   private Reads scan() throws IOException {
-    int[] walks = {0};
-    int[] verifications = {0};
     try (ImageSource source =
         LocalSources.ociLayout(layout, null, Platform.linuxAmd64(), Limits.defaults())) {
-      ImageSource counting =
-          new ImageSource() {
-            @Override
-            public String describe() {
-              return source.describe();
-            }
-
-            @Override
-            public ResolvedImage resolve() throws IOException {
-              return source.resolve();
-            }
-
-            @Override
-            public void walkLayer(LayerRef layer, Limits limits, EntryVisitor visitor)
-                throws IOException {
-              walks[0]++;
-              source.walkLayer(layer, limits, visitor);
-            }
-
-            @Override
-            public Optional<LocalBlob> localBlob(LayerRef layer) throws IOException {
-              return source.localBlob(layer);
-            }
-
-            @Override
-            public void verifyLayer(LayerRef layer, Limits limits) throws IOException {
-              verifications[0]++;
-              source.verifyLayer(layer, limits);
-            }
-          };
+      CountingSource counting = new CountingSource(source);
       Inventory inventory =
           new ImageInventory(
                   Analyzers.forImages(ArchiveLimits.defaults()), Limits.defaults(), cache)
               .build(counting);
       assertThat(inventory.packages()).singleElement().extracting("version").isEqualTo("5.3");
+      return new Reads(counting.walks(), counting.verifications());
     }
-    return new Reads(walks[0], verifications[0]);
   }
 
   private static String status(String name, String version) {
