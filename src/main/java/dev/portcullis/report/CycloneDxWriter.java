@@ -17,7 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.FutureTask;
 import org.cyclonedx.Version;
 import org.cyclonedx.exception.GeneratorException;
-import org.cyclonedx.generators.BomGeneratorFactory;
 import org.cyclonedx.model.Bom;
 import org.cyclonedx.model.Component;
 import org.cyclonedx.model.Dependency;
@@ -102,10 +101,7 @@ final class CycloneDxWriter implements InventoryWriter {
 
   static void writeJson(Bom bom, OutputStream out) throws IOException {
     try {
-      out.write(
-          BomGeneratorFactory.createJson(VERSION, bom)
-              .toJsonString()
-              .getBytes(StandardCharsets.UTF_8));
+      out.write(new CycloneDxJsonGenerator(bom).toJsonString().getBytes(StandardCharsets.UTF_8));
       out.write('\n');
     } catch (GeneratorException e) {
       throw new IllegalStateException("CycloneDX generation failed: " + e.getMessage(), e);

@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import org.cyclonedx.exception.GeneratorException;
-import org.cyclonedx.generators.BomGeneratorFactory;
 import org.cyclonedx.generators.json.BomJsonGenerator;
 import org.cyclonedx.model.Bom;
 import org.cyclonedx.model.Component;
@@ -29,7 +28,7 @@ final class PreparedBomGenerator {
   private final BomJsonGenerator generator;
 
   private PreparedBomGenerator() throws GeneratorException {
-    generator = BomGeneratorFactory.createJson(CycloneDxWriter.VERSION, bom);
+    generator = new CycloneDxJsonGenerator(bom);
     fillWithSample(bom);
     generator.toJsonString();
   }
