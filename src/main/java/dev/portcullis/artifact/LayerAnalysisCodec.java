@@ -11,6 +11,7 @@ import dev.portcullis.vulndb.Severity;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,7 +56,7 @@ final class LayerAnalysisCodec {
     writeStrings(out, analysis.warnings());
   }
 
-  static LayerAnalysis read(DataInputStream in) throws IOException {
+  static LayerAnalysis read(Input in) throws IOException {
     if (in.readInt() != MAGIC || in.readInt() != VERSION) {
       throw new IOException("not a layer analysis of this version");
     }
@@ -114,7 +115,7 @@ final class LayerAnalysisCodec {
     }
   }
 
-  private static AnalysisResult readResult(DataInputStream in) throws IOException {
+  private static AnalysisResult readResult(Input in) throws IOException {
     String analyzer = readString(in);
     String path = readString(in);
     OsRelease os =
@@ -174,7 +175,7 @@ final class LayerAnalysisCodec {
     writeString(out, pkg.sha1());
   }
 
-  private static Package readPackage(DataInputStream in) throws IOException {
+  private static Package readPackage(Input in) throws IOException {
     String type = readString(in);
     String name = readString(in);
     String version = readString(in);
@@ -219,7 +220,7 @@ final class LayerAnalysisCodec {
     }
   }
 
-  private static List<String> readStrings(DataInputStream in) throws IOException {
+  private static List<String> readStrings(Input in) throws IOException {
     int count = readCount(in);
     List<String> values = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
@@ -239,7 +240,7 @@ final class LayerAnalysisCodec {
     out.write(bytes);
   }
 
-  private static String readString(DataInputStream in) throws IOException {
+  private static String readString(Input in) throws IOException {
     int length = in.readInt();
     if (length == -1) {
       return null;
@@ -247,16 +248,36 @@ final class LayerAnalysisCodec {
     if (length < 0 || length > MAX_STRING_BYTES) {
       throw new IOException("implausible string length " + length);
     }
-    byte[] bytes = new byte[length];
-    in.readFully(bytes);
-    return new String(bytes, StandardCharsets.UTF_8);
+    byte[] bytes = in.buffer(length);
+    in.readFully(bytes, 0, length);
+    return new String(bytes, 0, length, StandardCharsets.UTF_8);
   }
 
-  private static int readCount(DataInputStream in) throws IOException {
+  private static int readCount(Input in) throws IOException {
     int count = in.readInt();
     if (count < 0 || count > MAX_COUNT) {
       throw new IOException("implausible count " + count);
     }
     return count;
+  }
+
+  /**
+   * The stream a cached analysis is read from, with one buffer that every string is decoded from: a
+   * warm scan reads tens of thousands of paths, and a byte array for each would be garbage at once.
+   */
+  static final class Input extends DataInputStream {
+    private byte[] buffer = new byte[256];
+
+    Input(InputStream in) {
+      super(in);
+    }
+
+    /** The buffer, at least {@code length} bytes long; its content is not kept. */
+    byte[] buffer(int length) {
+      if (buffer.length < length) {
+        buffer = new byte[Math.max(length, buffer.length * 2)];
+      }
+      return buffer;
+    }
   }
 }

@@ -7,7 +7,6 @@ import dev.portcullis.image.LayerRef;
 import dev.portcullis.image.LocalBlob;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -76,8 +75,8 @@ public final class LayerCache {
 
   Optional<LayerAnalysis> get(String key) {
     Path file = pathFor(key);
-    try (DataInputStream in =
-        new DataInputStream(
+    try (LayerAnalysisCodec.Input in =
+        new LayerAnalysisCodec.Input(
             new BufferedInputStream(
                 new InflaterInputStream(Files.newInputStream(file)), 64 * 1024))) {
       return Optional.of(LayerAnalysisCodec.read(in));
