@@ -12,9 +12,8 @@ import org.cyclonedx.model.Bom;
  * cyclonedx-core-java's JSON generator, writing every string as it does but without its cost. Its
  * {@code TrimStringSerializer} trims each string, turns CR, LF and tab into spaces and collapses
  * runs of spaces with {@code String.replaceAll}, which compiles a regular expression for every
- * string of the BOM: a tenth of the allocation of a warm SBOM run, and enough to cause a
- * collection. {@link TrimmedStrings} does the same in one pass; a module registered later takes
- * precedence over the generator's own.
+ * string of the BOM: about a tenth of what a warm SBOM run allocates. {@link TrimmedStrings} does
+ * the same in one pass; a module registered later takes precedence over the generator's own.
  */
 final class CycloneDxJsonGenerator extends BomJsonGenerator {
 
