@@ -3,6 +3,7 @@ package dev.portcullis.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.testing.Cli;
+import dev.portcullis.testing.Scripts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,14 +20,9 @@ class SbomCommandTest {
    * The demo image: a docker-archive built by scripts/build-demo-image.sh, with a gzip-compressed
    * upper layer.
    */
-  private Path demoImage() throws IOException, InterruptedException {
+  private Path demoImage() {
     Path image = dir.resolve("demo.tar");
-    Process build =
-        new ProcessBuilder("bash", "scripts/build-demo-image.sh", image.toString())
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(build.getInputStream().readAllBytes());
-    assertThat(build.waitFor()).as(output).isZero();
+    Scripts.run("build-demo-image.sh", image);
     return image;
   }
 

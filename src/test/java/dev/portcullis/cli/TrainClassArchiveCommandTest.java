@@ -3,6 +3,7 @@ package dev.portcullis.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.testing.Cli;
+import dev.portcullis.testing.Scripts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,14 +17,10 @@ class TrainClassArchiveCommandTest {
 
   @TempDir Path dir;
 
-  private Path demoImage() throws Exception {
-    Path image = dir.resolve("demo.tar");
-    Process build =
-        new ProcessBuilder("bash", "scripts/build-demo-image.sh", image.toString())
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(build.getInputStream().readAllBytes());
-    assertThat(build.waitFor()).as(output).isZero();
+  /** The demo image, built in a directory of its own (with the script's log beside it). */
+  private Path demoImage() {
+    Path image = dir.resolve("input/demo.tar");
+    Scripts.run("build-demo-image.sh", image);
     return image;
   }
 
@@ -50,7 +47,7 @@ class TrainClassArchiveCommandTest {
     assertThat(Files.readString(work.resolve("scan.json"))).contains("PORTCULLIS-DEMO-0001");
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("demo.tar", "work");
+          .containsExactlyInAnyOrder("input", "work");
     }
   }
 
