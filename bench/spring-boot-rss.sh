@@ -16,12 +16,9 @@ bash scripts/build-java-apps.sh target/java-apps
 if [ ! -f "$out/.complete" ]; then
   rm -rf "$out"
   mkdir -p "$out"
-  bash "$(dirname "${BASH_SOURCE[0]}")/../scripts/install-packages.sh"
+  bash scripts/install-packages.sh
   work=$(mktemp -d "$out/work.XXXXXX")
-  sources=
-  for candidate in /etc/apt/sources.list.d/*.sources /etc/apt/sources.list; do
-    [ -f "$candidate" ] && { sources=$candidate; break; }
-  done
+  sources=$(bash scripts/apt-sources.sh)
   echo "== Debian 12 with openjdk-17-jre-headless (mmdebstrap)" >&2
   mmdebstrap --quiet --variant=minbase --include=openjdk-17-jre-headless bookworm "$work/rootfs.tar" "$sources"
   umoci init --layout "$out/oci"

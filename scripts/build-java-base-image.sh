@@ -17,11 +17,7 @@ marker="$OUT/.complete-1"
 
 work=$(mktemp -d "$OUT/work.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-sources=
-for candidate in /etc/apt/sources.list.d/*.sources /etc/apt/sources.list; do
-  [ -f "$candidate" ] && { sources=$candidate; break; }
-done
-[ -n "$sources" ] || { echo "no apt sources found on this machine" >&2; exit 1; }
+sources=$(bash "$(dirname "$0")/apt-sources.sh")
 
 echo "== Java 17 runtime root filesystem (mmdebstrap)"
 # The essential set (base-files, libc, dpkg's database) plus the headless JRE and its dependencies.

@@ -28,11 +28,7 @@ marker="$OUT/.complete-3"
 
 work=$(mktemp -d "$OUT/work.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-sources=
-for candidate in /etc/apt/sources.list.d/*.sources /etc/apt/sources.list; do
-  [ -f "$candidate" ] && { sources=$candidate; break; }
-done
-[ -n "$sources" ] || { echo "no apt sources found on this machine" >&2; exit 1; }
+sources=$(bash "$(dirname "$0")/apt-sources.sh")
 
 # The version the base layer gets is the oldest tzdata the archive offers, so that the upper layer upgrades it.
 versions=$(apt-cache madison tzdata | awk '{print $3}' | sort -u)

@@ -23,14 +23,10 @@ marker="$out.complete-1"
 [ -f "$marker" ] && [ -f "$out" ] && exit 0
 export SOURCE_DATE_EPOCH=1719792000 # 2024-07-01
 # mmdebstrap, umoci and skopeo, where this machine has none yet.
-bash "$(dirname "${BASH_SOURCE[0]}")/../../scripts/install-packages.sh"
+bash "$here/scripts/install-packages.sh"
 work=$(mktemp -d "$(dirname "$out")/work.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-sources=
-for candidate in /etc/apt/sources.list.d/*.sources /etc/apt/sources.list; do
-  [ -f "$candidate" ] && { sources=$candidate; break; }
-done
-[ -n "$sources" ] || { echo "no apt sources found on this machine" >&2; exit 1; }
+sources=$(bash "$here/scripts/apt-sources.sh")
 
 # A layer tarball whose bytes depend only on the files: sorted names, fixed times and owners.
 layer_tar() { tar -C "$1" --sort=name --mtime="@$SOURCE_DATE_EPOCH" --owner=0 --group=0 --numeric-owner -cf "$2" .; }

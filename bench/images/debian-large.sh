@@ -22,14 +22,10 @@ if [ -f "$marker" ] && [ -f "$OUT" ]; then
 fi
 
 # mmdebstrap, umoci and skopeo, where this machine has none yet.
-bash "$(dirname "${BASH_SOURCE[0]}")/../../scripts/install-packages.sh"
+bash "$(dirname "$0")/../../scripts/install-packages.sh"
 work=$(mktemp -d "$(dirname "$OUT")/work.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-sources=
-for candidate in /etc/apt/sources.list.d/*.sources /etc/apt/sources.list; do
-  [ -f "$candidate" ] && { sources=$candidate; break; }
-done
-[ -n "$sources" ] || { echo "no apt sources found on this machine" >&2; exit 1; }
+sources=$(bash "$(dirname "$0")/../../scripts/apt-sources.sh")
 
 echo "== root filesystem (mmdebstrap minbase bookworm + $PACKAGES)" >&2
 mmdebstrap --quiet --variant=minbase --include="$PACKAGES" bookworm "$work/rootfs.tar" "$sources"
